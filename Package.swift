@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline is a chain of small modules, each one stage with one job:
+// DocumentReading → TextAnalysis → Recognition → Resolution → RelationExtraction → GraphModel → GraphExport.
+// ExtractionPipeline wires the stages together; EntityGraphCLI is the `entity-graph` command.
+let package = Package(
+    name: "EntityGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "entity-graph", targets: ["EntityGraphCLI"]),
+        .library(name: "ExtractionPipeline", targets: ["ExtractionPipeline"]),
+        .library(name: "GraphExport", targets: ["GraphExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "DocumentReading"),
+        .target(name: "TextAnalysis"),
+        .target(name: "GraphModel"),
+        .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
+        .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"]),
+        .target(name: "RelationExtraction", dependencies: ["Recognition", "Resolution", "TextAnalysis", "GraphModel", "DocumentReading"]),
+        .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"]),
+        .target(name: "ExtractionPipeline", dependencies: [
+            "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
+        ]),
+        .executableTarget(name: "EntityGraphCLI", dependencies: [
+            "ExtractionPipeline", "GraphExport", "DocumentReading", "GraphModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "GraphModelTests", dependencies: ["GraphModel"]),
+        .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TextAnalysis"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Recognition", "TextAnalysis"]),
+        .testTarget(name: "RelationExtractionTests", dependencies: ["ExtractionPipeline", "RelationExtraction", "DocumentReading", "GraphModel"]),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "GraphModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ExtractionPipeline", "GraphExport", "GraphModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import GraphExport
+print("entity-graph")

@@ -1,0 +1,2 @@
+internal import CLibXML2
+func libxmlVersion() -> Int { Int(LIBXML_VERSION) }

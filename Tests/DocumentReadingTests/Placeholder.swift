@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderDocumentReadingTests() { #expect(Bool(true)) }

@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "entity-graph", targets: ["EntityGraphCLI"]),
+        .executable(name: "ner-train", targets: ["NERTraining"]),
         .library(name: "ExtractionPipeline", targets: ["ExtractionPipeline"]),
         .library(name: "GraphExport", targets: ["GraphExport"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "ExtractionPipeline", dependencies: [
             "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
         ]),
+        // Trains and evaluates the entity tagger from the GMB corpus (Scripts/train, Scripts/eval-ner).
+        .executableTarget(name: "NERTraining", dependencies: ["Recognition", "TextAnalysis"]),
         .executableTarget(name: "EntityGraphCLI", dependencies: [
             "ExtractionPipeline", "GraphExport", "DocumentReading", "GraphModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

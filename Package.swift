@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "TextAnalysis"),
         .target(name: "GraphModel"),
         .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
-        .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"]),
+        .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "RelationExtraction", dependencies: ["Recognition", "Resolution", "TextAnalysis", "GraphModel", "DocumentReading"]),
         .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"]),
         .target(name: "ExtractionPipeline", dependencies: [

@@ -1,0 +1,126 @@
+import ArgumentParser
+import DocumentReading
+import ExtractionPipeline
+import Foundation
+import GraphExport
+import GraphModel
+import Recognition
+import Resolution
+
+/// `entity-graph extract`: the main job.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles and write the graph in one or more formats.",
+        discussion: """
+            Inputs are .txt files, directories (searched recursively for *.txt, in sorted order) or - for \
+            standard input. A document may start with a line 'date YYYY-MM-DD'; a short first line followed \
+            by a blank line is its title.
+
+            The output format follows each file's extension: .graphml, .dot or .gv. One extraction feeds \
+            every output; each file is written to a temporary file beside it and renamed, so a failed run \
+            never leaves a partial file.
+
+            Examples:
+              entity-graph extract seeds -o Exports/seeds.graphml -o Exports/seeds.dot
+              entity-graph extract a.txt b.txt -o graph.graphml --mentions mentions.jsonl --merge-log merges.tsv
+              cat article.txt | entity-graph extract - -o article.dot
+            """)
+
+    @Argument(help: ArgumentHelp("Article files, directories of *.txt files, or - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: [.short, .customLong("output")],
+            help: ArgumentHelp("An output file; the extension picks the format (.graphml, .dot, .gv). Repeatable.",
+                               valueName: "file"))
+    var outputs: [String] = []
+
+    @Option(help: ArgumentHelp("Also write every entity mention as JSON Lines (document, start, end, text, type, node).",
+                               valueName: "file.jsonl"))
+    var mentions: String?
+
+    @Option(name: .customLong("merge-log"),
+            help: ArgumentHelp("Also write every merge of two names into one node, with its reason (TSV).", valueName: "file"))
+    var mergeLog: String?
+
+    @Option(help: ArgumentHelp("""
+        Extra alias table: lines 'same<TAB>canonical<TAB>type<TAB>alias|alias' and 'never<TAB>name<TAB>name'; \
+        they override the shipped table.
+        """, valueName: "file"))
+    var aliases: String?
+
+    @Flag(name: .customLong("no-co-mentions"), help: "Leave out co_mention edges (same-sentence co-occurrence).")
+    var noCoMentions = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
+        guard !outputs.isEmpty || mentions != nil || mergeLog != nil else {
+            throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log)")
+        }
+        for output in outputs {
+            do { _ = try ExportFormat(path: output) } catch { throw ValidationError(error.description) }
+        }
+        if Set(outputs).count != outputs.count { throw ValidationError("the same output file is given twice") }
+    }
+
+    func run() throws {
+        var aliasTable = try ShippedData.aliasTable()
+        if let aliases {
+            do {
+                let text = try String(contentsOfFile: aliases, encoding: .utf8)
+                try aliasTable.add(contentsOf: text, source: aliases)
+            } catch let error as AliasTable.ParseError {
+                throw ValidationError("alias file: \(error.description)")
+            } catch {
+                throw ValidationError("cannot read alias file '\(aliases)': \(error.localizedDescription)")
+            }
+        }
+        let reader = DocumentReader()
+        let sources: [DocumentSource]
+        do {
+            sources = try reader.collect(inputs)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        var documents: [Document] = []
+        var failed = 0
+        for source in sources {
+            switch reader.read(source) {
+            case let .success(read):
+                read.warnings.forEach { printError("warning: \($0)") }
+                documents.append(read.document)
+            case let .failure(error):
+                printError("error: \(error.description)")
+                failed += 1
+            }
+        }
+        let lexicon = try ShippedData.lexicon()
+        let extractor = Extractor(lexicon: lexicon, aliases: aliasTable,
+                                  options: ExtractionOptions(includeCoMentions: !noCoMentions))
+        let extraction = extractor.extract(documents)
+
+        var writeFailed = false
+        func write(_ bytes: @autoclosure () throws -> [UInt8], to path: String) {
+            do {
+                try AtomicFile.write(try bytes(), to: path)
+            } catch {
+                printError("error: \(path): \(error)")
+                writeFailed = true
+            }
+        }
+        for output in outputs {
+            write(try export(extraction.graph, as: try ExportFormat(path: output)), to: output)
+        }
+        if let mentions { write(MentionsFile.jsonLines(extraction.mentions), to: mentions) }
+        if let mergeLog { write(MergeLogFile.tsv(extraction.merges), to: mergeLog) }
+
+        let graph = extraction.graph
+        printError("\(documents.count) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+                   + (failed > 0 ? "; \(failed) document(s) failed" : ""))
+        if writeFailed { throw ExitCode(2) }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,54 @@
+import ExtractionPipeline
+
+/// The `--mentions` file: one JSON object per mention, in document and offset order.
+enum MentionsFile {
+    static func jsonLines(_ records: [MentionRecord]) -> [UInt8] {
+        var out: [UInt8] = []
+        for record in records {
+            var line = "{\"document\":" + JSONText.quoted(record.document)
+            line += ",\"start\":\(record.start),\"end\":\(record.end)"
+            line += ",\"text\":" + JSONText.quoted(record.text)
+            line += ",\"type\":" + JSONText.quoted(record.type.rawValue)
+            line += ",\"node\":" + JSONText.quoted(record.node) + "}\n"
+            out.append(contentsOf: line.utf8)
+        }
+        return out
+    }
+}
+
+/// The `--merge-log` file: why each name became part of a node, as TSV with a header.
+enum MergeLogFile {
+    static func tsv(_ records: [Resolution.MergeRecord]) -> [UInt8] {
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        var out = "node\tname\tdocument\treason\n"
+        for r in records {
+            out += "\(cell(r.node))\t\(cell(r.name))\t\(cell(r.document))\t\(cell(r.reason))\n"
+        }
+        return Array(out.utf8)
+    }
+}
+
+/// Strict JSON string literals (RFC 8259): quotes, backslashes and all C0 controls escaped.
+enum JSONText {
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+import Resolution

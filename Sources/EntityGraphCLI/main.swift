@@ -1,2 +1,0 @@
-import GraphExport
-print("entity-graph")

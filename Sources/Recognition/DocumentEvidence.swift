@@ -1,0 +1,56 @@
+import TextAnalysis
+
+/// What the rest of a document says about capitalised words, gathered before any sentence is classified.
+///
+/// A capitalised word at the start of a sentence or in a Title Case headline says nothing by itself
+/// ("Meanwhile", "Establishment Of … Bases"). It is accepted as a name only when the body of the same document
+/// also writes it capitalised in mid-sentence: the same check a careful reader makes.
+struct DocumentEvidence {
+    /// Words written capitalised somewhere other than the first word of a body sentence.
+    var confirmed: Set<UInt64> = []
+    /// Words seen right after a lower-case "the" ("the Taliban", "the Kremlin"): organisations, not people.
+    var definite: Set<UInt64> = []
+
+    init(text: AnalyzedText, headings: Set<Int>) {
+        for (s, sentence) in text.sentences.enumerated() where !headings.contains(s) {
+            for i in sentence.tokens where text.isCapitalized(i) || text.isAllCaps(i) {
+                let hash = TokenHash.of(text, i)
+                if i > sentence.tokens.lowerBound { confirmed.insert(hash) }
+                if i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") { definite.insert(hash) }
+            }
+        }
+    }
+}
+
+extension AnalyzedText {
+    /// Sentences that read as headlines: the title line, and short lines standing alone as a paragraph without
+    /// closing punctuation ("Russia to host Taliban representatives"). Capitalisation and grammar there are
+    /// telegraphic, so later stages trust them less.
+    public func headingSentences() -> Set<Int> {
+        var headings: Set<Int> = []
+        for (s, sentence) in sentences.enumerated() {
+            if sentence.isTitle { headings.insert(s); continue }
+            guard let last = sentence.tokens.last, sentence.tokens.count <= 14 else { continue }
+            let lastToken = tokens[last]
+            if lastToken.kind == .punctuation, [0x2E, 0x21, 0x3F, 0x22, 0x3A].contains(bytes[lastToken.start]) { continue }
+            if isParagraph(from: sentence.start, to: sentence.end) { headings.insert(s) }
+        }
+        return headings
+    }
+
+    /// Whether bytes `start..<end` are a whole paragraph: a blank line (or the text's edge) on both sides.
+    func isParagraph(from start: Int, to end: Int) -> Bool {
+        func blankLine(from index: Int, step: Int) -> Bool {
+            var i = index
+            var newlines = 0
+            while i >= 0 && i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A { newlines += 1; if newlines == 2 { return true } }
+                else if b != 0x20 && b != 0x09 { return false }
+                i += step
+            }
+            return true
+        }
+        return blankLine(from: start - 1, step: -1) && blankLine(from: end, step: 1)
+    }
+}

@@ -1,0 +1,43 @@
+import TextAnalysis
+
+/// A place or nationality the gazetteer knows.
+public struct PlaceReference: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case country, city, region }
+    public var kind: Kind
+    /// Stable identity across documents: `country:RU`, `city:524901`, `region:central asia`.
+    public var identity: String
+    /// Canonical display name ("Russia", "Moscow").
+    public var name: String
+    /// For cities: the identity of their country, for `located_in` edges.
+    public var countryIdentity: String?
+    /// The name also reads as an ordinary word or a person's name ("Split", "Florence"): accept it only with
+    /// support from context.
+    public var isAmbiguous: Bool
+
+    public init(kind: Kind, identity: String, name: String, countryIdentity: String? = nil, isAmbiguous: Bool = false) {
+        self.kind = kind
+        self.identity = identity
+        self.name = name
+        self.countryIdentity = countryIdentity
+        self.isAmbiguous = isAmbiguous
+    }
+}
+
+/// The word knowledge the recognizer needs, behind one narrow interface so the rules can be tested on a few
+/// hand-made entries and run on the full gazetteer in production.
+///
+/// All lookups work on token positions of an `AnalyzedText` and return how many tokens matched, so callers
+/// never build strings to ask a question.
+public protocol Lexicon: Sendable {
+    /// The longest country, city or region name starting at token `index` (ending before `limit`).
+    func place(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, place: PlaceReference)?
+    /// A nationality word at `index` ("Russian", "Afghans"): the country it stands for.
+    func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)?
+    /// The number of tokens of an office or title starting at `index` ("foreign minister", "special presidential
+    /// envoy", "spokesperson"), 0 when there is none.
+    func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int
+    /// A head word that makes a capitalised phrase an organisation: Ministry, Agency, Council, Party, …
+    func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool
+    /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
+    func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
+}

@@ -1,0 +1,122 @@
+import GraphModel
+import TextAnalysis
+
+/// Meeting words that name the event itself; modifiers such as "consultative" or "format" only qualify them.
+let genericMeetingWords = WordSet([
+    "meeting", "meetings", "conference", "talks", "summit", "session", "consultations", "forum", "round",
+    "dialogue", "dialogues", "negotiations",
+])
+
+/// Lower-case heads that make a described meeting ("a meeting of the heads of …", "a round of talks").
+let describedMeetingHeads = WordSet([
+    "meeting", "summit", "conference", "talks", "consultations", "negotiations", "forum",
+])
+
+extension SentenceReader {
+    /// Where a meeting name starting at `s` ends, if the capitalised run (plus any lower-case meeting words
+    /// right after it) closes with a meeting word and has a proper-name part before it.
+    func meetingNameEnd(from s: Int, chunkEnd e: Int) -> Int? {
+        var last = e
+        // "Moscow consultative format meeting": lower-case meeting words continuing the name.
+        var j = e
+        while j < end, text.tokens[j].kind == .word, !text.isCapitalized(j),
+              EnglishWords.meetingModifiers.contains(text, j) || lexicon.meetingFormat(in: text, at: j) != nil {
+            j += 1
+            if lexicon.meetingFormat(in: text, at: j - 1) != nil { last = j }
+        }
+        guard lexicon.meetingFormat(in: text, at: last - 1) != nil else { return nil }
+        // The name part: tokens before the first meeting word of the trailing run.
+        var nameEnd = last
+        while nameEnd > s, lexicon.meetingFormat(in: text, at: nameEnd - 1) != nil
+                || (nameEnd > e && EnglishWords.meetingModifiers.contains(text, nameEnd - 1)) {
+            nameEnd -= 1
+        }
+        // A bare "Summit" or "Format" is not a name, and neither is a person or a title before it.
+        guard nameEnd > s else { return nil }
+        return last
+    }
+
+    mutating func emitMeeting(_ range: Range<Int>) {
+        var start = range.lowerBound
+        var ordinal: Int?
+        // "the sixth meeting of the Moscow Consultative Format": the ordinal belongs to this session.
+        var k = start - 1
+        if k >= sentence.tokens.lowerBound, text.token(k, is: "the") { k -= 1 }
+        if k - 2 >= sentence.tokens.lowerBound, text.token(k, is: "of"),
+           genericMeetingWords.contains(text, k - 1),
+           let value = EnglishWords.ordinals[text.string(token: k - 2).lowercased()] {
+            ordinal = value
+            start = k - 2
+        }
+        // The series is the name without generic meeting words: "Moscow Format Conference" → "Moscow Format".
+        var seriesEnd = range.upperBound
+        while seriesEnd > range.lowerBound + 1, genericMeetingWords.contains(text, seriesEnd - 1) { seriesEnd -= 1 }
+        let series = text.string(tokens: range.lowerBound..<seriesEnd)
+        let format = lexicon.meetingFormat(in: text, at: range.upperBound - 1) ?? "meeting"
+        emit(start..<range.upperBound, .meeting, .meeting,
+             meeting: MeetingDescription(series: series, format: format, ordinal: ordinal))
+    }
+
+    func covered(_ i: Int) -> Bool {
+        mentions.contains { $0.tokens.contains(i) }
+    }
+
+    /// Meetings written in lower case: "a meeting of the heads of the security services of the CIS in Bishkek",
+    /// "a round of talks would be held in Moscow on 20 October". Only anchored ones become nodes (described by
+    /// whose meeting it is, numbered, or placed), so that a passing "talks" does not.
+    mutating func readDescribedMeetings() {
+        guard !isHeading else { return }
+        var i = sentence.tokens.lowerBound
+        while i < end {
+            defer { i += 1 }
+            guard !text.isCapitalized(i), describedMeetingHeads.contains(text, i), !covered(i),
+                  let format = lexicon.meetingFormat(in: text, at: i) else { continue }
+            var start = i
+            var ordinal: Int?
+            var anchored = false
+            if i - 2 >= sentence.tokens.lowerBound, text.token(i - 1, is: "of"), text.token(i - 2, is: "round") {
+                start = i - 2
+                anchored = true
+            } else if i - 1 >= sentence.tokens.lowerBound,
+                      let value = EnglishWords.ordinals[text.string(token: i - 1).lowercased()] {
+                ordinal = value
+                start = i - 1
+                anchored = true
+            }
+            var stop = i + 1
+            if i + 1 < end, text.token(i + 1, is: "of") {
+                // The description runs to the last name before a break: "… of the Commonwealth of Independent States".
+                var j = i + 1
+                var lastNameEnd: Int?
+                while j < end, j - i <= 30 {
+                    let token = text.tokens[j]
+                    if token.kind == .punctuation, text.bytes[token.start] != 0x28 && text.bytes[token.start] != 0x29 { break }
+                    if text.token(j, is: "in") || text.token(j, is: "on") || text.token(j, is: "at")
+                        || text.token(j, is: "to") || text.token(j, is: "about") || text.token(j, is: "that")
+                        || text.token(j, is: "with") { break }
+                    if let named = mentions.first(where: { $0.tokens.lowerBound == j && $0.type != .meeting }) {
+                        lastNameEnd = named.tokens.upperBound
+                        j = named.tokens.upperBound
+                        continue
+                    }
+                    j += 1
+                }
+                if let lastNameEnd {
+                    stop = lastNameEnd
+                    anchored = true
+                }
+            }
+            if !anchored {
+                // Placed: "… would be held in Moscow".
+                anchored = mentions.contains { m in
+                    m.type == .location && m.tokens.lowerBound > i && m.tokens.lowerBound - 1 >= sentence.tokens.lowerBound
+                        && text.token(m.tokens.lowerBound - 1, is: "in")
+                }
+            }
+            guard anchored else { continue }
+            emit(start..<stop, .meeting, .meeting,
+                 meeting: MeetingDescription(series: nil, format: format, ordinal: ordinal))
+            i = stop - 1
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import GraphModel
+
+/// A stretch of text that names (or stands for) an entity.
+public struct Mention: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A name as written: "Sergey Lavrov", "the Taliban", "Moscow".
+        case name
+        /// A nationality word standing for its country: "Russian" in "Russian Foreign Minister".
+        case demonym
+        /// An all-capitals short form: "CIS", "ISIS-K".
+        case acronym
+        /// A meeting phrase: "the sixth meeting of the Moscow Consultative Format".
+        case meeting
+    }
+
+    /// Absolute token indices into the document's `AnalyzedText`.
+    public var tokens: Range<Int>
+    /// Index into `AnalyzedText.sentences`.
+    public var sentence: Int
+    public var type: NodeType
+    public var kind: Kind
+    /// The name as written, without articles or possessives ("Russian", "Muttaqi").
+    public var text: String
+    /// The gazetteer's name for it when it is a known place or nationality ("Russia" for "Russian").
+    public var canonical: String?
+    /// A gazetteer identity when the mention is a known place (`country:RU`, `city:524901`), so that every
+    /// spelling of it in every document becomes one node.
+    public var identity: String?
+    /// For a city: its country's identity, for `located_in` edges.
+    public var countryIdentity: String?
+    /// A country or organisation that only qualifies a title or an organisation name ("Russian" in
+    /// "Russian Foreign Ministry"): it is a mention of the country, but not an actor of the clause.
+    public var isModifier: Bool
+    /// Meetings only: what the phrase says about the meeting.
+    public var meeting: MeetingDescription?
+
+    public init(tokens: Range<Int>, sentence: Int, type: NodeType, kind: Kind, text: String,
+                canonical: String? = nil, identity: String? = nil, countryIdentity: String? = nil, isModifier: Bool = false, meeting: MeetingDescription? = nil) {
+        self.tokens = tokens
+        self.sentence = sentence
+        self.type = type
+        self.kind = kind
+        self.text = text
+        self.canonical = canonical
+        self.identity = identity
+        self.countryIdentity = countryIdentity
+        self.isModifier = isModifier
+        self.meeting = meeting
+    }
+}
+
+/// What a meeting phrase tells: its series name, format, ordinal and any date or place written next to it.
+public struct MeetingDescription: Hashable, Sendable {
+    /// The proper-name part that identifies a series ("Moscow Format"), nil for a described meeting
+    /// ("a meeting of the heads of the security services of the CIS").
+    public var series: String?
+    /// summit, conference, talks, meeting, format, call, visit, …
+    public var format: String
+    public var ordinal: Int?
+
+    public init(series: String?, format: String, ordinal: Int? = nil) {
+        self.series = series
+        self.format = format
+        self.ordinal = ordinal
+    }
+}

@@ -1,0 +1,82 @@
+import TextAnalysis
+
+/// Maps lower-cased phrases of one or more words to values, and finds the longest phrase starting at a token.
+///
+/// The hash of a phrase is FNV-1a over its lower-cased bytes with single spaces between words, computed token
+/// by token as the match grows, so a lookup allocates nothing whatever the phrase length.
+public struct PhraseTable<Value: Sendable>: Sendable {
+    private var buckets: [UInt64: [(bytes: [UInt8], value: Value)]] = [:]
+    public private(set) var maxTokens = 0
+    public private(set) var count = 0
+
+    public init() {}
+
+    static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ byte: UInt8) {
+        h ^= UInt64(AnalyzedText.asciiLower(byte))
+        h &*= 0x0000_0100_0000_01B3
+    }
+
+    /// Adds a phrase; words are split on white space and joined by one space. A later value for the same
+    /// phrase replaces the earlier one.
+    public mutating func insert(_ phrase: String, _ value: Value) {
+        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.isEmpty else { return }
+        let bytes = Array(words.joined(separator: " ").lowercased().utf8)
+        var h = Self.seed
+        for b in bytes { Self.mix(&h, b) }
+        var bucket = buckets[h] ?? []
+        if let existing = bucket.firstIndex(where: { $0.bytes == bytes }) {
+            bucket[existing].value = value
+        } else {
+            bucket.append((bytes, value))
+            count += 1
+        }
+        buckets[h] = bucket
+        maxTokens = max(maxTokens, words.count)
+    }
+
+    public func value(for phrase: String) -> Value? {
+        let bytes = Array(phrase.lowercased().utf8)
+        var h = Self.seed
+        for b in bytes { Self.mix(&h, b) }
+        return buckets[h]?.first { $0.bytes == bytes }?.value
+    }
+
+    /// The longest phrase that starts at token `index` and ends before `limit`, with its length in tokens.
+    public func longest(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, value: Value)? {
+        var h = Self.seed
+        var best: (Int, Value)?
+        let upper = min(limit, index + maxTokens, text.tokens.count)
+        var i = index
+        while i < upper {
+            if i > index { Self.mix(&h, 0x20) }
+            let token = text.tokens[i]
+            for b in text.bytes[token.start..<token.end] { Self.mix(&h, b) }
+            if let bucket = buckets[h], let hit = bucket.first(where: { matches($0.bytes, text, from: index, through: i) }) {
+                best = (i - index + 1, hit.value)
+            }
+            i += 1
+        }
+        return best.map { (length: $0.0, value: $0.1) }
+    }
+
+    /// Byte-exact check of a candidate against tokens `from...through` joined by single spaces.
+    private func matches(_ bytes: [UInt8], _ text: AnalyzedText, from: Int, through: Int) -> Bool {
+        var k = 0
+        for i in from...through {
+            if i > from {
+                guard k < bytes.count, bytes[k] == 0x20 else { return false }
+                k += 1
+            }
+            let token = text.tokens[i]
+            for b in text.bytes[token.start..<token.end] {
+                guard k < bytes.count, bytes[k] == AnalyzedText.asciiLower(b) else { return false }
+                k += 1
+            }
+        }
+        return k == bytes.count
+    }
+}

@@ -1,0 +1,234 @@
+import GraphModel
+import TextAnalysis
+
+/// The first recognizer: finds names by capitalisation and classifies them with the lexicon.
+///
+/// A sentence is cut into runs of capitalised words ("chunks"); each chunk is then read left to right:
+/// a nationality before a title is a modifier ("Russian Foreign Minister …"), a title is skipped, a head word
+/// such as Ministry or Department closes an organisation, a meeting word closes a meeting, gazetteer places
+/// become countries and locations, acronyms organisations, and what is left of two or more words a person.
+/// The statistical tagger replaces the guessing part; the reading of titles, modifiers and meetings stays.
+public struct RuleRecognizer<L: Lexicon>: Sendable {
+    public let lexicon: L
+
+    public init(lexicon: L) {
+        self.lexicon = lexicon
+    }
+
+    public func recognize(_ text: AnalyzedText) -> [Mention] {
+        let headings = text.headingSentences()
+        let evidence = DocumentEvidence(text: text, headings: headings)
+        var mentions: [Mention] = []
+        for (s, sentence) in text.sentences.enumerated() {
+            var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,
+                                        evidence: evidence, isHeading: headings.contains(s))
+            reader.read()
+            mentions.append(contentsOf: reader.mentions)
+        }
+        return mentions.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    }
+}
+
+/// Reads one sentence; keeps the per-sentence state out of the recognizer.
+struct SentenceReader<L: Lexicon> {
+    let text: AnalyzedText
+    let sentenceIndex: Int
+    let sentence: Sentence
+    let lexicon: L
+    let evidence: DocumentEvidence
+    let isHeading: Bool
+    var mentions: [Mention] = []
+
+    init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: L, evidence: DocumentEvidence,
+         isHeading: Bool) {
+        self.text = text
+        self.sentenceIndex = sentenceIndex
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.evidence = evidence
+        self.isHeading = isHeading
+    }
+
+    var end: Int { sentence.tokens.upperBound }
+
+    func isNameToken(_ i: Int) -> Bool {
+        guard i < end, text.tokens[i].kind == .word else { return false }
+        return (text.isCapitalized(i) || text.isAllCaps(i)) && !EnglishWords.dateWords.contains(text, i)
+    }
+
+    mutating func read() {
+        var i = sentence.tokens.lowerBound
+        while i < end {
+            guard isNameToken(i) else {
+                i += 1
+                continue
+            }
+            var chunkEnd = i
+            while isNameToken(chunkEnd) { chunkEnd += 1 }
+            chunkEnd = extendOverOf(from: i, to: chunkEnd)
+            if isHeading {
+                readHeadingChunk(i..<chunkEnd)
+            } else {
+                readChunk(i..<chunkEnd)
+            }
+            i = chunkEnd
+        }
+        readDescribedMeetings()
+    }
+
+    /// "Ministry of Foreign Affairs", "Commonwealth of Independent States (CIS)": `of` joins two capitalised runs
+    /// when the first ends in an organisation head word or the whole is spelled out by an acronym in brackets.
+    func extendOverOf(from start: Int, to chunkEnd: Int) -> Int {
+        guard chunkEnd + 1 < end, text.token(chunkEnd, is: "of") else { return chunkEnd }
+        var next = chunkEnd + 1
+        if text.token(next, is: "the") { next += 1 }
+        guard isNameToken(next) else { return chunkEnd }
+        var secondEnd = next
+        while isNameToken(secondEnd) { secondEnd += 1 }
+        if lexicon.isOrganisationHead(in: text, at: chunkEnd - 1) { return secondEnd }
+        if acronymDefinition(after: secondEnd, spelling: start..<secondEnd) != nil { return secondEnd }
+        return chunkEnd
+    }
+
+    /// Token index of an acronym in brackets right after `index` whose letters are the initials of the
+    /// capitalised words of `spelling` ("Islamic States (IS)").
+    func acronymDefinition(after index: Int, spelling: Range<Int>) -> Int? {
+        guard index + 2 < end, text.tokens[index].length == 1, text.bytes[text.tokens[index].start] == 0x28,
+              text.isAllCaps(index + 1) || text.tokens[index + 1].length == 1,
+              text.tokens[index + 2].length == 1, text.bytes[text.tokens[index + 2].start] == 0x29 else { return nil }
+        var initials: [UInt8] = []
+        for i in spelling where text.isCapitalized(i) {
+            initials.append(text.bytes[text.tokens[i].start])
+        }
+        let acronym = text.tokens[index + 1]
+        let letters = text.bytes[acronym.start..<acronym.end].filter { $0 >= 0x41 && $0 <= 0x5A }
+        return letters.count >= 2 && Array(letters) == initials ? index + 1 : nil
+    }
+
+    mutating func emit(_ range: Range<Int>, _ type: NodeType, _ kind: Mention.Kind, identity: String? = nil,
+                       isModifier: Bool = false, meeting: MeetingDescription? = nil, name: String? = nil,
+                       within country: String? = nil) {
+        guard !range.isEmpty else { return }
+        mentions.append(Mention(tokens: range, sentence: sentenceIndex, type: type, kind: kind,
+                                text: text.string(tokens: range), canonical: name, identity: identity, countryIdentity: country,
+                                isModifier: isModifier, meeting: meeting))
+    }
+
+    /// Reads a capitalised run of a body sentence.
+    mutating func readChunk(_ chunk: Range<Int>) {
+        var s = chunk.lowerBound
+        let e = chunk.upperBound
+        while s < e, EnglishWords.functionWords.contains(text, s) { s += 1 }
+        // A lone capitalised word that opens a sentence is a name only if the document confirms it.
+        if s == sentence.tokens.lowerBound, e - s == 1, !evidence.confirmed.contains(TokenHash.of(text, s)),
+           lexicon.place(in: text, at: s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
+            return
+        }
+        while s < e {
+            s = readSegment(from: s, to: e)
+        }
+    }
+
+    /// Reads from `s` and returns where the next segment starts.
+    mutating func readSegment(from s: Int, to e: Int) -> Int {
+        if EnglishWords.functionWords.contains(text, s) { return s + 1 }
+
+        // A meeting name: "Moscow Format Conference", "Moscow consultative format meeting".
+        if let meetingEnd = meetingNameEnd(from: s, chunkEnd: e) {
+            emitMeeting(s..<meetingEnd)
+            return max(e, meetingEnd)
+        }
+        // An organisation closed by a head word: "Russian Foreign Ministry", "Second Asian Department".
+        if let head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }), head > s || e - s == 1 {
+            var orgEnd = head + 1
+            // "Ministry of Foreign Affairs": keep the `of` complement that extendOverOf joined.
+            if orgEnd < e, text.token(orgEnd, is: "of") { orgEnd = e }
+            emitModifiers(in: s..<head)
+            emit(s..<orgEnd, .organisation, .name)
+            return orgEnd
+        }
+        // A nationality or country that qualifies a title: "Russian Foreign Minister", "Tajik President".
+        if let demonym = lexicon.demonym(in: text, at: s), s + 1 < end,
+           lexicon.titleLength(in: text, at: s + 1, limit: end) > 0 {
+            emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, isModifier: true,
+                 name: demonym.place.name)
+            return s + 1
+        }
+        let title = lexicon.titleLength(in: text, at: s, limit: e)
+        if title > 0 { return s + title }
+
+        if let (length, place) = lexicon.place(in: text, at: s, limit: e) {
+            let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
+            if !isAmbiguous || length == e - s {
+                emit(s..<(s + length), place.kind == .country ? .country : .location, .name,
+                     identity: place.identity, name: place.name, within: place.countryIdentity)
+                return s + length
+            }
+        }
+        if let demonym = lexicon.demonym(in: text, at: s), !demonym.ambiguous {
+            emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+            return s + 1
+        }
+        if e - s == 1 {
+            readSingleWord(s)
+            return e
+        }
+        // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
+        if acronymDefinition(after: e, spelling: s..<e) != nil {
+            emit(s..<e, .organisation, .name)
+            return e
+        }
+        emit(s..<e, .person, .name)
+        return e
+    }
+
+    /// A single capitalised word that no table knows.
+    mutating func readSingleWord(_ i: Int) {
+        let hash = TokenHash.of(text, i)
+        if text.isAllCaps(i) {
+            emit(i..<(i + 1), .organisation, .acronym)
+        } else if evidence.definite.contains(hash) {
+            emit(i..<(i + 1), .organisation, .name)
+        } else if i + 1 < end, EnglishWords.personFollowers.contains(text, i + 1)
+                    || [.possessive].contains(text.tokens[i + 1].kind)
+                    || text.bytes[text.tokens[i + 1].start] == 0x2C {
+            emit(i..<(i + 1), .person, .name)
+        } else if i == sentence.tokens.lowerBound, evidence.confirmed.contains(hash) {
+            emit(i..<(i + 1), .person, .name)
+        }
+    }
+
+    /// In a headline, only words the body confirms, and places, are names.
+    mutating func readHeadingChunk(_ chunk: Range<Int>) {
+        var i = chunk.lowerBound
+        while i < chunk.upperBound {
+            if let (length, place) = lexicon.place(in: text, at: i, limit: chunk.upperBound), !place.isAmbiguous {
+                emit(i..<(i + length), place.kind == .country ? .country : .location, .name,
+                     identity: place.identity, name: place.name, within: place.countryIdentity)
+                i += length
+                continue
+            }
+            if let demonym = lexicon.demonym(in: text, at: i), !demonym.ambiguous {
+                emit(i..<(i + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+            } else if !EnglishWords.functionWords.contains(text, i), evidence.confirmed.contains(TokenHash.of(text, i)) {
+                let hash = TokenHash.of(text, i)
+                let type: NodeType = text.isAllCaps(i) || evidence.definite.contains(hash) ? .organisation : .person
+                emit(i..<(i + 1), type, text.isAllCaps(i) ? .acronym : .name)
+            }
+            i += 1
+        }
+    }
+
+    /// Nationalities and countries inside an organisation name are mentions of the country too.
+    mutating func emitModifiers(in range: Range<Int>) {
+        for i in range {
+            if let demonym = lexicon.demonym(in: text, at: i) {
+                emit(i..<(i + 1), .country, .demonym, identity: demonym.place.identity, isModifier: true,
+                     name: demonym.place.name)
+            } else if let (length, place) = lexicon.place(in: text, at: i, limit: range.upperBound),
+                      place.kind == .country, length == 1 {
+                emit(i..<(i + 1), .country, .name, identity: place.identity, isModifier: true, name: place.name)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import DocumentReading
+import Recognition
+import TextAnalysis
+
+/// Reads "on 20 October", "on October 20, 2021", "on Thursday" and resolves them against the document date.
+enum DateExpressions {
+    static let monthNumbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (i, name) in EnglishWords.months.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    /// The first date written after token `from` in the sentence, or nil.
+    static func firstDate(in text: AnalyzedText, sentence: Sentence, from: Int, documentDate: CalendarDate?,
+                          future: Bool) -> CalendarDate? {
+        var i = max(from, sentence.tokens.lowerBound)
+        let end = sentence.tokens.upperBound
+        while i < end {
+            if let date = date(in: text, at: i, end: end, documentDate: documentDate, future: future) { return date }
+            i += 1
+        }
+        return nil
+    }
+
+    static func word(_ text: AnalyzedText, _ i: Int) -> String {
+        text.string(token: i).lowercased().trimmingSuffix(".")
+    }
+
+    static func date(in text: AnalyzedText, at i: Int, end: Int, documentDate: CalendarDate?, future: Bool) -> CalendarDate? {
+        let token = text.tokens[i]
+        if token.kind == .number, let day = Int(text.string(token: i)), (1...31).contains(day), i + 1 < end,
+           let month = monthNumbers[word(text, i + 1)] {
+            let year = i + 2 < end ? Int(text.string(token: i + 2)).flatMap { (1000...2999).contains($0) ? $0 : nil } : nil
+            return resolve(day: day, month: month, year: year, documentDate: documentDate)
+        }
+        if token.kind == .word, let month = monthNumbers[word(text, i)], text.isCapitalized(i), i + 1 < end,
+           text.tokens[i + 1].kind == .number, let day = Int(text.string(token: i + 1)), (1...31).contains(day) {
+            var j = i + 2
+            if j < end, text.isPunctuationComma(j) { j += 1 }
+            let year = j < end ? Int(text.string(token: j)).flatMap { (1000...2999).contains($0) ? $0 : nil } : nil
+            return resolve(day: day, month: month, year: year, documentDate: documentDate)
+        }
+        if token.kind == .word, text.isCapitalized(i), let weekday = EnglishWords.weekdays.firstIndex(of: word(text, i)),
+           let documentDate {
+            // "on Thursday, 7 October": the explicit date after the weekday wins.
+            var j = i + 1
+            if j < end, text.isPunctuationComma(j) { j += 1 }
+            if j < end, let explicit = date(in: text, at: j, end: end, documentDate: documentDate, future: future),
+               text.tokens[j].kind == .number || monthNumbers[word(text, j)] != nil {
+                return explicit
+            }
+            // News reports speak of the past week unless the sentence looks ahead.
+            let delta = (weekday - documentDate.weekday + 7) % 7
+            return future ? documentDate.adding(days: delta == 0 ? 7 : delta)
+                          : documentDate.adding(days: delta == 0 ? 0 : delta - 7)
+        }
+        return nil
+    }
+
+    static func resolve(day: Int, month: Int, year: Int?, documentDate: CalendarDate?) -> CalendarDate? {
+        guard let year = year ?? documentDate?.year else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+}
+
+extension AnalyzedText {
+    func isPunctuationComma(_ i: Int) -> Bool {
+        tokens[i].length == 1 && bytes[tokens[i].start] == 0x2C
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

@@ -1,0 +1,121 @@
+import DocumentReading
+import GraphModel
+import Recognition
+import Resolution
+import TextAnalysis
+
+/// A relation found in one document, between two of its entities.
+public struct LocalRelation: Hashable, Sendable {
+    /// Entity indices into `DocumentResolution.entities`.
+    public var source: Int
+    public var target: Int
+    public var kind: EdgeKind
+    public var label: String
+    /// The supporting sentence (index into `AnalyzedText.sentences`).
+    public var sentence: Int
+
+    public init(source: Int, target: Int, kind: EdgeKind, label: String = "", sentence: Int) {
+        self.source = source
+        self.target = target
+        self.kind = kind
+        self.label = label
+        self.sentence = sentence
+    }
+}
+
+/// What a document says about one of its meetings.
+public struct MeetingFacts: Hashable, Sendable {
+    public var label: String
+    public var series: String?
+    public var format: String
+    public var ordinal: Int?
+    public var date: CalendarDate?
+    /// Normalised names of the places it was held in.
+    public var places: Set<String> = []
+}
+
+/// The relations of one document and the facts about its meetings.
+public struct DocumentRelations: Sendable {
+    public var relations: [LocalRelation]
+    /// Keyed by entity index.
+    public var meetings: [Int: MeetingFacts]
+}
+
+/// Finds typed relations between the entities of one document.
+///
+/// Each pattern reads the sentence's tokens and mentions directly (the tokens between two names must be the
+/// right words), so an edge always has a sentence that says it; two names that merely share a sentence get only
+/// a `co_mention`. Precision comes first: a pattern that cannot tell stays silent.
+public struct RelationExtractor<L: Lexicon>: Sendable {
+    public let lexicon: L
+
+    public init(lexicon: L) {
+        self.lexicon = lexicon
+    }
+
+    public func extract(text: AnalyzedText, mentions: [Mention], resolution: inout DocumentResolution,
+                        documentDate: CalendarDate?) -> DocumentRelations {
+        var context = SentenceContext(text: text, mentions: mentions, lexicon: lexicon)
+        var relations: [LocalRelation] = []
+        let headings = text.headingSentences()
+
+        // Roles first: they let "the Taliban's foreign minister" stand for the person later on.
+        var roles = RoleFinder(context: context, entityOf: resolution.entityOfMention)
+        for s in text.sentences.indices {
+            relations.append(contentsOf: roles.find(in: s))
+        }
+        relations.append(contentsOf: memberships(context: context, resolution: resolution))
+        context.roleHolders = roles.holders(relations: relations)
+
+        var meetings = MeetingLinker(context: context, resolution: resolution, documentDate: documentDate)
+        for s in text.sentences.indices where !headings.contains(s) {
+            relations.append(contentsOf: meetings.link(in: s))
+        }
+        let merged = meetings.consolidate(&resolution, relations: &relations)
+
+        let interactions = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
+        for s in text.sentences.indices where !headings.contains(s) {
+            relations.append(contentsOf: interactions.find(in: s))
+        }
+        relations.append(contentsOf: coMentions(context: context, resolution: resolution))
+        return DocumentRelations(relations: relations, meetings: merged)
+    }
+
+    /// "Russian Foreign Ministry" is part of Russia: an organisation whose name carries a nationality or a
+    /// country, or that is written as "Russia's Foreign Ministry".
+    func memberships(context: SentenceContext, resolution: DocumentResolution) -> [LocalRelation] {
+        var found: [LocalRelation] = []
+        let mentions = context.mentions
+        for (m, mention) in mentions.enumerated() where mention.type == .organisation {
+            let org = resolution.entityOfMention[m]
+            for (k, other) in mentions.enumerated() where other.type == .country && other.isModifier
+                && other.tokens.lowerBound == mention.tokens.lowerBound && other.tokens.upperBound < mention.tokens.upperBound {
+                found.append(LocalRelation(source: org, target: resolution.entityOfMention[k], kind: .memberOf,
+                                           sentence: mention.sentence))
+            }
+            // "Russia's Foreign Ministry"
+            let before = mention.tokens.lowerBound - 1
+            if before >= 1, context.text.tokens[before].kind == .possessive,
+               let owner = context.mentionEnding(at: before), mentions[owner].type == .country,
+               lexicon.isOrganisationHead(in: context.text, at: mention.tokens.upperBound - 1) {
+                found.append(LocalRelation(source: org, target: resolution.entityOfMention[owner], kind: .memberOf,
+                                           sentence: mention.sentence))
+            }
+        }
+        return found
+    }
+
+    /// Everything else that shares a sentence, once per pair and sentence.
+    func coMentions(context: SentenceContext, resolution: DocumentResolution) -> [LocalRelation] {
+        var found: [LocalRelation] = []
+        for s in context.text.sentences.indices {
+            let entities = Set(context.mentions(in: s).map { resolution.entityOfMention[$0] }).sorted()
+            for (i, a) in entities.enumerated() {
+                for b in entities[(i + 1)...] {
+                    found.append(LocalRelation(source: a, target: b, kind: .coMention, sentence: s))
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,141 @@
+import GraphModel
+import Recognition
+import TextAnalysis
+
+/// A verb that binds two actors, with its lemma and a coarse class in the spirit of the CAMEO event codes.
+struct InteractionVerb {
+    var lemma: String
+    var eventClass: String
+    /// Meeting-like verbs are mutual: "A and B discussed" is an interaction between A and B.
+    var isMutual: Bool
+    /// A word that must follow the verb ("called on", "appealed to").
+    var particle: StaticString?
+}
+
+/// Finds `interaction` edges: a subject and an object bound by a verb in one clause.
+///
+/// The subject is the actor right before the verb, allowing auxiliaries, adverbs and an apposition in commas
+/// ("Putin and the Tajik President, Emomali Rakhmon, telephonically discussed"); the object is the actor right
+/// after it, allowing an article and a group noun ("invite representatives of the Taliban"). Anything else
+/// between them — a clause, another verb — and nothing is said: precision over recall.
+struct InteractionFinder {
+    let context: SentenceContext
+    let entityOf: [Int]
+
+    static let verbs: [String: [InteractionVerb]] = {
+        var table: [String: [InteractionVerb]] = [:]
+        func add(_ forms: [String], _ lemma: String, _ eventClass: String, mutual: Bool = false, particle: StaticString? = nil) {
+            for form in forms {
+                table[form, default: []].append(InteractionVerb(lemma: lemma, eventClass: eventClass, isMutual: mutual, particle: particle))
+            }
+        }
+        add(["met", "meets", "meet"], "meet", "consult", mutual: true)
+        add(["discussed", "discusses", "discuss"], "discuss", "consult", mutual: true)
+        add(["negotiated", "negotiates", "negotiate"], "negotiate", "consult", mutual: true)
+        add(["phoned", "telephoned", "phones", "telephones"], "phone", "consult", mutual: true)
+        add(["visited", "visits", "visit"], "visit", "visit")
+        add(["hosted", "hosts", "host"], "host", "host")
+        add(["called", "calls", "call"], "call on", "appeal", particle: "on")
+        add(["urged", "urges", "urge"], "urge", "appeal")
+        add(["appealed", "appeals", "appeal"], "appeal to", "appeal", particle: "to")
+        add(["invited", "invites", "invite"], "invite", "invite")
+        add(["recognised", "recognises", "recognise", "recognized", "recognizes", "recognize"], "recognise", "recognise")
+        add(["accused", "accuses", "accuse", "blamed", "blames", "blame"], "accuse", "accuse")
+        add(["attacked"], "attack", "attack")
+        add(["condemned", "condemns", "condemn"], "condemn", "disapprove")
+        add(["cooperated", "cooperates", "cooperate"], "cooperate", "cooperate", particle: "with")
+        add(["supported", "supports", "support", "backed", "backs"], "support", "cooperate")
+        add(["sanctioned", "sanctions"], "sanction", "coerce")
+        add(["warned", "warns"], "warn", "threaten")
+        return table
+    }()
+
+    var text: AnalyzedText { context.text }
+
+    func verb(at i: Int) -> InteractionVerb? {
+        guard text.tokens[i].kind == .word, !text.isCapitalized(i),
+              let candidates = Self.verbs[text.string(token: i).lowercased()] else { return nil }
+        return candidates.first { verb in
+            guard let particle = verb.particle else { return true }
+            return i + 1 < text.sentences.last!.tokens.upperBound && text.token(i + 1, is: particle)
+        }
+    }
+
+    func find(in s: Int) -> [LocalRelation] {
+        let sentence = text.sentences[s]
+        let actors = context.actors(in: s, entityOf: entityOf)
+        guard actors.count >= 2 else { return [] }
+        var found: [LocalRelation] = []
+        for i in sentence.tokens {
+            guard let verb = verb(at: i), let subject = subject(before: i, actors: actors, sentence: sentence) else { continue }
+            let afterVerb = i + 1 + (verb.particle == nil ? 0 : 1)
+            var subjects = [subject]
+            if let partner = coordinated(with: subject, actors: actors, sentence: sentence) { subjects.insert(partner, at: 0) }
+            if let object = object(after: afterVerb, actors: actors, sentence: sentence) {
+                for actor in subjects where actor.entity != object.entity {
+                    found.append(LocalRelation(source: actor.entity, target: object.entity, kind: .interaction,
+                                               label: verb.lemma, sentence: s))
+                }
+            } else if verb.isMutual, subjects.count == 2, subjects[0].entity != subjects[1].entity {
+                found.append(LocalRelation(source: subjects[0].entity, target: subjects[1].entity, kind: .interaction,
+                                           label: verb.lemma, sentence: s))
+            }
+        }
+        return found
+    }
+
+    func isAdverb(_ i: Int) -> Bool {
+        let token = text.tokens[i]
+        return token.kind == .word && token.length > 3 && text.bytes[token.end - 1] == 0x79 && text.bytes[token.end - 2] == 0x6C
+            && !text.isCapitalized(i)
+    }
+
+    /// The actor ending right before the verb, over auxiliaries, adverbs and commas.
+    func subject(before verb: Int, actors: [Actor], sentence: Sentence) -> Actor? {
+        var j = verb - 1
+        var commas = 0
+        while j >= sentence.tokens.lowerBound {
+            if let actor = actors.last(where: { $0.tokens.upperBound == j + 1 }) { return actor }
+            if EnglishWords.auxiliaries.contains(text, j) || isAdverb(j) {
+                j -= 1
+            } else if context.isPunctuation(j, 0x2C), commas < 2 {
+                commas += 1
+                j -= 1
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// "A and [the Tajik President,] B": the actor joined to the subject by "and", over a title in apposition.
+    func coordinated(with subject: Actor, actors: [Actor], sentence: Sentence) -> Actor? {
+        var j = subject.tokens.lowerBound - 1
+        if j >= sentence.tokens.lowerBound, context.isPunctuation(j, 0x2C) { j -= 1 }
+        // Skip a title with its nationality: "the Tajik President".
+        while j >= sentence.tokens.lowerBound {
+            if text.token(j, is: "the") { j -= 1; continue }
+            if context.lexicon.titleLength(in: text, at: j, limit: j + 1) > 0 { j -= 1; continue }
+            if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
+            break
+        }
+        guard j >= sentence.tokens.lowerBound, text.token(j, is: "and") else { return nil }
+        return actors.last { $0.tokens.upperBound == j }
+    }
+
+    /// The actor right after the verb, over articles and "representatives of".
+    func object(after start: Int, actors: [Actor], sentence: Sentence) -> Actor? {
+        var k = start
+        while k < sentence.tokens.upperBound {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) { return actor }
+            if text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an") || text.token(k, is: "with") {
+                k += 1
+            } else if EnglishWords.groupNouns.contains(text, k), k + 1 < sentence.tokens.upperBound, text.token(k + 1, is: "of") {
+                k += 2
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+}

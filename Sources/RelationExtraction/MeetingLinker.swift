@@ -1,0 +1,224 @@
+import DocumentReading
+import GraphModel
+import Recognition
+import Resolution
+import TextAnalysis
+
+/// Verbs by which a subject takes part in a meeting it is placed at ("spoke at", "participated in").
+let participationVerbs = WordSet([
+    "speaking", "spoke", "speaks", "said", "says", "participated", "participates", "participate", "participating",
+    "attended", "attends", "attend", "attending", "addressed", "addresses", "addressing", "headed", "joined",
+    "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted",
+])
+/// Verbs by which an invited party takes part ("invite X to partake in …").
+let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
+let invitationVerbs = WordSet(["invite", "invited", "invites", "inviting"])
+/// Words that make a sentence speak of the future, for resolving "on Friday".
+let futureMarkers = WordSet(["will", "would", "next", "upcoming", "planned", "scheduled", "shall"])
+
+/// Links meetings to their participants, places and dates, and makes one meeting of all the phrases in a
+/// document that name the same event.
+struct MeetingLinker {
+    let context: SentenceContext
+    let resolution: DocumentResolution
+    let documentDate: CalendarDate?
+    var facts: [Int: MeetingFacts] = [:]
+
+    init(context: SentenceContext, resolution: DocumentResolution, documentDate: CalendarDate?) {
+        self.context = context
+        self.resolution = resolution
+        self.documentDate = documentDate
+    }
+
+    var text: AnalyzedText { context.text }
+
+    mutating func link(in s: Int) -> [LocalRelation] {
+        let sentence = text.sentences[s]
+        let meetings = context.mentions(in: s).filter { context.mentions[$0].type == .meeting }
+        guard !meetings.isEmpty else { return [] }
+        var found: [LocalRelation] = []
+        let actors = context.actors(in: s, entityOf: resolution.entityOfMention)
+        let future = sentence.tokens.contains { futureMarkers.contains(text, $0) }
+        for m in meetings {
+            let mention = context.mentions[m]
+            let meeting = resolution.entityOfMention[m]
+            var fact = facts[meeting] ?? MeetingFacts(label: mention.text, series: mention.meeting?.series,
+                                                       format: mention.meeting?.format ?? "meeting",
+                                                       ordinal: mention.meeting?.ordinal)
+            if fact.date == nil {
+                fact.date = DateExpressions.firstDate(in: text, sentence: sentence, from: mention.tokens.upperBound,
+                                                      documentDate: documentDate, future: future)
+            }
+            // Places: "in Bishkek", "to Moscow" in a sentence about this meeting.
+            for l in context.mentions(in: s) where context.mentions[l].type == .location {
+                let place = context.mentions[l]
+                let before = place.tokens.lowerBound - 1
+                guard before >= sentence.tokens.lowerBound,
+                      text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at"),
+                      !mention.tokens.contains(place.tokens.lowerBound),
+                      nearestMeeting(to: place.tokens.lowerBound, among: meetings) == m else { continue }
+                found.append(LocalRelation(source: meeting, target: resolution.entityOfMention[l], kind: .heldIn, sentence: s))
+                fact.places.insert(normalizedName(place.canonical ?? place.text))
+            }
+            // Organisations and countries named in a described meeting take part in it.
+            for k in context.mentions(in: s) where k != m {
+                let inner = context.mentions[k]
+                if [.organisation, .country].contains(inner.type), !inner.isModifier,
+                   mention.tokens.contains(inner.tokens.lowerBound), mention.meeting?.series == nil {
+                    found.append(LocalRelation(source: resolution.entityOfMention[k], target: meeting, kind: .participant, sentence: s))
+                }
+            }
+            for actor in participants(of: mention, actors: actors, sentence: sentence) {
+                found.append(LocalRelation(source: actor.entity, target: meeting, kind: .participant, sentence: s))
+            }
+            facts[meeting] = fact
+        }
+        return found
+    }
+
+    func nearestMeeting(to token: Int, among meetings: [Int]) -> Int? {
+        meetings.min { a, b in
+            abs(context.mentions[a].tokens.lowerBound - token) < abs(context.mentions[b].tokens.lowerBound - token)
+        }
+    }
+
+    /// The preposition that places an act at the meeting: "at", "in", "during" right before it.
+    func isPlacedAt(_ mention: Mention, sentence: Sentence) -> Bool {
+        var i = mention.tokens.lowerBound - 1
+        while i >= sentence.tokens.lowerBound, text.token(i, is: "the") || text.token(i, is: "a") { i -= 1 }
+        guard i >= sentence.tokens.lowerBound else { return false }
+        return text.token(i, is: "at") || text.token(i, is: "in") || text.token(i, is: "during")
+    }
+
+    func participants(of mention: Mention, actors: [Actor], sentence: Sentence) -> [Actor] {
+        var found: [Actor] = []
+        let start = mention.tokens.lowerBound
+        if isPlacedAt(mention, sentence: sentence) {
+            // "Speaking at M, PERSON …": the fronted phrase belongs to the first person after it.
+            if participationVerbs.contains(text, sentence.tokens.lowerBound), sentence.tokens.lowerBound < start,
+               let person = actors.first(where: { $0.type == .person && $0.tokens.lowerBound >= mention.tokens.upperBound }),
+               person.tokens.lowerBound - mention.tokens.upperBound <= 2 {
+                found.append(person)
+            }
+            // "PERSON … spoke at M": the subject nearest before the verb.
+            if let verb = (sentence.tokens.lowerBound..<start).last(where: { participationVerbs.contains(text, $0) }),
+               !(verb..<start).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }),
+               let subject = actors.last(where: { $0.tokens.upperBound <= verb }),
+               subject.type == .person,
+               !(subject.tokens.upperBound..<verb).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }) {
+                found.append(subject)
+            }
+        }
+        // "invite representatives of the Taliban to partake in … M".
+        if let invite = (sentence.tokens.lowerBound..<start).first(where: { invitationVerbs.contains(text, $0) }),
+           let guest = actors.first(where: { $0.tokens.lowerBound > invite }), guest.tokens.upperBound < start,
+           (guest.tokens.upperBound..<start).contains(where: { joiningVerbs.contains(text, $0) }) {
+            found.append(guest)
+        }
+        return found
+    }
+
+    /// Makes one meeting of the phrases that name the same event, and returns the facts per remaining meeting.
+    ///
+    /// Named phrases join when one's name words are a subset of the other's ("Moscow Format Conference" and
+    /// "Moscow Consultative Format meeting") and their ordinals and dates agree; a described meeting joins a
+    /// named one whose name carries the place it was held in ("a round of talks … in Moscow" and "Moscow format
+    /// meeting"). Sessions with different ordinals or dates stay apart.
+    mutating func consolidate(_ resolution: inout DocumentResolution, relations: inout [LocalRelation]) -> [Int: MeetingFacts] {
+        let meetings = facts.keys.sorted()
+        var parent = Dictionary(uniqueKeysWithValues: meetings.map { ($0, $0) })
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x]! != x { x = parent[x]! }
+            return x
+        }
+        func words(_ fact: MeetingFacts) -> Set<String> {
+            Set(normalizedName(fact.series ?? "").split(separator: " ").map(String.init))
+                .subtracting(["meeting", "meetings", "conference", "talks", "summit", "session", "round", "of", "the"])
+        }
+        func compatible(_ a: MeetingFacts, _ b: MeetingFacts) -> Bool {
+            (a.ordinal == nil || b.ordinal == nil || a.ordinal == b.ordinal)
+                && (a.date == nil || b.date == nil || a.date == b.date)
+        }
+        for (i, a) in meetings.enumerated() {
+            for b in meetings[(i + 1)...] {
+                let fa = facts[a]!, fb = facts[b]!
+                guard compatible(fa, fb) else { continue }
+                let wa = words(fa), wb = words(fb)
+                var same = false
+                if fa.series != nil, fb.series != nil, !wa.isEmpty, !wb.isEmpty {
+                    same = wa.isSubset(of: wb) || wb.isSubset(of: wa)
+                } else if fa.series == nil, fb.series == nil {
+                    same = normalizedName(fa.label) == normalizedName(fb.label) && !fa.places.isDisjoint(with: fb.places)
+                } else {
+                    let (described, named) = fa.series == nil ? (fa, wb) : (fb, wa)
+                    same = !described.places.isEmpty && described.places.isSubset(of: named)
+                }
+                if same { parent[root(b)] = root(a) }
+            }
+        }
+        // Merge members into their root.
+        var groups: [Int: [Int]] = [:]
+        for meeting in meetings { groups[root(meeting), default: []].append(meeting) }
+        var result: [Int: MeetingFacts] = [:]
+        var remap: [Int: Int] = [:]
+        for (representative, members) in groups {
+            let memberFacts = members.map { facts[$0]! }
+            for member in members where member != representative {
+                remap[member] = representative
+                let moved = resolution.entities[member]
+                for m in moved.mentions { resolution.entityOfMention[m] = representative }
+                resolution.entities[representative].mentions.append(contentsOf: moved.mentions)
+                for surface in moved.surfaces where !resolution.entities[representative].surfaces.contains(surface) {
+                    resolution.entities[representative].surfaces.append(surface)
+                    resolution.entities[representative].merges.append(.init(
+                        name: surface, into: resolution.entities[representative].name, reason: "same meeting (name, place or date)"))
+                }
+                resolution.entities[member].mentions = []
+            }
+            result[representative] = Self.combine(memberFacts)
+            resolution.entities[representative].name = result[representative]!.label
+        }
+        for r in relations.indices {
+            if let to = remap[relations[r].source] { relations[r].source = to }
+            if let to = remap[relations[r].target] { relations[r].target = to }
+        }
+        return result
+    }
+
+    static let formatPriority = ["summit", "conference", "talks", "forum", "call", "visit", "meeting", "format"]
+
+    static func combine(_ parts: [MeetingFacts]) -> MeetingFacts {
+        var fact = parts[0]
+        fact.ordinal = parts.lazy.compactMap(\.ordinal).first
+        fact.date = parts.lazy.compactMap(\.date).first
+        fact.places = parts.reduce(into: Set<String>()) { $0.formUnion($1.places) }
+        fact.format = parts.map(\.format).min {
+            (formatPriority.firstIndex(of: $0) ?? formatPriority.count) < (formatPriority.firstIndex(of: $1) ?? formatPriority.count)
+        } ?? "meeting"
+        // The series as most often written, preferring capitalised spellings, then the longer one.
+        let serieses = parts.compactMap(\.series)
+        let counts = Dictionary(serieses.map { (normalizedName($0), 1) }, uniquingKeysWith: +)
+        fact.series = serieses.max { a, b in
+            let ka = (counts[normalizedName(a)]!, a.filter(\.isUppercase).count, a.count)
+            let kb = (counts[normalizedName(b)]!, b.filter(\.isUppercase).count, b.count)
+            return ka < kb
+        }
+        if let series = fact.series {
+            if let ordinal = fact.ordinal {
+                fact.label = "\(series) (\(ordinalWord(ordinal)) meeting)"
+            } else if let date = fact.date {
+                fact.label = "\(series) (\(date.iso))"
+            } else {
+                fact.label = series
+            }
+        } else {
+            fact.label = parts.map(\.label).max { $0.count < $1.count } ?? fact.label
+        }
+        return fact
+    }
+
+    static func ordinalWord(_ n: Int) -> String {
+        EnglishWords.ordinals.first { $0.value == n && !$0.key.first!.isNumber }?.key ?? "\(n)th"
+    }
+}

@@ -1,0 +1,158 @@
+import GraphModel
+import Recognition
+import TextAnalysis
+
+/// Finds `role` edges: a person and the office they hold in an organisation or a country.
+///
+/// Three shapes of news English are read:
+/// - qualifier, title, name: "Russian Foreign Minister Sergey Lavrov", "Russian Foreign Ministry spokesperson
+///   Maria Zakharova", "the Tajik President, Emomali Rakhmon", "Russian Special Presidential Envoy for
+///   Afghanistan and Director of the Foreign Ministry's Second Asian Department Zamir Kabulov";
+/// - name, then an apposition: "Amir Khan Muttaqi, the Taliban's foreign minister";
+/// - an apposition, then the name: "the head of Russia's security agency, Alexander Bortnikov".
+struct RoleFinder {
+    let context: SentenceContext
+    let entityOf: [Int]
+
+    var text: AnalyzedText { context.text }
+
+    func isActor(_ m: Int) -> Bool {
+        let type = context.mentions[m].type
+        return type == .organisation || type == .country
+    }
+
+    func titleLength(at i: Int, limit: Int) -> Int {
+        guard i < limit else { return 0 }
+        return context.lexicon.titleLength(in: text, at: i, limit: limit)
+    }
+
+    func titleText(_ range: Range<Int>) -> String { text.string(tokens: range).lowercased() }
+
+    func find(in s: Int) -> [LocalRelation] {
+        let sentence = text.sentences[s]
+        let end = sentence.tokens.upperBound
+        var found: [LocalRelation] = []
+        for m in context.mentions(in: s) where isActor(m) {
+            found.append(contentsOf: qualifierTitleName(m, end: end, sentence: s))
+        }
+        for m in context.mentions(in: s) where context.mentions[m].type == .person {
+            found.append(contentsOf: nameThenApposition(m, end: end, sentence: s))
+            found.append(contentsOf: appositionThenName(m, sentence: sentence, index: s))
+        }
+        return found
+    }
+
+    /// Qualifier (nationality, country or organisation), title, then the name.
+    func qualifierTitleName(_ q: Int, end: Int, sentence s: Int) -> [LocalRelation] {
+        var t = context.mentions[q].tokens.upperBound
+        if t < end, text.tokens[t].kind == .possessive { t += 1 }
+        // A nationality inside an organisation's name qualifies the organisation, not a title.
+        if context.mentions[q].isModifier, context.mentions[q].type == .country,
+           context.mentions.contains(where: { $0.type == .organisation && $0.tokens.lowerBound == context.mentions[q].tokens.lowerBound
+               && $0.tokens.count > 1 }) {
+            return []
+        }
+        let length = titleLength(at: t, limit: end)
+        guard length > 0 else { return [] }
+        var label = titleText(t..<(t + length))
+        var i = t + length
+        // "… Envoy for Afghanistan": the remit is part of the office.
+        if i + 1 < end, text.token(i, is: "for"), let remit = context.mentionStarting(at: i + 1) {
+            label += " for " + context.mentions[remit].text
+            i = context.mentions[remit].tokens.upperBound
+        }
+        var secondary: [(org: Int, title: String)] = []
+        var steps = 0
+        while i < end, steps < 30 {
+            steps += 1
+            if let p = context.mentionStarting(at: i), context.mentions[p].type == .person {
+                var roles = [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role, label: label, sentence: s)]
+                for (org, title) in secondary {
+                    roles.append(LocalRelation(source: entityOf[p], target: entityOf[org], kind: .role, label: title, sentence: s))
+                }
+                return roles
+            }
+            if text.token(i, is: "and"), i + 1 < end {
+                // "… and Director of the Foreign Ministry's Second Asian Department": a second office.
+                let second = titleLength(at: i + 1, limit: end)
+                guard second > 0 else { return [] }
+                var j = i + 1 + second
+                var title = titleText((i + 1)..<j)
+                if j + 1 < end, text.token(j, is: "of") {
+                    j += 1
+                    if text.token(j, is: "the") { j += 1 }
+                    if let org = context.mentionStarting(at: j), context.mentions[org].type == .organisation {
+                        var k = context.mentions[org].tokens.upperBound
+                        if k < end, text.tokens[k].kind == .possessive, let unit = context.mentionStarting(at: k + 1),
+                           context.mentions[unit].type == .organisation {
+                            title += " of the " + context.mentions[unit].text
+                            k = context.mentions[unit].tokens.upperBound
+                        }
+                        secondary.append((org, title))
+                        j = k
+                    } else {
+                        return []
+                    }
+                }
+                i = j
+                continue
+            }
+            if context.isPunctuation(i, 0x2C) { i += 1; continue }   // "the Tajik President, Emomali Rakhmon"
+            return []
+        }
+        return []
+    }
+
+    /// "NAME, the Taliban's foreign minister" / "NAME, the Tajik president".
+    func nameThenApposition(_ p: Int, end: Int, sentence s: Int) -> [LocalRelation] {
+        var i = context.mentions[p].tokens.upperBound
+        guard i < end, context.isPunctuation(i, 0x2C) else { return [] }
+        i += 1
+        if i < end, text.token(i, is: "the") || text.token(i, is: "a") { i += 1 }
+        guard let q = context.mentionStarting(at: i), isActor(q) else { return [] }
+        i = context.mentions[q].tokens.upperBound
+        if i < end, text.tokens[i].kind == .possessive { i += 1 }
+        let length = titleLength(at: i, limit: end)
+        guard length > 0 else { return [] }
+        return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role,
+                              label: titleText(i..<(i + length)), sentence: s)]
+    }
+
+    /// "the head of Russia's security agency, NAME".
+    func appositionThenName(_ p: Int, sentence: Sentence, index s: Int) -> [LocalRelation] {
+        let start = context.mentions[p].tokens.lowerBound
+        guard start - 1 > sentence.tokens.lowerBound, context.isPunctuation(start - 1, 0x2C) else { return [] }
+        let comma = start - 1
+        var k = comma - 1
+        while k >= sentence.tokens.lowerBound, comma - k <= 12 {
+            let length = titleLength(at: k, limit: comma)
+            let opensPhrase = k == sentence.tokens.lowerBound || text.token(k - 1, is: "the")
+                || context.isPunctuation(k - 1, 0x2C)
+            if length > 0, opensPhrase, k + length < comma, text.token(k + length, is: "of") {
+                var j = k + length + 1
+                if text.token(j, is: "the") { j += 1 }
+                guard let q = context.mentionStarting(at: j), isActor(q) else { return [] }
+                j = context.mentions[q].tokens.upperBound
+                var label = titleText(k..<(k + length)) + " of "
+                if j < comma, text.tokens[j].kind == .possessive {
+                    j += 1
+                    // The words after the possessive must be plain lower-case words up to the comma.
+                    guard j < comma, (j..<comma).allSatisfy({ text.tokens[$0].kind == .word && !text.isCapitalized($0) })
+                    else { return [] }
+                    label += "the " + text.string(tokens: j..<comma).lowercased()
+                } else {
+                    guard j == comma else { return [] }
+                    label += context.mentions[q].text
+                }
+                return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role, label: label, sentence: s)]
+            }
+            k -= 1
+        }
+        return []
+    }
+
+    /// Who holds which office, for reading "the Taliban's foreign minister" later as that person.
+    func holders(relations: [LocalRelation]) -> [RoleHolder] {
+        relations.filter { $0.kind == .role }.map { RoleHolder(person: $0.source, organisation: $0.target, title: $0.label) }
+    }
+}

@@ -1,0 +1,50 @@
+import Recognition
+import TextAnalysis
+
+/// Lookups over one document's mentions that every pattern needs: which mention starts or ends at a token,
+/// and which mentions a sentence holds.
+struct SentenceContext {
+    let text: AnalyzedText
+    let mentions: [Mention]
+    let lexicon: any Lexicon
+    private var byStart: [Int: Int] = [:]
+    private var byEnd: [Int: Int] = [:]
+    private var bySentence: [Int: [Int]] = [:]
+    /// Phrases that stand for a person through a role stated elsewhere in the document:
+    /// (holder entity, organisation/country entity, normalised title).
+    var roleHolders: [RoleHolder] = []
+
+    init(text: AnalyzedText, mentions: [Mention], lexicon: any Lexicon) {
+        self.text = text
+        self.mentions = mentions
+        self.lexicon = lexicon
+        for (m, mention) in mentions.enumerated() {
+            bySentence[mention.sentence, default: []].append(m)
+            guard mention.type != .meeting else { continue }
+            // The longest mention wins a position: "Russian Foreign Ministry" over "Russian".
+            if let other = byStart[mention.tokens.lowerBound], mentions[other].tokens.count >= mention.tokens.count {} else {
+                byStart[mention.tokens.lowerBound] = m
+            }
+            if let other = byEnd[mention.tokens.upperBound], mentions[other].tokens.count >= mention.tokens.count {} else {
+                byEnd[mention.tokens.upperBound] = m
+            }
+        }
+    }
+
+    func mentionStarting(at token: Int) -> Int? { byStart[token] }
+    /// The mention whose last token is `token - 1` (its end is `token`).
+    func mentionEnding(at token: Int) -> Int? { byEnd[token] }
+    func mentions(in sentence: Int) -> [Int] { bySentence[sentence] ?? [] }
+
+    func isPunctuation(_ i: Int, _ byte: UInt8) -> Bool {
+        text.tokens[i].length == 1 && text.bytes[text.tokens[i].start] == byte
+    }
+
+    func lowercasedWord(_ i: Int) -> String { text.string(token: i).lowercased() }
+}
+
+struct RoleHolder {
+    var person: Int
+    var organisation: Int
+    var title: String
+}

@@ -1,0 +1,121 @@
+import GraphModel
+
+/// An entity as seen in one document, reduced to what corpus-wide resolution needs.
+public struct EntitySighting: Hashable, Sendable {
+    public var document: String
+    public var type: NodeType
+    public var name: String
+    public var surfaces: [String]
+    public var identity: String?
+    public var aliasGroup: AliasTable.Group?
+    /// Meetings: the series words, date and ordinal that decide whether two documents speak of one session.
+    public var meetingSeries: String?
+    public var meetingDate: String?
+    public var meetingOrdinal: Int?
+
+    public init(document: String, type: NodeType, name: String, surfaces: [String], identity: String? = nil,
+                aliasGroup: AliasTable.Group? = nil, meetingSeries: String? = nil, meetingDate: String? = nil,
+                meetingOrdinal: Int? = nil) {
+        self.document = document
+        self.type = type
+        self.name = name
+        self.surfaces = surfaces
+        self.identity = identity
+        self.aliasGroup = aliasGroup
+        self.meetingSeries = meetingSeries
+        self.meetingDate = meetingDate
+        self.meetingOrdinal = meetingOrdinal
+    }
+}
+
+/// One line of the merge log: which name joined which node, and why.
+public struct MergeRecord: Hashable, Sendable, Comparable {
+    public var node: String
+    public var name: String
+    public var document: String
+    public var reason: String
+
+    public init(node: String, name: String, document: String, reason: String) {
+        self.node = node
+        self.name = name
+        self.document = document
+        self.reason = reason
+    }
+
+    public static func < (a: MergeRecord, b: MergeRecord) -> Bool {
+        (a.node, a.document, a.name, a.reason) < (b.node, b.document, b.name, b.reason)
+    }
+}
+
+/// Gives every document entity a corpus-wide key, so that one real-world entity becomes one node.
+///
+/// Countries and cities join by gazetteer identity; names in an alias group by the group; people by their
+/// normalised full name, and a surname seen alone by the one full name in the corpus that ends with it;
+/// organisations and places by normalised name; meetings of a series only when date or ordinal say it is the
+/// same session. The "never" pairs of the alias table are respected throughout.
+public struct CorpusResolver: Sendable {
+    public let aliases: AliasTable
+
+    public init(aliases: AliasTable) {
+        self.aliases = aliases
+    }
+
+    public func keys(for sightings: [EntitySighting]) -> (keys: [String], log: [MergeRecord]) {
+        var keys = [String](repeating: "", count: sightings.count)
+        // Full names of people anywhere in the corpus, by their last word.
+        var fullNamesBySurname: [String: Set<String>] = [:]
+        for sighting in sightings where sighting.type == .person && sighting.aliasGroup == nil {
+            let name = normalizedName(sighting.name)
+            let words = name.split(separator: " ")
+            if words.count >= 2, let last = words.last { fullNamesBySurname[String(last), default: []].insert(name) }
+        }
+        var log: [MergeRecord] = []
+        for (i, sighting) in sightings.enumerated() {
+            let name = normalizedName(sighting.name)
+            if let identity = sighting.identity {
+                keys[i] = identity
+            } else if let group = sighting.aliasGroup {
+                keys[i] = "\(group.type.rawValue):\(normalizedName(group.canonical))"
+            } else if sighting.type == .person {
+                if !name.contains(" "), let full = fullNamesBySurname[name], full.count == 1, let target = full.first,
+                   !aliases.mustStayApart(target, name) {
+                    keys[i] = "person:" + target
+                    log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
+                                           reason: "surname of the only full name '\(target)' in the corpus"))
+                } else {
+                    keys[i] = "person:" + name
+                }
+            } else if sighting.type == .meeting {
+                keys[i] = meetingKey(sighting)
+            } else {
+                keys[i] = "\(sighting.type.rawValue):" + name
+            }
+        }
+        // Record which documents' spellings met on one node for reasons other than the per-document rules.
+        var firstSeen: [String: EntitySighting] = [:]
+        for (i, sighting) in sightings.enumerated() {
+            guard let first = firstSeen[keys[i]] else { firstSeen[keys[i]] = sighting; continue }
+            guard first.document != sighting.document else { continue }
+            let reason = sighting.identity != nil ? "gazetteer identity \(sighting.identity!)"
+                : sighting.aliasGroup.map { "alias table (\($0.source))" } ?? "same normalised name"
+            log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
+                                   reason: "\(reason), also in \(first.document)"))
+        }
+        return (keys, log)
+    }
+
+    /// A session of a series is the same across documents only with the same date or the same ordinal;
+    /// otherwise each document's meeting is its own node.
+    func meetingKey(_ sighting: EntitySighting) -> String {
+        let series = sighting.meetingSeries.map(normalizedSeries) ?? ""
+        if !series.isEmpty, let date = sighting.meetingDate { return "meeting:\(series)@\(date)" }
+        if !series.isEmpty, let ordinal = sighting.meetingOrdinal { return "meeting:\(series)#\(ordinal)" }
+        return "meeting:\(sighting.document):\(normalizedName(sighting.name))"
+    }
+
+    func normalizedSeries(_ series: String) -> String {
+        normalizedName(series).split(separator: " ")
+            .filter { !["meeting", "conference", "talks", "summit", "session", "consultative", "of", "the"].contains($0) }
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,196 @@
+import GraphModel
+import Recognition
+import TextAnalysis
+
+/// One entity of one document: the mentions that name it, and what it is called.
+public struct DocumentEntity: Hashable, Sendable {
+    public var type: NodeType
+    /// The fullest name seen (or the gazetteer's / alias table's canonical name).
+    public var name: String
+    /// Every spelling seen in the document, including `name` when it was written.
+    public var surfaces: [String]
+    /// Gazetteer identity, when known.
+    public var identity: String?
+    /// Alias-table group, when a name belongs to one.
+    public var aliasGroup: AliasTable.Group?
+    /// Indices into the document's mention list.
+    public var mentions: [Int]
+    /// Why mentions were joined, for the merge log: (surface, reason).
+    public var merges: [Merge]
+
+    public struct Merge: Hashable, Sendable {
+        public var name: String
+        public var into: String
+        public var reason: String
+        public init(name: String, into: String, reason: String) {
+            self.name = name
+            self.into = into
+            self.reason = reason
+        }
+    }
+}
+
+/// Entities of one document, and which entity each mention belongs to.
+public struct DocumentResolution: Sendable {
+    public var entities: [DocumentEntity]
+    /// For each mention index, its entity index.
+    public var entityOfMention: [Int]
+}
+
+/// Joins the mentions of one document into entities.
+///
+/// Rules, in order: a gazetteer identity is the entity ("Russian" and "Russia" are one); an alias-table group is
+/// the entity ("ISIS", "IS"); an acronym in brackets joins the name it spells ("Commonwealth of Independent States
+/// (CIS)"); a surname alone joins the one full name it ends ("Muttaqi" → "Amir Khan Muttaqi"); otherwise equal
+/// normalised names of the same type are one. Meetings are left to the relation stage, which knows their dates
+/// and places.
+public struct DocumentResolver: Sendable {
+    public let aliases: AliasTable
+
+    public init(aliases: AliasTable) {
+        self.aliases = aliases
+    }
+
+    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> DocumentResolution {
+        var entities: [DocumentEntity] = []
+        var entityOfMention = [Int](repeating: -1, count: mentions.count)
+        var byKey: [String: Int] = [:]
+
+        func join(_ m: Int, key: String, name: String, reason: String?) {
+            let mention = mentions[m]
+            if let index = byKey[key] {
+                entities[index].mentions.append(m)
+                if !entities[index].surfaces.contains(mention.text) {
+                    entities[index].surfaces.append(mention.text)
+                    if let reason, normalizedName(mention.text) != normalizedName(entities[index].name) {
+                        entities[index].merges.append(.init(name: mention.text, into: entities[index].name, reason: reason))
+                    }
+                }
+                entityOfMention[m] = index
+            } else {
+                let group = aliases.group(for: mention.text)
+                entities.append(DocumentEntity(type: group?.type ?? mention.type, name: name, surfaces: [mention.text],
+                                               identity: mention.identity, aliasGroup: group, mentions: [m], merges: []))
+                byKey[key] = entities.count - 1
+                entityOfMention[m] = entities.count - 1
+            }
+        }
+
+        // Acronyms defined in brackets point at the mention they spell.
+        var definedBy: [Int: Int] = [:]
+        for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
+            let open = mention.tokens.lowerBound - 1
+            guard open >= 1, text.tokens[open].length == 1, text.bytes[text.tokens[open].start] == 0x28 else { continue }
+            if let full = mentions.indices.last(where: { mentions[$0].tokens.upperBound == open && mentions[$0].type != .meeting }) {
+                definedBy[m] = full
+            }
+        }
+
+        // Full names first, so that surnames and acronyms find what they join.
+        let order = mentions.indices.sorted { a, b in
+            let la = mentions[a].tokens.count, lb = mentions[b].tokens.count
+            return (definedBy[a] != nil ? 1 : 0, -la, a) < (definedBy[b] != nil ? 1 : 0, -lb, b)
+        }
+        for m in order {
+            let mention = mentions[m]
+            if mention.type == .meeting {
+                entities.append(DocumentEntity(type: .meeting, name: mention.text, surfaces: [mention.text],
+                                               identity: nil, aliasGroup: nil, mentions: [m], merges: []))
+                entityOfMention[m] = entities.count - 1
+                continue
+            }
+            if let identity = mention.identity {
+                join(m, key: identity, name: mention.canonical ?? mention.text, reason: "gazetteer")
+                continue
+            }
+            if let full = definedBy[m], entityOfMention[full] >= 0 {
+                let target = entityOfMention[full]
+                entities[target].mentions.append(m)
+                if !entities[target].surfaces.contains(mention.text) { entities[target].surfaces.append(mention.text) }
+                entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "acronym defined in brackets"))
+                entityOfMention[m] = target
+                continue
+            }
+            if let group = aliases.group(for: mention.text) {
+                join(m, key: "alias:" + normalizedName(group.canonical), name: group.canonical, reason: "alias table (\(group.source))")
+                continue
+            }
+            let normalized = normalizedName(mention.text)
+            if mention.type == .person, !normalized.contains(" ") {
+                let candidates = entities.indices.filter { e in
+                    entities[e].type == .person && entities[e].identity == nil
+                        && normalizedName(entities[e].name).split(separator: " ").last.map(String.init) == normalized
+                        && !aliases.mustStayApart(entities[e].name, mention.text)
+                }
+                if candidates.count == 1 {
+                    let target = candidates[0]
+                    entities[target].mentions.append(m)
+                    if !entities[target].surfaces.contains(mention.text) {
+                        entities[target].surfaces.append(mention.text)
+                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "surname of a full name in the document"))
+                    }
+                    entityOfMention[m] = target
+                    continue
+                }
+            }
+            // An organisation known by the same single word as a person (or vice versa) in this document stays
+            // one entity: the type of the fuller mention wins.
+            let key = (mention.type == .person || mention.type == .organisation ? "actor:" : mention.type.rawValue + ":") + normalized
+            join(m, key: key, name: mention.text, reason: "same name")
+        }
+        mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
+        // Within an alias group the canonical name is the label; elsewhere the longest spelling.
+        for e in entities.indices where entities[e].aliasGroup == nil && entities[e].identity == nil && entities[e].type != .meeting {
+            let acronymFree = entities[e].surfaces.filter { surface in
+                !(surface.count <= 6 && surface == surface.uppercased())
+            }
+            let pool = acronymFree.isEmpty ? entities[e].surfaces : acronymFree
+            if let longest = pool.max(by: { ($0.split(separator: " ").count, $0.count) < ($1.split(separator: " ").count, $1.count) }) {
+                entities[e].name = longest
+            }
+            if let group = entities[e].surfaces.lazy.compactMap({ aliases.group(for: $0) }).first {
+                entities[e].aliasGroup = group
+                entities[e].name = group.canonical
+            }
+        }
+        return DocumentResolution(entities: entities, entityOfMention: entityOfMention)
+    }
+
+    /// "Foreign Ministry" after "Russian Foreign Ministry" in the same document is that ministry: an
+    /// organisation name that is another's name without its leading nationality joins it, when only one fits.
+    func mergeUnqualifiedOrganisations(_ entities: inout [DocumentEntity], _ entityOfMention: inout [Int],
+                                       mentions: [Mention], text: AnalyzedText) {
+        var coreOwners: [String: Set<Int>] = [:]
+        for (m, mention) in mentions.enumerated() where mention.type == .organisation && entityOfMention[m] >= 0 {
+            var start = mention.tokens.lowerBound
+            while mentions.contains(where: { $0.isModifier && $0.tokens.lowerBound == start && $0.tokens.upperBound <= mention.tokens.upperBound }) {
+                start += 1
+            }
+            guard start > mention.tokens.lowerBound, start < mention.tokens.upperBound else { continue }
+            coreOwners[normalizedName(text.string(tokens: start..<mention.tokens.upperBound)), default: []].insert(entityOfMention[m])
+        }
+        for e in entities.indices where entities[e].type == .organisation && !entities[e].mentions.isEmpty {
+            guard let owners = coreOwners[normalizedName(entities[e].name)], owners.count == 1,
+                  let target = owners.first, target != e else { continue }
+            for m in entities[e].mentions { entityOfMention[m] = target }
+            entities[target].mentions.append(contentsOf: entities[e].mentions)
+            for surface in entities[e].surfaces where !entities[target].surfaces.contains(surface) {
+                entities[target].surfaces.append(surface)
+                entities[target].merges.append(.init(name: surface, into: entities[target].name,
+                                                     reason: "same organisation without its nationality"))
+            }
+            entities[e].mentions = []
+        }
+        // Drop emptied entities and renumber.
+        var renumber = [Int](repeating: -1, count: entities.count)
+        var kept: [DocumentEntity] = []
+        for (e, entity) in entities.enumerated() where !entity.mentions.isEmpty {
+            renumber[e] = kept.count
+            kept.append(entity)
+        }
+        entities = kept
+        for m in entityOfMention.indices where entityOfMention[m] >= 0 {
+            entityOfMention[m] = renumber[entityOfMention[m]]
+        }
+    }
+}

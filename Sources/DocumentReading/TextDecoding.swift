@@ -50,6 +50,8 @@ enum TextDecoding {
             }
         }
         let nuls = nulsAtEven + nulsAtOdd
+        // A handful of stray controls is never enough to call a file binary, however short it is.
+        guard controls >= minimumControls else { return }
         // UTF-16 without a BOM is half NULs, all on the same side of each code unit: say so, it is fixable.
         if nuls * 4 >= sample.count, min(nulsAtEven, nulsAtOdd) * 10 <= nuls {
             throw NotText(reason: "\(percent(nuls, of: sample.count)) NUL bytes, probably UTF-16 without a byte-order mark")
@@ -63,6 +65,9 @@ enum TextDecoding {
             throw NotText(reason: "invalid UTF-8 with \(percent(controls, of: sample.count)) control bytes in the first 8 KiB")
         }
     }
+
+    /// Below this many control bytes a file is text: a three-byte "Hi\u{7}" is 33% controls but not binary.
+    static let minimumControls = 4
 
     /// C0 controls other than TAB, LF, CR and FF, which plain text legitimately contains.
     static func isSuspiciousControl(_ byte: UInt8) -> Bool {
@@ -108,7 +113,7 @@ enum TextDecoding {
                 break loop
             }
         }
-        if controls * 10 > min(decodedCount, sampleSize), decodedCount > 0 {
+        if controls >= minimumControls, controls * 10 > min(decodedCount, sampleSize) {
             throw NotText(reason: "UTF-16 byte-order mark but \(percent(controls, of: min(decodedCount, sampleSize))) control characters")
         }
         if repaired {

@@ -52,6 +52,9 @@ import Testing
         let read = try decode("Null\u{0}Void and Bell\u{7}Ringers met Escape\u{1B}[31mRed.")
         #expect(read.document.text == "Null\u{0}Void and Bell\u{7}Ringers met Escape\u{1B}[31mRed.")
         #expect(read.warnings.isEmpty)
+        // Short texts are judged by count, not share: a few controls never make a file binary.
+        #expect(try decode("Hi\u{7}").document.text == "Hi\u{7}")
+        #expect(throws: DocumentReadError.self) { try decode("Hi\u{7}\u{7}\u{1}\u{2}") }
     }
 
     @Test func binaryContentIsRejected() {

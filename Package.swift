@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading"]),
+        .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading", "TextAnalysis"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TextAnalysis"]),

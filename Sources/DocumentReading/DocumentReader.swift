@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds article files and decodes them into `Document`s.
+///
+/// Reading is split in two so that a batch run can list every input (and fail fast on a mistyped path)
+/// before spending time on any of them, then report per-file problems without stopping the others.
+public struct DocumentReader: Sendable {
+    public init() {}
+
+    /// Expands inputs (files, directories searched recursively for `*.txt`, `-` for standard input) into
+    /// sources with unique ids. Directory contents are sorted by path so that runs are reproducible.
+    public func collect(_ inputs: [String]) throws(DocumentReadError) -> [DocumentSource] {
+        var candidates: [InputListing.Candidate] = []
+        var seenPaths: Set<String> = []
+        for input in inputs {
+            for candidate in try InputListing.candidates(for: input) where seenPaths.insert(candidate.path).inserted {
+                candidates.append(candidate)
+            }
+        }
+        return InputListing.assignIDs(candidates)
+    }
+
+    /// Reads and decodes one source. Failures are values, not throws, so callers can collect them all.
+    public func read(_ source: DocumentSource) -> Result<ReadDocument, DocumentReadError> {
+        let bytes: [UInt8]
+        switch source.isStandardInput ? Self.readStandardInput() : Self.readFile(at: source.path) {
+        case .success(let read): bytes = read
+        case .failure(let error): return .failure(error)
+        }
+        do {
+            return .success(try Self.decode(bytes, id: source.id, path: source.path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The whole reading policy on bytes already in memory: encodings, binary detection, line ends,
+    /// the `date` header and the title line.
+    public static func decode(_ bytes: [UInt8], id: String, path: String) throws(DocumentReadError) -> ReadDocument {
+        let decoded: TextDecoding.Decoded
+        do {
+            decoded = try TextDecoding.decode(bytes)
+        } catch {
+            throw .binary(path: path, reason: error.reason)
+        }
+        var warnings = decoded.notes.map { "\(path): \($0)" }
+        var utf8 = DocumentLayout.normalizingLineEndings(decoded.utf8)
+        var date: CalendarDate?
+        if let header = DocumentLayout.header(in: utf8) {
+            date = header.date
+            if header.date == nil {
+                warnings.append("\(path): invalid date '\(header.dateText)' in the date header (expected a real date as YYYY-MM-DD); the document has no date")
+            }
+            utf8.removeSubrange(0..<header.textStart)
+        }
+        let document = Document(id: id, path: path, text: String(decoding: utf8, as: UTF8.self),
+                                titleRange: DocumentLayout.titleRange(in: utf8), date: date)
+        return ReadDocument(document: document, warnings: warnings)
+    }
+
+    private static func readFile(at path: String) -> Result<[UInt8], DocumentReadError> {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing(path: path)) }
+        if isDirectory.boolValue { return .failure(.unreadable(path: path, reason: "is a directory")) }
+        guard manager.isReadableFile(atPath: path) else { return .failure(.unreadable(path: path, reason: "permission denied")) }
+        do {
+            return .success([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        } catch {
+            return .failure(.unreadable(path: path, reason: Self.reason(for: error)))
+        }
+    }
+
+    private static func readStandardInput() -> Result<[UInt8], DocumentReadError> {
+        do {
+            return .success([UInt8](try FileHandle.standardInput.readToEnd() ?? Data()))
+        } catch {
+            return .failure(.unreadable(path: DocumentSource.standardInputPath, reason: Self.reason(for: error)))
+        }
+    }
+
+    /// Foundation's own descriptions are long and generic; the POSIX message ("Is a directory") is what helps.
+    static func reason(for error: any Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(posix.code)) {
+            return String(cString: message)
+        }
+        return error.localizedDescription
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderDocumentReadingTests() { #expect(Bool(true)) }

@@ -13,10 +13,11 @@ import GraphModel
 /// Layout: only attributes that `dot` and `sfdp` both accept silently are written (no `layout`, no
 /// `overlap=prism`, which needs GTS); `rankdir` and `overlap` are ignored by the engine they do not concern.
 /// Above `Options.largeGraphNodeCount` nodes the drawing is kept light for sfdp: straight edges, no
-/// edge labels (the text stays in the tooltip), edges drawn first.
+/// edge labels (the text stays in the tooltip), smaller text, and no legend (sfdp ignores clusters, so
+/// the legend's samples would be scattered among the data and read as entities).
 public struct DOTWriter: Sendable {
     public struct Options: Sendable, Hashable {
-        /// Adds `cluster_legend`: one sample node per type and one sample edge per kind.
+        /// Adds `cluster_legend`: one sample node per type and one sample edge per kind (not for large graphs).
         /// Its nodes are real DOT nodes, so turn it off when a consumer counts nodes (`check_export.py`).
         public var legend: Bool
         /// Longest visible label, in Characters (graphemes), before `…`.
@@ -86,7 +87,7 @@ public struct DOTWriter: Sendable {
             out += "  \(Self.quoted(EntityGraph.nodeID(edge.source))) -> \(Self.quoted(EntityGraph.nodeID(edge.target))) ["
                 + attributeList(attributes) + "];\n"
         }
-        if options.legend { out += Self.legend }
+        if options.legend && !large { out += Self.legend }
         out += "}\n"
         return Array(out.utf8)
     }
@@ -192,10 +193,16 @@ public struct DOTWriter: Sendable {
     static let legend: String = {
         var out = "  subgraph \"cluster_legend\" {\n"
         out += "    graph [label=\"Legend\", fontsize=\"12\", style=\"rounded\", color=\"#999999\", tooltip=\"Legend\"];\n"
+        // Each sample sits at the head of an edge (invisible for node types) so that every sample is in the
+        // same rank and the column of samples is drawn straight instead of skewed.
         for type in NodeType.allCases {
             let style = style(for: type)
-            out += "    \"legend_type_\(type.rawValue)\" [label=\"\(type.rawValue)\", tooltip=\"node type \(type.rawValue)\", "
+            let anchor = "\"legend_type_\(type.rawValue)_anchor\""
+            let sample = "\"legend_type_\(type.rawValue)\""
+            out += "    \(anchor) [label=\"\", shape=\"point\", style=\"invis\", tooltip=\"node type \(type.rawValue)\"];\n"
+            out += "    \(sample) [label=\"\(type.rawValue)\", tooltip=\"node type \(type.rawValue)\", "
                 + "shape=\"\(style.shape)\", fillcolor=\"\(style.fill)\"];\n"
+            out += "    \(anchor) -> \(sample) [style=\"invis\", tooltip=\"node type \(type.rawValue)\"];\n"
         }
         for kind in EdgeKind.allCases {
             let style = style(for: kind)

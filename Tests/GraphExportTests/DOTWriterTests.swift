@@ -28,6 +28,7 @@ import GraphModel
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("splines=\"false\""))
         #expect(!text.contains("label=\"talks to\""))
+        #expect(!text.contains("cluster_legend"))
         let result = try Self.render(bytes, engine: engine)
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     }

@@ -164,27 +164,29 @@ public struct DOTWriter: Sendable {
         var showsLabel: Bool
     }
 
-    /// Light fills so black text stays readable; shapes differ too, for readers who cannot tell the colours apart.
+    /// Shapes differ as well as colours (`Palette`), for readers who cannot tell the colours apart.
     static func style(for type: NodeType) -> NodeStyle {
-        switch type {
-        case .person: NodeStyle(shape: "ellipse", fill: "#AEC7E8")
-        case .organisation: NodeStyle(shape: "box", fill: "#FFBB78")
-        case .country: NodeStyle(shape: "hexagon", fill: "#98DF8A")
-        case .location: NodeStyle(shape: "house", fill: "#DBDB8D")
-        case .meeting: NodeStyle(shape: "note", fill: "#F7B6D2")
+        let fill = Palette.fill(for: type).hex
+        return switch type {
+        case .person: NodeStyle(shape: "ellipse", fill: fill)
+        case .organisation: NodeStyle(shape: "box", fill: fill)
+        case .country: NodeStyle(shape: "hexagon", fill: fill)
+        case .location: NodeStyle(shape: "house", fill: fill)
+        case .meeting: NodeStyle(shape: "note", fill: fill)
         }
     }
 
-    /// Strong relations are dark and solid; inferred and geographic ones recede (dotted, grey, thin).
+    /// Strong relations are solid; inferred and geographic ones recede (dotted, grey, thin).
     static func style(for kind: EdgeKind) -> EdgeStyle {
-        switch kind {
-        case .role: EdgeStyle(style: "solid", color: "#1F4E79", penwidth: "1.2", showsLabel: true)
-        case .memberOf: EdgeStyle(style: "dashed", color: "#8C564B", penwidth: "1.0", showsLabel: false)
-        case .participant: EdgeStyle(style: "bold", color: "#6A3D9A", penwidth: "2.0", showsLabel: false)
-        case .heldIn: EdgeStyle(style: "dotted", color: "#2C7F2C", penwidth: "1.2", showsLabel: false)
-        case .locatedIn: EdgeStyle(style: "dotted", color: "#8C8C8C", penwidth: "1.0", showsLabel: false)
-        case .interaction: EdgeStyle(style: "solid", color: "#C0392B", penwidth: "1.4", showsLabel: true)
-        case .coMention: EdgeStyle(style: "solid", color: "#CCCCCC", penwidth: "0.5", showsLabel: false)
+        let color = Palette.stroke(for: kind).hex
+        return switch kind {
+        case .role: EdgeStyle(style: "solid", color: color, penwidth: "1.2", showsLabel: true)
+        case .memberOf: EdgeStyle(style: "dashed", color: color, penwidth: "1.0", showsLabel: false)
+        case .participant: EdgeStyle(style: "bold", color: color, penwidth: "2.0", showsLabel: false)
+        case .heldIn: EdgeStyle(style: "dotted", color: color, penwidth: "1.2", showsLabel: false)
+        case .locatedIn: EdgeStyle(style: "dotted", color: color, penwidth: "1.0", showsLabel: false)
+        case .interaction: EdgeStyle(style: "solid", color: color, penwidth: "1.4", showsLabel: true)
+        case .coMention: EdgeStyle(style: "solid", color: color, penwidth: "0.5", showsLabel: false)
         }
     }
 

@@ -1,0 +1,76 @@
+import GraphModel
+
+/// Writes an `EntityGraph` as GraphML 1.0 (valid against the official XSD).
+///
+/// Choices, all for the readers in `formats.md`: the default namespace and no `xsi:schemaLocation`
+/// (validators are given the schema; nothing is fetched); key ids are readable NMTOKENs derived from
+/// the domain and name (`node_label`, `edge_weight`), never networkx-style `d0…dN`, because Gephi reads
+/// key ids `d3`/`d7` as labels; every key has `for`, `attr.name` and `attr.type`; ids are the model's
+/// positional ids (`n0`, `e0`), so no name can break an NMTOKEN or collide with an id; no nested graphs,
+/// ports, hyperedges or per-edge `directed` (networkx/igraph drop or refuse them).
+/// All XML goes through `XMLTextWriter`, which applies `TextPolicy` and lets libxml2 escape.
+public struct GraphMLWriter: Sendable {
+    public static let namespace = "http://graphml.graphdrawing.org/xmlns"
+
+    public init() {}
+
+    /// The GraphML document as UTF-8 bytes (no BOM). Deterministic: the same graph gives the same bytes.
+    public func write(_ graph: EntityGraph) throws(ExportError) -> [UInt8] {
+        try graph.checkedForExport()
+        let xml = try XMLTextWriter()
+        try xml.startDocument()
+        try xml.startElement("graphml")
+        try xml.attribute("xmlns", Self.namespace)
+        for column in Attributes.node { try declare(column, domain: "node", in: xml) }
+        for column in Attributes.edge { try declare(column, domain: "edge", in: xml) }
+
+        try xml.startElement("graph")
+        try xml.attribute("id", "G")
+        try xml.attribute("edgedefault", "directed")
+        for (index, node) in graph.nodes.enumerated() {
+            try xml.startElement("node")
+            try xml.attribute("id", EntityGraph.nodeID(index))
+            try writeData(Attributes.values(of: node, index: index), columns: Attributes.node, domain: "node", in: xml)
+            try xml.endElement()
+        }
+        for (index, edge) in graph.edges.enumerated() {
+            try xml.startElement("edge")
+            try xml.attribute("id", EntityGraph.edgeID(index))
+            try xml.attribute("source", EntityGraph.nodeID(edge.source))
+            try xml.attribute("target", EntityGraph.nodeID(edge.target))
+            try writeData(Attributes.values(of: edge, index: index), columns: Attributes.edge, domain: "edge", in: xml)
+            try xml.endElement()
+        }
+        try xml.endElement()  // graph
+        try xml.endElement()  // graphml
+        return try xml.finish()
+    }
+
+    /// `node_label`, `edge_evidence_start`: unique per domain, an NMTOKEN, readable in any tool.
+    static func keyID(domain: String, name: String) -> String { "\(domain)_\(name)" }
+
+    private func declare(_ column: AttributeColumn, domain: String, in xml: XMLTextWriter) throws(ExportError) {
+        try xml.element("key", [
+            "id": Self.keyID(domain: domain, name: column.name),
+            "for": domain,
+            "attr.name": column.name,
+            "attr.type": Self.typeName(column.type),
+        ])
+    }
+
+    private func writeData(_ values: [String?], columns: [AttributeColumn], domain: String, in xml: XMLTextWriter)
+        throws(ExportError) {
+        for (column, value) in zip(columns, values) {
+            guard let value else { continue }
+            try xml.element("data", ["key": Self.keyID(domain: domain, name: column.name)], text: value)
+        }
+    }
+
+    private static func typeName(_ type: AttributeColumn.ValueType) -> String {
+        switch type {
+        case .int: "int"
+        case .double: "double"
+        case .string: "string"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-internal import CLibXML2
-func libxmlVersion() -> Int { Int(LIBXML_VERSION) }

@@ -1,0 +1,90 @@
+/// The one rule for text that leaves the program through a text format with a restricted
+/// character repertoire (GraphML, GEXF, DOT, CSV).
+///
+/// **Policy: strip.** XML 1.0 cannot carry U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE
+/// and U+FFFF, not even as character references, and Graphviz copies C0 controls into SVG, which
+/// then is not well-formed. Those characters are removed and everything around them is kept, so
+/// `"Null\u{0}Void"` becomes `"NullVoid"` (a NUL never truncates: libxml2 and Graphviz take
+/// C strings, so it must be gone before a byte reaches them). CRLF and lone CR become LF.
+/// Stripping (rather than U+FFFD replacement) was chosen because the characters carry no meaning
+/// in names or sentences and a replacement glyph would show up in every rendered label;
+/// `check_export.py --control strip` checks exactly this.
+///
+/// Nothing else changes: no Unicode normalisation, no trimming, no bidi-control removal
+/// (U+202A–U+202E, U+2066–U+2069 are legal everywhere and are part of what the source said),
+/// and DEL, C1 controls, U+2028/U+2029, U+FEFF, private-use and other noncharacters survive,
+/// because XML 1.0 and Graphviz carry them. TAB and LF survive too; each writer spells them
+/// so a reader gets them back (libxml2 writes `&#9;`/`&#10;` inside attributes, DOT uses `\n`).
+///
+/// JSON is the exception: it can escape every character, so the JSON writer carries text exactly.
+public enum TextPolicy {
+    /// Whether XML 1.0 (and therefore this policy) lets the scalar through.
+    /// Swift strings never hold surrogates, so the surrogate block needs no case here.
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0x00...0x1F: return false
+        case 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    /// Applies the policy: forbidden characters removed, CRLF and CR turned into LF.
+    /// Idempotent, so a writer may apply it again to text that is already clean.
+    public static func clean(_ text: String) -> String {
+        // Fast path: almost every string is already clean; return it without copying.
+        if text.unicodeScalars.allSatisfy({ isAllowed($0) && $0 != "\r" }) {
+            return text
+        }
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                result.append("\n")
+                previousWasCR = true
+                continue
+            }
+            defer { previousWasCR = false }
+            if scalar == "\n" && previousWasCR { continue }  // the LF of a CRLF: already written
+            if isAllowed(scalar) { result.append(scalar) }
+        }
+        return String(result)
+    }
+}
+
+/// Shortening of visible text at grapheme boundaries, for formats with size limits (DOT labels).
+public enum Truncation {
+    /// The mark appended to shortened text.
+    public static let ellipsis: Character = "…"
+
+    /// `text` cut to at most `maxCharacters` Characters and at most `maxBytes` bytes as measured by
+    /// `cost` (for example the UTF-8 length after escaping), with `…` appended when anything was cut.
+    ///
+    /// Cutting happens only between Characters (extended grapheme clusters), so a flag, a ZWJ family
+    /// or a letter with its combining marks is kept whole or dropped whole, never split into a broken
+    /// glyph. The budget includes the ellipsis, so the result always fits both limits.
+    public static func truncate(_ text: String, maxCharacters: Int, maxBytes: Int,
+                                cost: (Character) -> Int = { $0.utf8.count }) -> String {
+        let ellipsisCost = cost(ellipsis)
+        var used = 0
+        var count = 0
+        var cut = text.startIndex
+        var index = text.startIndex
+        // Remember the last position at which the ellipsis still fits, in case we have to cut.
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            let characterCost = cost(character)
+            if count + 1 > maxCharacters || used + characterCost > maxBytes {
+                return String(text[..<cut]) + String(ellipsis)
+            }
+            used += characterCost
+            count += 1
+            if count + 1 <= maxCharacters && used + ellipsisCost <= maxBytes {
+                cut = next
+            }
+            index = next
+        }
+        return text
+    }
+}

@@ -1,0 +1,102 @@
+import TextAnalysis
+
+/// Lookups by name. Names compare ignoring ASCII case and extra white space, except acronyms (names without a
+/// lower-case letter: "US", "UK", "U.S."), which must match exactly so that "us" stays a pronoun.
+extension Gazetteer {
+    /// Everything a name stands for, most specific kind first.
+    public func entries(named name: String, kinds: GazetteerKinds = .all) -> [GazetteerEntry] {
+        index.payloads(named: name).compactMap { kinds.contains($0.kind) ? entry($0) : nil }
+    }
+
+    public func country(named name: String) -> Country? {
+        index.payloads(named: name).first { $0.kind == .country }.map { countries[$0.index] }
+    }
+
+    public func country(iso2: String) -> Country? {
+        countryByISO2[iso2.uppercased()].map { countries[$0] }
+    }
+
+    /// The country a demonym or national adjective refers to ("Afghan", "Afghans" → Afghanistan), and whether
+    /// that reading is uncertain ("Korean": North or South; "American": also the continent). For an ambiguous
+    /// form the country is the primary reading (the most populous candidate).
+    public func countryForDemonym(_ form: String) -> (country: Country, ambiguous: Bool)? {
+        guard let payload = index.payloads(named: form).first(where: { $0.kind == .demonym }) else { return nil }
+        let row = demonymRows[payload.index]
+        return (countries[row.country], row.ambiguous)
+    }
+
+    /// Every country a demonym can refer to, the primary reading first ("Congolese" → DR Congo, Congo).
+    public func countries(forDemonym form: String) -> [Country] {
+        index.payloads(named: form).compactMap { $0.kind == .demonym ? countries[demonymRows[$0.index].country] : nil }
+    }
+
+    /// Every city with this name or alternate name, most populous first ("Moscow": Russia, then Idaho).
+    public func city(named name: String) -> [City] {
+        index.payloads(named: name).compactMap { $0.kind == .city ? cities[$0.index] : nil }
+    }
+
+    public func region(named name: String) -> Region? {
+        index.payloads(named: name).first { $0.kind == .region }.map { regions[$0.index] }
+    }
+
+    public func title(named form: String) -> Title? {
+        index.payloads(named: form).first { $0.kind == .title }.map { titles[$0.index] }
+    }
+
+    /// The longest title starting at `tokenIndex` ("Deputy Foreign Minister", "special presidential envoy").
+    public func title(
+        in text: AnalyzedText, startingAt tokenIndex: Int, limit: Int = 6
+    ) -> (title: Title, tokens: Range<Int>)? {
+        guard let match = longestMatch(in: text, at: tokenIndex, limit: limit, kinds: .title),
+              case .title(let title)? = match.entries.first
+        else { return nil }
+        return (title, match.tokens)
+    }
+
+    public func organisationHead(named form: String) -> OrganisationHead? {
+        index.payloads(named: form).first { $0.kind == .organisationHead }.map { organisationHeads[$0.index] }
+    }
+
+    /// Whether a word (or phrase: "News Agency") ends organisation names ("Ministry", "Party", "Forces").
+    public func isOrganisationHead(_ word: String) -> Bool {
+        organisationHead(named: word) != nil
+    }
+
+    public func meetingWord(named form: String) -> MeetingWord? {
+        index.payloads(named: form).first { $0.kind == .meetingWord }.map { meetingWords[$0.index] }
+    }
+
+    /// The normalised format of a meeting word ("consultations" → talks, "phone call" → call).
+    public func meetingFormat(for form: String) -> MeetingFormat? {
+        meetingWord(named: form)?.format
+    }
+
+    /// The longest gazetteer name starting at token `tokenIndex` and spanning at most `limit` tokens, with
+    /// everything it stands for ("United States", "Central Asia", "foreign minister").
+    ///
+    /// Proper names (countries, demonyms, cities, regions) match only when the text starts them with a capital:
+    /// "turkey", "china" and "reading" are words. Pass a `limit` that stops at the sentence end if a name must
+    /// not run across sentences. Allocates only when something matches.
+    public func longestMatch(
+        in text: AnalyzedText, at tokenIndex: Int, limit: Int, kinds: GazetteerKinds = .all
+    ) -> GazetteerMatch? {
+        guard let (end, payloads) = index.longestMatch(in: text, at: tokenIndex, limit: limit, kinds: kinds),
+              !payloads.isEmpty
+        else { return nil }
+        return GazetteerMatch(tokens: tokenIndex..<end, entries: payloads.map(entry))
+    }
+
+    func entry(_ payload: NameIndex.Payload) -> GazetteerEntry {
+        switch payload.kind {
+        case .country: return .country(countries[payload.index])
+        case .demonym:
+            let row = demonymRows[payload.index]
+            return .demonym(countries[row.country], ambiguous: row.ambiguous)
+        case .city: return .city(cities[payload.index])
+        case .region: return .region(regions[payload.index])
+        case .title: return .title(titles[payload.index])
+        case .organisationHead: return .organisationHead(organisationHeads[payload.index])
+        default: return .meetingWord(meetingWords[payload.index])
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Countries, demonyms, cities, regions, titles, organisation heads and meeting words, with one index over all
+/// their names.
+///
+/// A value, not a singleton: load it once (`Gazetteer.load()`) and hand it to whoever needs it, so tests can
+/// build small gazetteers from literal tables and nothing depends on hidden global state. The tables are the
+/// TSVs that `Scripts/build-gazetteers` writes into `Resources/Gazetteers`.
+public struct Gazetteer: Sendable {
+    /// Every country and territory, sorted by ISO code.
+    public let countries: [Country]
+    /// Cities sorted by name, then population (largest first).
+    public let cities: [City]
+    public let regions: [Region]
+    public let titles: [Title]
+    public let organisationHeads: [OrganisationHead]
+    public let meetingWords: [MeetingWord]
+
+    struct DemonymRow: Sendable {
+        let country: Int
+        let ambiguous: Bool
+    }
+
+    let demonymRows: [DemonymRow]
+    let countryByISO2: [String: Int]
+    let index: NameIndex
+
+    /// Loads the tables bundled with the Recognition module.
+    public static func load() throws -> Gazetteer {
+        func bytes(_ name: String) throws -> [UInt8] {
+            let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/Gazetteers")
+                ?? Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Gazetteers")
+            guard let url, let data = try? Data(contentsOf: url) else {
+                throw GazetteerError.missingResource("Gazetteers/\(name).tsv")
+            }
+            return [UInt8](data)
+        }
+        return try Gazetteer(tables: Tables(
+            countries: bytes("countries"), demonyms: bytes("demonyms"), cities: bytes("cities"),
+            regions: bytes("regions"), titles: bytes("titles"), organisationHeads: bytes("organisation-heads"),
+            meetingWords: bytes("meeting-words")))
+    }
+
+    /// Builds a gazetteer from TSV text in the bundled files' formats (header line first); an empty string is an
+    /// empty table. Meant for tests and tools.
+    public init(
+        countriesTSV: String = "", demonymsTSV: String = "", citiesTSV: String = "", regionsTSV: String = "",
+        titlesTSV: String = "", organisationHeadsTSV: String = "", meetingWordsTSV: String = ""
+    ) throws {
+        try self.init(tables: Tables(
+            countries: Array(countriesTSV.utf8), demonyms: Array(demonymsTSV.utf8), cities: Array(citiesTSV.utf8),
+            regions: Array(regionsTSV.utf8), titles: Array(titlesTSV.utf8),
+            organisationHeads: Array(organisationHeadsTSV.utf8), meetingWords: Array(meetingWordsTSV.utf8)))
+    }
+
+    struct Tables {
+        var countries: [UInt8]
+        var demonyms: [UInt8]
+        var cities: [UInt8]
+        var regions: [UInt8]
+        var titles: [UInt8]
+        var organisationHeads: [UInt8]
+        var meetingWords: [UInt8]
+    }
+
+    init(tables: Tables) throws {
+        var index = NameIndex()
+        let countries = try GazetteerTables.countries(TSVReader(table: "countries", bytes: tables.countries), &index)
+        var byISO2: [String: Int] = [:]
+        for (i, country) in countries.enumerated() { byISO2[country.iso2] = i }
+        self.countries = countries
+        countryByISO2 = byISO2
+        demonymRows = try GazetteerTables.demonyms(
+            TSVReader(table: "demonyms", bytes: tables.demonyms), countryIndex: byISO2, &index)
+        cities = try GazetteerTables.cities(TSVReader(table: "cities", bytes: tables.cities), &index)
+        regions = try GazetteerTables.regions(TSVReader(table: "regions", bytes: tables.regions), &index)
+        titles = try GazetteerTables.titles(TSVReader(table: "titles", bytes: tables.titles), &index)
+        organisationHeads = try GazetteerTables.organisationHeads(
+            TSVReader(table: "organisation-heads", bytes: tables.organisationHeads), &index)
+        meetingWords = try GazetteerTables.meetingWords(
+            TSVReader(table: "meeting-words", bytes: tables.meetingWords), &index)
+
+        // Order each name's meanings: most specific kind first, cities by population, otherwise table order
+        // (which puts a demonym's primary country first).
+        let cities = self.cities
+        index.finish { a, b in
+            let ra = Self.kindRank(a.kind), rb = Self.kindRank(b.kind)
+            if ra != rb { return ra < rb }
+            if a.kind == .city, cities[a.index].population != cities[b.index].population {
+                return cities[a.index].population > cities[b.index].population
+            }
+            return a.index < b.index
+        }
+        self.index = index
+    }
+
+    static func kindRank(_ kind: GazetteerKinds) -> Int {
+        switch kind {
+        case .country: 0
+        case .demonym: 1
+        case .region: 2
+        case .city: 3
+        case .title: 4
+        case .organisationHead: 5
+        default: 6
+        }
+    }
+
+    /// How many distinct names (spellings) the index holds.
+    public var nameCount: Int { index.nameCount }
+}

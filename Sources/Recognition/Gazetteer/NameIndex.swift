@@ -1,0 +1,306 @@
+import TextAnalysis
+
+/// All gazetteer names in one byte-level index, so that matching text never builds a String.
+///
+/// Why bytes and not words: the tokenizer may keep "U.S." or "Guinea-Bissau" as one token or split them into
+/// "U" "." "S" "."; comparing the name's bytes with the token bytes (a space wherever the text has a gap between
+/// tokens) gives the same answer either way. Names are bucketed by a hash of their first *segment* (the bytes up
+/// to the first space or punctuation: "u" for "U.S.", "guinea" for "Guinea-Bissau"), which is the same whatever
+/// the tokenizer does with the punctuation, so a token finds its candidates with one hash and one dictionary
+/// probe.
+///
+/// Matching ignores ASCII case, except for names without a lower-case letter ("US", "UK", "U.S."): those are
+/// acronyms and must match exactly, so the pronoun "us" never becomes the United States. Typographic
+/// apostrophes (’ ‘) compare equal to ASCII ones.
+struct NameIndex: Sendable {
+    /// What a name stands for: `kind` indexes `GazetteerKinds` bits, `index` a row of that table.
+    struct Payload: Hashable, Sendable {
+        let raw: UInt32
+        init(kind: GazetteerKinds, index: Int) {
+            raw = UInt32(kind.rawValue.trailingZeroBitCount) << 28 | UInt32(index)
+        }
+        var kind: GazetteerKinds { GazetteerKinds(rawValue: 1 << UInt8(raw >> 28)) }
+        var index: Int { Int(raw & 0x0FFF_FFFF) }
+    }
+
+    private struct Key: Sendable {
+        var start: Int32
+        var length: Int32
+        var caseSensitive: Bool
+        /// Union of the kinds of this key's payloads: a cheap filter before comparing bytes.
+        var kinds: GazetteerKinds
+        var payloads: Range<Int32>
+    }
+
+    /// Names lower-cased (ASCII) with white space collapsed; `originals` has the same bytes in their own case.
+    private var lowered: [UInt8] = []
+    private var originals: [UInt8] = []
+    private var keys: [Key] = []
+    private var payloads: [Payload] = []
+    /// Full-name hash → first key; `nextWithSameHash` chains the rest (hash collisions and case variants).
+    private var byName: [UInt64: Int32] = [:]
+    private var nextWithSameHash: [Int32] = []
+    /// First-segment hash → first key; `nextInBucket` chains the rest.
+    private var byFirstSegment: [UInt64: Int32] = [:]
+    private var nextInBucket: [Int32] = []
+    /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
+    private var pending: [(key: Int32, payload: Payload)] = []
+    private var scratchLowered: [UInt8] = []
+    private var scratchOriginal: [UInt8] = []
+
+    var nameCount: Int { keys.count }
+
+    // MARK: Building
+
+    /// Adds the name in `source[range]` for `payload`.
+    mutating func add(_ source: [UInt8], _ range: Range<Int>, _ payload: Payload) {
+        scratchLowered.removeAll(keepingCapacity: true)
+        scratchOriginal.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        var pendingSpace = false
+        var hasLower = false
+        var hasUpper = false
+        while i < range.upperBound {
+            let (byte, width) = Self.normalised(source, i, range.upperBound)
+            i += width
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !scratchOriginal.isEmpty
+                continue
+            }
+            if pendingSpace {
+                scratchLowered.append(0x20)
+                scratchOriginal.append(0x20)
+                pendingSpace = false
+            }
+            if byte >= 0x61 && byte <= 0x7A { hasLower = true }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+            scratchOriginal.append(byte)
+            scratchLowered.append(AnalyzedText.asciiLower(byte))
+        }
+        guard !scratchLowered.isEmpty else { return }
+        let caseSensitive = hasUpper && !hasLower
+        let identity = caseSensitive ? scratchOriginal : scratchLowered
+        let hash = Self.hash(identity[...], caseSensitive: caseSensitive)
+
+        var found: Int32 = -1
+        var candidate = byName[hash] ?? -1
+        while candidate >= 0 {
+            let key = keys[Int(candidate)]
+            if key.caseSensitive == caseSensitive, bytesEqual(key, identity, original: caseSensitive) {
+                found = candidate
+                break
+            }
+            candidate = nextWithSameHash[Int(candidate)]
+        }
+        if found < 0 {
+            found = Int32(keys.count)
+            keys.append(Key(
+                start: Int32(lowered.count), length: Int32(scratchLowered.count),
+                caseSensitive: caseSensitive, kinds: [], payloads: 0..<0))
+            lowered.append(contentsOf: scratchLowered)
+            originals.append(contentsOf: scratchOriginal)
+            nextWithSameHash.append(byName[hash] ?? -1)
+            byName[hash] = found
+            let segment = Self.firstSegmentHash(scratchLowered[...])
+            nextInBucket.append(byFirstSegment[segment] ?? -1)
+            byFirstSegment[segment] = found
+        }
+        keys[Int(found)].kinds.insert(payload.kind)
+        pending.append((found, payload))
+    }
+
+    /// Groups the payloads by name, each name's payloads ordered by `areInIncreasingOrder`.
+    mutating func finish(by areInIncreasingOrder: (Payload, Payload) -> Bool) {
+        pending.sort { a, b in a.key != b.key ? a.key < b.key : areInIncreasingOrder(a.payload, b.payload) }
+        payloads.removeAll(keepingCapacity: true)
+        payloads.reserveCapacity(pending.count)
+        var i = 0
+        while i < pending.count {
+            let key = pending[i].key
+            let start = Int32(payloads.count)
+            var previous: Payload?
+            while i < pending.count, pending[i].key == key {
+                if pending[i].payload != previous { payloads.append(pending[i].payload) }
+                previous = pending[i].payload
+                i += 1
+            }
+            keys[Int(key)].payloads = start..<Int32(payloads.count)
+        }
+        pending = []
+        scratchLowered = []
+        scratchOriginal = []
+    }
+
+    // MARK: Looking up
+
+    /// The payloads of a name given as a string: exact for acronyms, ASCII case-insensitive otherwise.
+    func payloads(named name: String) -> ArraySlice<Payload> {
+        var original: [UInt8] = []
+        var pendingSpace = false
+        let bytes = Array(name.utf8)
+        var i = 0
+        while i < bytes.count {
+            let (byte, width) = Self.normalised(bytes, i, bytes.count)
+            i += width
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                pendingSpace = !original.isEmpty
+                continue
+            }
+            if pendingSpace { original.append(0x20); pendingSpace = false }
+            original.append(byte)
+        }
+        let lower = original.map(AnalyzedText.asciiLower)
+        if let key = find(original, caseSensitive: true) ?? find(lower, caseSensitive: false) {
+            return payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)]
+        }
+        return []
+    }
+
+    /// The longest name starting at token `start` and spanning at most `limit` tokens whose payloads include one
+    /// of `kinds`. Returns the end token (exclusive) and the payloads of every name of that length.
+    func longestMatch(
+        in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds
+    ) -> (end: Int, payloads: [Payload])? {
+        guard start >= 0, start < text.tokens.count, limit > 0 else { return nil }
+        let token = text.tokens[start]
+        guard token.length > 0 else { return nil }
+        let segment = Self.firstSegmentHash(text.bytes, token.start, token.end)
+        guard var candidate = byFirstSegment[segment] else { return nil }
+        // Proper names need a capital in running text: "turkey", "china", "nice" and "reading" are words.
+        let first = text.bytes[token.start]
+        let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
+        guard !allowed.isEmpty else { return nil }
+        let maxEnd = min(text.tokens.count, start + limit)
+
+        var bestEnd = 0
+        var bestFirst: Int32 = -1
+        var bestCount = 0
+        while candidate >= 0 {
+            let key = keys[Int(candidate)]
+            if !key.kinds.isDisjoint(with: allowed), let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
+                if end > bestEnd { bestEnd = end; bestFirst = candidate; bestCount = 0 }
+                bestCount += 1
+            }
+            candidate = nextInBucket[Int(candidate)]
+        }
+        guard bestFirst >= 0 else { return nil }
+        var result: [Payload] = []
+        candidate = bestFirst
+        while candidate >= 0, bestCount > 0 {
+            let key = keys[Int(candidate)]
+            if !key.kinds.isDisjoint(with: allowed), matchEnd(key, text, start, maxEnd) == bestEnd {
+                bestCount -= 1
+                for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)]
+                where allowed.contains(p.kind) {
+                    result.append(p)
+                }
+            }
+            candidate = nextInBucket[Int(candidate)]
+        }
+        return (bestEnd, result)
+    }
+
+    // MARK: Byte comparison
+
+    /// Compares `key` with the text from token `start`, token by token; a gap between two tokens must be a
+    /// space in the name, adjacent tokens ("U" "." "S" ".") must be adjacent in the name too. Returns the end
+    /// token when the name ends exactly at a token end.
+    private func matchEnd(_ key: Key, _ text: AnalyzedText, _ start: Int, _ maxEnd: Int) -> Int? {
+        let bytes = text.bytes
+        let tokens = text.tokens
+        var k = Int(key.start)
+        let keyEnd = k + Int(key.length)
+        var t = start
+        while true {
+            var p = tokens[t].start
+            let tokenEnd = tokens[t].end
+            while p < tokenEnd {
+                guard k < keyEnd else { return nil }
+                let (byte, width) = Self.normalised(bytes, p, tokenEnd)
+                if key.caseSensitive {
+                    guard byte == originals[k] else { return nil }
+                } else {
+                    guard AnalyzedText.asciiLower(byte) == lowered[k] else { return nil }
+                }
+                p += width
+                k += 1
+            }
+            if k == keyEnd { return t + 1 }
+            t += 1
+            guard t < maxEnd else { return nil }
+            if tokens[t].start > tokens[t - 1].end {
+                guard lowered[k] == 0x20 else { return nil }
+                k += 1
+            }
+        }
+    }
+
+    private func find(_ identity: [UInt8], caseSensitive: Bool) -> Key? {
+        var candidate = byName[Self.hash(identity[...], caseSensitive: caseSensitive)] ?? -1
+        while candidate >= 0 {
+            let key = keys[Int(candidate)]
+            if key.caseSensitive == caseSensitive, bytesEqual(key, identity, original: caseSensitive) { return key }
+            candidate = nextWithSameHash[Int(candidate)]
+        }
+        return nil
+    }
+
+    private func bytesEqual(_ key: Key, _ identity: [UInt8], original: Bool) -> Bool {
+        guard Int(key.length) == identity.count else { return false }
+        let start = Int(key.start)
+        let stored = original ? originals : lowered
+        for i in 0..<identity.count where stored[start + i] != identity[i] { return false }
+        return true
+    }
+
+    // MARK: Normalising and hashing
+
+    /// The byte at `i` with typographic apostrophes (’ ‘, E2 80 99/98) read as `'`, and how many bytes it took.
+    @inline(__always)
+    static func normalised(_ bytes: [UInt8], _ i: Int, _ end: Int) -> (UInt8, Int) {
+        let byte = bytes[i]
+        if byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+            return (0x27, 3)
+        }
+        if byte == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return (0x20, 2) }  // no-break space
+        return (byte, 1)
+    }
+
+    /// Letters, digits and any non-ASCII byte continue a segment; everything else ends it.
+    @inline(__always)
+    private static func isSegmentByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    private static func hash(_ bytes: ArraySlice<UInt8>, caseSensitive: Bool) -> UInt64 {
+        var h = fnvOffset ^ (caseSensitive ? 0x5A : 0)
+        for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
+        return h
+    }
+
+    /// Hash of the lower-cased bytes of a name's first segment.
+    private static func firstSegmentHash(_ lowered: ArraySlice<UInt8>) -> UInt64 {
+        var h = fnvOffset
+        for b in lowered {
+            guard isSegmentByte(b) else { break }
+            h = (h ^ UInt64(b)) &* fnvPrime
+        }
+        return h
+    }
+
+    /// The same hash over a token's bytes, lower-casing as it goes (no allocation).
+    private static func firstSegmentHash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
+        var h = fnvOffset
+        var i = start
+        while i < end {
+            let (byte, width) = normalised(bytes, i, end)
+            guard isSegmentByte(byte) else { break }
+            h = (h ^ UInt64(AnalyzedText.asciiLower(byte))) &* fnvPrime
+            i += width
+        }
+        return h
+    }
+}

@@ -16,6 +16,18 @@ public enum EnglishWords {
         "officials", "official", "sources", "experts", "analysts", "residents", "police", "witnesses",
     ])
 
+    /// Titles that are also given names or family names ("Amir Khan Muttaqi", "Sultan Ahmed"): at the start of
+    /// a three-word name they are part of the name.
+    public static let titlesThatAreNames = WordSet([
+        "amir", "emir", "sultan", "shah", "malik", "khan", "mir", "king", "prince", "imam", "sheikh", "mullah",
+    ])
+
+    /// Institutions a country owns, written in lower case ("Russia's security agency", "the Russian embassy").
+    public static let institutions = WordSet([
+        "agency", "ministry", "embassy", "consulate", "service", "services", "council", "committee", "department",
+        "parliament", "commission", "mission", "army", "navy", "legislature",
+    ])
+
     public static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     public static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                                 "september", "october", "november", "december"]

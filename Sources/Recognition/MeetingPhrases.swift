@@ -90,7 +90,8 @@ extension SentenceReader {
                 var lastNameEnd: Int?
                 while j < end, j - i <= 30 {
                     let token = text.tokens[j]
-                    if token.kind == .punctuation, text.bytes[token.start] != 0x28 && text.bytes[token.start] != 0x29 { break }
+                    // Stops at any punctuation: "(CIS)" after the name restates it and stays out of the label.
+                    if token.kind == .punctuation { break }
                     if text.token(j, is: "in") || text.token(j, is: "on") || text.token(j, is: "at")
                         || text.token(j, is: "to") || text.token(j, is: "about") || text.token(j, is: "that")
                         || text.token(j, is: "with") { break }

@@ -51,6 +51,11 @@ struct SentenceReader<L: Lexicon> {
 
     var end: Int { sentence.tokens.upperBound }
 
+    /// "The", "He", "Meanwhile" — but never an acronym: "IS" in "Islamic State (IS)" is a name.
+    func isFunctionWord(_ i: Int) -> Bool {
+        !text.isAllCaps(i) && EnglishWords.functionWords.contains(text, i)
+    }
+
     func isNameToken(_ i: Int) -> Bool {
         guard i < end, text.tokens[i].kind == .word else { return false }
         return (text.isCapitalized(i) || text.isAllCaps(i)) && !EnglishWords.dateWords.contains(text, i)
@@ -73,7 +78,29 @@ struct SentenceReader<L: Lexicon> {
             }
             i = chunkEnd
         }
+        readDescribedOrganisations()
         readDescribedMeetings()
+    }
+
+    /// "Russia's security agency", "the Russian embassy": a country or nationality owning a lower-case
+    /// institution is an organisation of that country; the country mention stays, as its modifier.
+    mutating func readDescribedOrganisations() {
+        guard !isHeading else { return }
+        for k in mentions.indices where mentions[k].type == .country {
+            var i = mentions[k].tokens.upperBound
+            if mentions[k].kind != .demonym {
+                guard i < end, text.tokens[i].kind == .possessive else { continue }
+                i += 1
+            }
+            var j = i
+            while j < end, j - i < 3, text.tokens[j].kind == .word, !text.isCapitalized(j), !text.isAllCaps(j),
+                  !EnglishWords.institutions.contains(text, j) {
+                j += 1
+            }
+            guard j < end, EnglishWords.institutions.contains(text, j), !text.isCapitalized(j) else { continue }
+            mentions[k].isModifier = true
+            emit(mentions[k].tokens.lowerBound..<(j + 1), .organisation, .name)
+        }
     }
 
     /// "Ministry of Foreign Affairs", "Commonwealth of Independent States (CIS)": `of` joins two capitalised runs
@@ -118,7 +145,7 @@ struct SentenceReader<L: Lexicon> {
     mutating func readChunk(_ chunk: Range<Int>) {
         var s = chunk.lowerBound
         let e = chunk.upperBound
-        while s < e, EnglishWords.functionWords.contains(text, s) { s += 1 }
+        while s < e, isFunctionWord(s) { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
         if s == sentence.tokens.lowerBound, e - s == 1, !evidence.confirmed.contains(TokenHash.of(text, s)),
            lexicon.place(in: text, at: s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
@@ -131,7 +158,7 @@ struct SentenceReader<L: Lexicon> {
 
     /// Reads from `s` and returns where the next segment starts.
     mutating func readSegment(from s: Int, to e: Int) -> Int {
-        if EnglishWords.functionWords.contains(text, s) { return s + 1 }
+        if isFunctionWord(s) { return s + 1 }
 
         // A meeting name: "Moscow Format Conference", "Moscow consultative format meeting".
         if let meetingEnd = meetingNameEnd(from: s, chunkEnd: e) {
@@ -154,12 +181,25 @@ struct SentenceReader<L: Lexicon> {
                  name: demonym.place.name)
             return s + 1
         }
+        // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
+        if e - s > 1, acronymDefinition(after: e, spelling: s..<e) != nil,
+           lexicon.place(in: text, at: s, limit: e)?.length != e - s {
+            emit(s..<e, .organisation, .name)
+            return e
+        }
         let title = lexicon.titleLength(in: text, at: s, limit: e)
+        // "Amir Khan Muttaqi": a one-word title that is also a given name starts a name when a full name follows.
+        if title == 1, EnglishWords.titlesThatAreNames.contains(text, s), e - s >= 3 {
+            emit(s..<e, .person, .name)
+            return e
+        }
         if title > 0 { return s + title }
 
         if let (length, place) = lexicon.place(in: text, at: s, limit: e) {
             let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
-            if !isAmbiguous || length == e - s {
+            // A place at the start of a longer "X of Y" name is part of that name.
+            let joinedByOf = (s..<e).contains { text.token($0, is: "of") }
+            if length == e - s || (!isAmbiguous && !joinedByOf) {
                 emit(s..<(s + length), place.kind == .country ? .country : .location, .name,
                      identity: place.identity, name: place.name, within: place.countryIdentity)
                 return s + length
@@ -171,11 +211,6 @@ struct SentenceReader<L: Lexicon> {
         }
         if e - s == 1 {
             readSingleWord(s)
-            return e
-        }
-        // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
-        if acronymDefinition(after: e, spelling: s..<e) != nil {
-            emit(s..<e, .organisation, .name)
             return e
         }
         emit(s..<e, .person, .name)

@@ -134,6 +134,20 @@ struct RoleFinder {
                 guard let q = context.mentionStarting(at: j), isActor(q) else { return [] }
                 j = context.mentions[q].tokens.upperBound
                 var label = titleText(k..<(k + length)) + " of "
+                // "the head of Russia's security agency": the agency is Russia's, so the office is held for both.
+                if context.mentions[q].type == .organisation,
+                   let country = context.mentions.indices.first(where: {
+                       context.mentions[$0].isModifier && context.mentions[$0].type == .country
+                           && context.mentions[$0].tokens.lowerBound == context.mentions[q].tokens.lowerBound }),
+                   context.mentions[q].tokens.upperBound == comma {
+                    let rest = context.mentions[country].tokens.upperBound + (text.tokens[context.mentions[country].tokens.upperBound].kind == .possessive ? 1 : 0)
+                    let office = titleText(k..<(k + length))
+                    return [
+                        LocalRelation(source: entityOf[p], target: entityOf[country], kind: .role,
+                                      label: office + " of the " + text.string(tokens: rest..<comma).lowercased(), sentence: s),
+                        LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role, label: office, sentence: s),
+                    ]
+                }
                 if j < comma, text.tokens[j].kind == .possessive {
                     j += 1
                     // The words after the possessive must be plain lower-case words up to the comma.

@@ -1,0 +1,84 @@
+import TextAnalysis
+
+/// The production `Lexicon`: the gazetteer's tables, read the way the recognizer needs them.
+public struct GazetteerLexicon: Lexicon {
+    public let gazetteer: Gazetteer
+
+    /// Words that may precede an office and belong to it: "Special Presidential Envoy", "Deputy Foreign Minister".
+    static let titleModifiers = WordSet([
+        "special", "presidential", "deputy", "vice", "acting", "senior", "chief", "first", "interim", "top",
+        "assistant", "associate", "executive", "general", "principal", "permanent", "regional", "national",
+        "supreme", "foreign", "prime", "lead", "former",
+    ])
+
+    /// Meeting words the gazetteer marks ambiguous but that name a meeting series when they close a capitalised
+    /// name ("Moscow Format", "Valdai Forum").
+    static let seriesWords: Set<MeetingFormat> = [.format, .forum]
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    public static func shipped() throws -> GazetteerLexicon {
+        GazetteerLexicon(gazetteer: try Gazetteer.load())
+    }
+
+    public func place(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
+        guard index < limit, let match = gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
+        else { return nil }
+        // A country over a city of the same name (Singapore), a city over a region.
+        var best: PlaceReference?
+        for entry in match.entries {
+            switch entry {
+            case let .country(country):
+                best = PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name)
+            case let .city(city) where best == nil || (best?.kind == .region):
+                best = PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
+                                      countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous)
+            case let .region(region) where best == nil:
+                best = PlaceReference(kind: .region, identity: "region:" + region.name.lowercased(), name: region.name,
+                                      isAmbiguous: region.ambiguous)
+            default:
+                break
+            }
+        }
+        guard let best else { return nil }
+        return (match.tokens.count, best)
+    }
+
+    public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {
+        guard index < text.tokens.count,
+              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .demonym) else { return nil }
+        for case let .demonym(country, ambiguous) in match.entries {
+            return (PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name), ambiguous)
+        }
+        return nil
+    }
+
+    public func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int {
+        var i = index
+        var best = 0
+        while i < limit {
+            if let match = gazetteer.longestMatch(in: text, at: i, limit: limit - i, kinds: .title) {
+                best = i - index + match.tokens.count
+            }
+            guard Self.titleModifiers.contains(text, i) else { break }
+            i += 1
+        }
+        return best
+    }
+
+    public func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool {
+        guard index < text.tokens.count, text.isCapitalized(index) else { return false }
+        return gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
+    }
+
+    public func meetingFormat(in text: AnalyzedText, at index: Int) -> String? {
+        guard index >= 0, index < text.tokens.count,
+              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
+        for case let .meetingWord(word) in match.entries where !word.ambiguous || Self.seriesWords.contains(word.format) {
+            return word.format.rawValue
+        }
+        return nil
+    }
+}

@@ -40,6 +40,14 @@ import Testing
         #expect(read.warnings == ["news/latin.txt: not valid UTF-8; decoded as Windows-1252"])
     }
 
+    @Test func validUTF8WithReplacementCharacterIsNotReDecoded() throws {
+        let read = try decode("Broken\u{FFFD}Name and Zürich")
+        #expect(read.document.text == "Broken\u{FFFD}Name and Zürich")
+        #expect(read.warnings.isEmpty)
+        // A truncated sequence at the very end is enough to fall back.
+        #expect(try decode(Array("Zürich".utf8) + [0xE2, 0x82]).warnings.count == 1)
+    }
+
     @Test func emptyAndWhitespaceOnlyFilesAreEmptyDocuments() throws {
         let empty = try decode([UInt8]())
         #expect(empty.document.text.isEmpty && empty.document.titleRange == nil && empty.warnings.isEmpty)

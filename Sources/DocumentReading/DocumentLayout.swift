@@ -62,6 +62,15 @@ enum DocumentLayout {
         return start..<end
     }
 
+    /// White space only (including the invisible separators the tokenizer skips: ZWSP, BOM): such a file
+    /// is an empty document, not one whose "text" is a few spaces that no stage can use.
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        if bytes.allSatisfy(isWhitespace) { return true }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}"
+        }
+    }
+
     private static func skipping(_ predicate: (UInt8) -> Bool, in bytes: [UInt8], from start: Int) -> Int {
         var index = start
         while index < bytes.count, predicate(bytes[index]) { index += 1 }

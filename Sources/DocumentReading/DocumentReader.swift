@@ -53,6 +53,9 @@ public struct DocumentReader: Sendable {
             }
             utf8.removeSubrange(0..<header.textStart)
         }
+        if DocumentLayout.isBlank(utf8) {
+            utf8 = []
+        }
         let document = Document(id: id, path: path, text: String(decoding: utf8, as: UTF8.self),
                                 titleRange: DocumentLayout.titleRange(in: utf8), date: date)
         return ReadDocument(document: document, warnings: warnings)

@@ -29,12 +29,18 @@ enum TextDecoding {
             return try decodeUTF16(bytes.dropFirst(2), bigEndian: true)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        let isUTF8 = String(validating: body, as: UTF8.self) != nil
+        let isUTF8 = isValidUTF8(body)
         try checkControlBytes(body, isValidUTF8: isUTF8)
         if isUTF8 {
             return Decoded(utf8: Array(body), notes: [])
         }
         return Decoded(utf8: Windows1252.decode(body), notes: ["not valid UTF-8; decoded as Windows-1252"])
+    }
+
+    /// Decoding repairs every invalid sequence with U+FFFD, so the bytes survive unchanged exactly when they
+    /// were valid. (`String(validating:)` would say the same, but needs macOS 15.)
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes)
     }
 
     /// A text file may carry the odd NUL or escape character (they are kept; exporters sanitise them), but

@@ -100,7 +100,8 @@ private struct SplitScanner {
         return breaks >= 2 || (breaks == 1 && startsListItem(b))
     }
 
-    /// Line breaks in the white space between two tokens; a paragraph separator or form feed counts as two.
+    /// Line breaks in the white space between two tokens. U+2029 PARAGRAPH SEPARATOR counts as two (it is a
+    /// paragraph break by definition); a form feed counts as none, as it mostly shows up as a stray control.
     private func lineBreaks(between a: Int, and b: Int) -> Int {
         let start = max(0, tokens[a].end), end = min(bytes.count, tokens[b].start)
         guard start < end else { return 0 }
@@ -110,7 +111,6 @@ private struct SplitScanner {
             switch bytes[index] {
             case 0x0A: breaks += 1
             case 0x0D: if index + 1 >= end || bytes[index + 1] != 0x0A { breaks += 1 }
-            case 0x0C: breaks += 2
             case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80:
                 if bytes[index + 2] == 0xA8 { breaks += 1 } else if bytes[index + 2] == 0xA9 { breaks += 2 }
             default: break

@@ -64,6 +64,8 @@ import TextAnalysis
         #expect(try read("08_control_chars.txt").document.text.contains("Null\u{0}Void"))
         #expect(try read("10_crlf.txt").document.text.contains("follows.\nAmu Darya"))
         #expect(try read("12_empty.txt").document.text.isEmpty)
+        #expect(try read("13_whitespace_only.txt").document.text.isEmpty)
+        #expect(try read("13b_unicode_whitespace_only.txt").document.text.isEmpty)
         #expect(AnalyzedText(text: try read("13b_unicode_whitespace_only.txt").document.text).tokens.isEmpty)
         let long = AnalyzedText(text: try read("14_long_line_1MiB.txt").document.text)
         #expect(long.sentences.count > 100)

@@ -15,6 +15,15 @@ import Testing
         #expect(sources.map(\.id) == ["y", "a/x", "z", "b/x", "c"])
     }
 
+    @Test func symbolicLinkCyclesAreListedOnce() throws {
+        let tree = try TemporaryTree(files: ["in/a.txt": "a", "in/sub/b.txt": "b"])
+        defer { tree.remove() }
+        try FileManager.default.createSymbolicLink(atPath: tree.path("in/sub/loop"), withDestinationPath: tree.path("in"))
+        let sources = try DocumentReader().collect([tree.path("in") + "/"])
+        #expect(sources.map(\.path) == [tree.path("in/a.txt"), tree.path("in/sub/b.txt")])
+        #expect(sources.map(\.id) == ["a", "b"])
+    }
+
     @Test func clashesAcrossInputsFallBackToThePathGiven() throws {
         let tree = try TemporaryTree(files: ["one/report.txt": "1", "two/report.txt": "2", "two/other.TXT": "3"])
         defer { tree.remove() }

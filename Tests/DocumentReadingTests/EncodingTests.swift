@@ -40,11 +40,21 @@ import Testing
         #expect(read.warnings == ["news/latin.txt: not valid UTF-8; decoded as Windows-1252"])
     }
 
+    @Test func validUTF8WithReplacementCharacterIsNotReDecoded() throws {
+        let read = try decode("Broken\u{FFFD}Name and Zürich")
+        #expect(read.document.text == "Broken\u{FFFD}Name and Zürich")
+        #expect(read.warnings.isEmpty)
+        // A truncated sequence at the very end is enough to fall back.
+        #expect(try decode(Array("Zürich".utf8) + [0xE2, 0x82]).warnings.count == 1)
+    }
+
     @Test func emptyAndWhitespaceOnlyFilesAreEmptyDocuments() throws {
         let empty = try decode([UInt8]())
         #expect(empty.document.text.isEmpty && empty.document.titleRange == nil && empty.warnings.isEmpty)
-        let blank = try decode(" \t\n\n")
-        #expect(blank.document.text == " \t\n\n" && blank.document.titleRange == nil)
+        let blank = try decode(" \t\n\r\n")
+        #expect(blank.document.text.isEmpty && blank.document.titleRange == nil && blank.warnings.isEmpty)
+        #expect(try decode("\u{A0}\u{2003}\u{3000}\u{200B}\u{2028}\n\u{202F}\u{205F}").document.text.isEmpty)
+        #expect(try decode("date 2021-01-01 \n ").document.text.isEmpty)
         #expect(try decode([0xEF, 0xBB, 0xBF]).document.text.isEmpty)
     }
 

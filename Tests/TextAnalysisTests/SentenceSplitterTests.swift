@@ -35,6 +35,8 @@ import TextAnalysis
         #expect(sentenceTexts("Items:\n- one\n- two\n1. three\n2) four\n-1.5 Capital") ==
             ["Items:", "- one", "- two", "1. three", "2) four\n-1.5 Capital"])
         #expect(sentenceTexts("Stop.\r\n\r\nNext\rline. Here") == ["Stop.", "Next\rline.", "Here"])
+        // U+2029 is a paragraph break by definition; a stray form feed is no break at all.
+        #expect(sentenceTexts("Para\u{2029}Graph Ltd and Form\u{C}Feed Press met.") == ["Para", "Graph Ltd and Form\u{C}Feed Press met."])
     }
 
     @Test func caselessScriptsStartSentences() {

@@ -41,6 +41,13 @@ import TextAnalysis
         #expect(tokenTexts("Kabul. Then") == ["Kabul", ".", "Then"])
     }
 
+    @Test func abbreviationRules() {
+        let bytes = Array("Gen. J. U.S. e.g. Inc. Kabul. No. no".utf8)
+        let rules = Tokenizer.tokenize(bytes).map { Abbreviations.rule(for: $0, in: bytes) }
+        #expect(rules == [.neverEndsSentence, .neverEndsSentence, .endsSentenceBeforeNewline, .neverEndsSentence,
+                          .endsSentenceBeforeNewline, nil, nil, .neverEndsSentence, nil])
+    }
+
     @Test func dottedAcronymsAndInitials() {
         #expect(tokenTexts("the U.S. and U.N. and U.K., e.g. J. R. Smith") ==
             ["the", "U.S.", "and", "U.N.", "and", "U.K.", ",", "e.g.", "J.", "R.", "Smith"])

@@ -89,7 +89,7 @@ public struct Extractor<L: Lexicon>: Sendable {
         for (i, sighting) in sightings.enumerated() {
             builder.addEntity(key: keys[i], label: labels[keys[i]] ?? sighting.name, type: sighting.type)
         }
-        var locatedIn: [(city: String, country: String, analysis: Int, sentence: Int)] = []
+        var locatedIn: [Int: [(city: String, country: String, sentence: Int)]] = [:]
         for (a, analysis) in analyses.enumerated() {
             let document = analysis.document
             let date = document.date?.iso
@@ -98,7 +98,7 @@ public struct Extractor<L: Lexicon>: Sendable {
                 guard entity >= 0, let key = keyOf[a][entity] else { continue }
                 builder.addMention(key: key, surface: mention.text, document: document.id, date: date)
                 if let country = mention.countryIdentity {
-                    locatedIn.append((key, country, a, mention.sentence))
+                    locatedIn[a, default: []].append((key, country, mention.sentence))
                 }
             }
             for (e, entity) in analysis.resolution.entities.enumerated() where !entity.mentions.isEmpty {
@@ -126,7 +126,7 @@ public struct Extractor<L: Lexicon>: Sendable {
                     builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: evidence)
                 }
             }
-            for link in locatedIn where link.analysis == a {
+            for link in locatedIn[a] ?? [] {
                 builder.addRelation(from: link.city, to: link.country, kind: .locatedIn, label: "",
                                     evidence: self.evidence(analysis, sentence: link.sentence, scalars: scalars))
             }

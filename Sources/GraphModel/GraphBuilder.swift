@@ -28,6 +28,18 @@ public struct GraphBuilder: Sendable {
 
     private var nodes: [String: NodeRecord] = [:]
     private var edges: [EdgeKey: EdgeRecord] = [:]
+    /// Unordered endpoint pairs per kind, so `hasRelation` is a lookup, not a scan.
+    private var pairs: Set<PairKey> = []
+
+    struct PairKey: Hashable, Sendable {
+        var a: String
+        var b: String
+        var kind: EdgeKind
+        init(_ x: String, _ y: String, _ kind: EdgeKind) {
+            (a, b) = x < y ? (x, y) : (y, x)
+            self.kind = kind
+        }
+    }
 
     public init() {}
 
@@ -99,14 +111,12 @@ public struct GraphBuilder: Sendable {
         guard source != target, nodes[source] != nil, nodes[target] != nil else { return }
         edges[EdgeKey(source: source, target: target, kind: kind, label: label), default: EdgeRecord()]
             .evidence.insert(evidence)
+        pairs.insert(PairKey(source, target, kind))
     }
 
-    /// Whether any relation of `kind` already joins the two keys (in either direction when `undirected`).
-    public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>, undirected: Bool = true) -> Bool {
-        edges.keys.contains { key in
-            kinds.contains(key.kind)
-                && ((key.source == a && key.target == b) || (undirected && key.source == b && key.target == a))
-        }
+    /// Whether a relation of one of `kinds` joins the two keys, in either direction.
+    public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>) -> Bool {
+        kinds.contains { pairs.contains(PairKey(a, b, $0)) }
     }
 
     /// The graph in canonical order, and where each key ended up.

@@ -23,10 +23,7 @@ extension SentenceContext {
                 continue
             }
             // Names nested in a longer name (a country inside an organisation) are part of that name.
-            if mentions.contains(where: { $0.type != .meeting && $0.tokens.count > mention.tokens.count
-                && $0.tokens.lowerBound <= mention.tokens.lowerBound && $0.tokens.upperBound >= mention.tokens.upperBound }) {
-                continue
-            }
+            if isNested[m] { continue }
             found.append(Actor(entity: entityOf[m], tokens: mention.tokens, type: mention.type))
         }
         return found

@@ -88,8 +88,8 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         let mentions = context.mentions
         for (m, mention) in mentions.enumerated() where mention.type == .organisation {
             let org = resolution.entityOfMention[m]
-            for (k, other) in mentions.enumerated() where other.type == .country && other.isModifier
-                && other.tokens.lowerBound == mention.tokens.lowerBound && other.tokens.upperBound < mention.tokens.upperBound {
+            if let k = context.countryModifier(startingAt: mention.tokens.lowerBound),
+               mentions[k].tokens.upperBound < mention.tokens.upperBound {
                 found.append(LocalRelation(source: org, target: resolution.entityOfMention[k], kind: .memberOf,
                                            sentence: mention.sentence))
             }

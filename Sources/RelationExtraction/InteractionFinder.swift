@@ -22,11 +22,12 @@ struct InteractionFinder {
     let context: SentenceContext
     let entityOf: [Int]
 
-    static let verbs: [String: [InteractionVerb]] = {
-        var table: [String: [InteractionVerb]] = [:]
+    static let verbs: PhraseTable<[InteractionVerb]> = {
+        var table = PhraseTable<[InteractionVerb]>()
         func add(_ forms: [String], _ lemma: String, _ eventClass: String, mutual: Bool = false, particle: StaticString? = nil) {
             for form in forms {
-                table[form, default: []].append(InteractionVerb(lemma: lemma, eventClass: eventClass, isMutual: mutual, particle: particle))
+                table.insert(form, (table.value(for: form) ?? [])
+                    + [InteractionVerb(lemma: lemma, eventClass: eventClass, isMutual: mutual, particle: particle)])
             }
         }
         add(["met", "meets", "meet"], "meet", "consult", mutual: true)
@@ -54,10 +55,10 @@ struct InteractionFinder {
 
     func verb(at i: Int) -> InteractionVerb? {
         guard text.tokens[i].kind == .word, !text.isCapitalized(i),
-              let candidates = Self.verbs[text.string(token: i).lowercased()] else { return nil }
+              let candidates = Self.verbs.longest(in: text, at: i, limit: i + 1)?.value else { return nil }
         return candidates.first { verb in
             guard let particle = verb.particle else { return true }
-            return i + 1 < text.sentences.last!.tokens.upperBound && text.token(i + 1, is: particle)
+            return i + 1 < text.tokens.count && text.token(i + 1, is: particle)
         }
     }
 

@@ -48,8 +48,8 @@ struct RoleFinder {
         if t < end, text.tokens[t].kind == .possessive { t += 1 }
         // A nationality inside an organisation's name qualifies the organisation, not a title.
         if context.mentions[q].isModifier, context.mentions[q].type == .country,
-           context.mentions.contains(where: { $0.type == .organisation && $0.tokens.lowerBound == context.mentions[q].tokens.lowerBound
-               && $0.tokens.count > 1 }) {
+           let longest = context.mentionStarting(at: context.mentions[q].tokens.lowerBound),
+           context.mentions[longest].type == .organisation, context.mentions[longest].tokens.count > 1 {
             return []
         }
         let length = titleLength(at: t, limit: end)
@@ -136,9 +136,7 @@ struct RoleFinder {
                 var label = titleText(k..<(k + length)) + " of "
                 // "the head of Russia's security agency": the agency is Russia's, so the office is held for both.
                 if context.mentions[q].type == .organisation,
-                   let country = context.mentions.indices.first(where: {
-                       context.mentions[$0].isModifier && context.mentions[$0].type == .country
-                           && context.mentions[$0].tokens.lowerBound == context.mentions[q].tokens.lowerBound }),
+                   let country = context.countryModifier(startingAt: context.mentions[q].tokens.lowerBound),
                    context.mentions[q].tokens.upperBound == comma {
                     let rest = context.mentions[country].tokens.upperBound + (text.tokens[context.mentions[country].tokens.upperBound].kind == .possessive ? 1 : 0)
                     let office = titleText(k..<(k + length))

@@ -10,6 +10,10 @@ struct SentenceContext {
     private var byStart: [Int: Int] = [:]
     private var byEnd: [Int: Int] = [:]
     private var bySentence: [Int: [Int]] = [:]
+    /// Mentions inside a longer non-meeting mention of the same sentence (a country inside an organisation).
+    private(set) var isNested: [Bool] = []
+    /// Country modifiers by their first token.
+    private var modifierByStart: [Int: Int] = [:]
     /// Phrases that stand for a person through a role stated elsewhere in the document:
     /// (holder entity, organisation/country entity, normalised title).
     var roleHolders: [RoleHolder] = []
@@ -20,6 +24,7 @@ struct SentenceContext {
         self.lexicon = lexicon
         for (m, mention) in mentions.enumerated() {
             bySentence[mention.sentence, default: []].append(m)
+            if mention.isModifier, mention.type == .country { modifierByStart[mention.tokens.lowerBound] = m }
             guard mention.type != .meeting else { continue }
             // The longest mention wins a position: "Russian Foreign Ministry" over "Russian".
             if let other = byStart[mention.tokens.lowerBound], mentions[other].tokens.count >= mention.tokens.count {} else {
@@ -29,9 +34,27 @@ struct SentenceContext {
                 byEnd[mention.tokens.upperBound] = m
             }
         }
+        isNested = Self.nestedFlags(mentions, bySentence: bySentence)
     }
 
     func mentionStarting(at token: Int) -> Int? { byStart[token] }
+    func countryModifier(startingAt token: Int) -> Int? { modifierByStart[token] }
+
+    /// Computed per sentence, so long documents stay linear in their number of sentences.
+    static func nestedFlags(_ mentions: [Mention], bySentence: [Int: [Int]]) -> [Bool] {
+        var nested = [Bool](repeating: false, count: mentions.count)
+        for members in bySentence.values {
+            for m in members {
+                let inner = mentions[m]
+                nested[m] = members.contains { k in
+                    let outer = mentions[k]
+                    return outer.type != .meeting && outer.tokens.count > inner.tokens.count
+                        && outer.tokens.lowerBound <= inner.tokens.lowerBound && outer.tokens.upperBound >= inner.tokens.upperBound
+                }
+            }
+        }
+        return nested
+    }
     /// The mention whose last token is `token - 1` (its end is `token`).
     func mentionEnding(at token: Int) -> Int? { byEnd[token] }
     func mentions(in sentence: Int) -> [Int] { bySentence[sentence] ?? [] }

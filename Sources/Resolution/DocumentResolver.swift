@@ -55,6 +55,8 @@ public struct DocumentResolver: Sendable {
         var entities: [DocumentEntity] = []
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
         var byKey: [String: Int] = [:]
+        // Person entities with a full name, by the last word of that name.
+        var fullNamesBySurname: [String: [Int]] = [:]
 
         func join(_ m: Int, key: String, name: String, reason: String?) {
             let mention = mentions[m]
@@ -117,13 +119,11 @@ public struct DocumentResolver: Sendable {
             }
             let normalized = normalizedName(mention.text)
             if mention.type == .person, !normalized.contains(" ") {
-                let candidates = entities.indices.filter { e in
-                    entities[e].type == .person && entities[e].identity == nil
-                        && normalizedName(entities[e].name).split(separator: " ").last.map(String.init) == normalized
-                        && !aliases.mustStayApart(entities[e].name, mention.text)
+                let candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
+                    entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                 }
                 if candidates.count == 1 {
-                    let target = candidates[0]
+                    let target = candidates.first!
                     entities[target].mentions.append(m)
                     if !entities[target].surfaces.contains(mention.text) {
                         entities[target].surfaces.append(mention.text)
@@ -137,6 +137,11 @@ public struct DocumentResolver: Sendable {
             // one entity: the type of the fuller mention wins.
             let key = (mention.type == .person || mention.type == .organisation ? "actor:" : mention.type.rawValue + ":") + normalized
             join(m, key: key, name: mention.text, reason: "same name")
+            let words = normalized.split(separator: " ")
+            if mention.type == .person, words.count >= 2, let last = words.last, let e = byKey[key],
+               !(fullNamesBySurname[String(last)] ?? []).contains(e) {
+                fullNamesBySurname[String(last), default: []].append(e)
+            }
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
         // Within an alias group the canonical name is the label; elsewhere the longest spelling.
@@ -161,9 +166,10 @@ public struct DocumentResolver: Sendable {
     func mergeUnqualifiedOrganisations(_ entities: inout [DocumentEntity], _ entityOfMention: inout [Int],
                                        mentions: [Mention], text: AnalyzedText) {
         var coreOwners: [String: Set<Int>] = [:]
+        let modifierStarts = Set(mentions.filter(\.isModifier).map(\.tokens.lowerBound))
         for (m, mention) in mentions.enumerated() where mention.type == .organisation && entityOfMention[m] >= 0 {
             var start = mention.tokens.lowerBound
-            while mentions.contains(where: { $0.isModifier && $0.tokens.lowerBound == start && $0.tokens.upperBound <= mention.tokens.upperBound }) {
+            while start < mention.tokens.upperBound, modifierStarts.contains(start) {
                 start += 1
             }
             guard start > mention.tokens.lowerBound, start < mention.tokens.upperBound else { continue }

@@ -216,6 +216,13 @@ private func token(_ text: AnalyzedText, _ word: String) -> Int {
         #expect(gazetteer.longestMatch(in: text, at: 3, limit: 5)?.tokens == 3..<5)
     }
 
+    @Test func acronymShapes() {
+        let text = analyze("NATO and the CSTO , G20 , ISIS-K , AT&T , World War II , XIV , MDC , US , Nato , A")
+        func shaped(_ word: String) -> Bool { Gazetteer.isAcronymShaped(text, token: token(text, word)) }
+        for word in ["NATO", "CSTO", "G20", "ISIS-K", "AT&T", "MDC", "US"] { #expect(shaped(word), "\(word)") }
+        for word in ["and", "II", "XIV", "Nato", "A", ","] { #expect(!shaped(word), "\(word)") }
+    }
+
     @Test func malformedRowsThrow() {
         #expect(throws: GazetteerError.self) {
             try Gazetteer(demonymsTSV: "form\tiso2\tambiguous\nAlphan\tXA\n")

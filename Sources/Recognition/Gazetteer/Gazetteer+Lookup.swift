@@ -83,7 +83,10 @@ extension Gazetteer {
         guard let (end, payloads) = index.longestMatch(in: text, at: tokenIndex, limit: limit, kinds: kinds),
               !payloads.isEmpty
         else { return nil }
-        return GazetteerMatch(tokens: tokenIndex..<end, entries: payloads.map(entry))
+        // Payloads of one spelling are already in order; two spellings of one span ("UK" and a city "Uk") are
+        // merged here. The sort is stable, so cities keep their population order.
+        let ordered = payloads.sorted { Self.kindRank($0.kind) < Self.kindRank($1.kind) }
+        return GazetteerMatch(tokens: tokenIndex..<end, entries: ordered.map(entry))
     }
 
     func entry(_ payload: NameIndex.Payload) -> GazetteerEntry {

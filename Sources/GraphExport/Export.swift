@@ -5,5 +5,6 @@ public func export(_ graph: EntityGraph, as format: ExportFormat) throws(ExportE
     switch format {
     case .graphml: try GraphMLWriter().write(graph)
     case .dot: try DOTWriter().write(graph)
+    case .gexf: try GEXFWriter().write(graph)
     }
 }

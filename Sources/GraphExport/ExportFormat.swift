@@ -4,9 +4,11 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
     case graphml
     /// Graphviz DOT, for drawing with `dot`/`sfdp`.
     case dot
+    /// GEXF 1.3 with viz colours and sizes, dynamic when dates are known (Gephi's own format).
+    case gexf
 
     /// Extensions understood by `init(path:)`, lowercase, without the dot.
-    public static let knownExtensions = ["graphml", "dot", "gv"]
+    public static let knownExtensions = ["graphml", "dot", "gv", "gexf"]
 
     /// The format named by the extension of `path` (case-insensitive; `.gv` is DOT).
     /// Throws `ExportError.unknownFormat` naming the path when the extension is missing or unknown,
@@ -19,6 +21,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
         switch name[name.index(after: dot)...].lowercased() {
         case "graphml": self = .graphml
         case "dot", "gv": self = .dot
+        case "gexf": self = .gexf
         default: throw .unknownFormat(path: path)
         }
     }

@@ -71,7 +71,7 @@ public struct GEXFWriter: Sendable {
             try xml.attribute("target", EntityGraph.nodeID(edge.target))
             try xml.attribute("kind", edge.kind.rawValue)
             if !edge.label.isEmpty { try xml.attribute("label", edge.label) }
-            try xml.attribute("weight", Attributes.double(edge.weight, element: id, attribute: "weight"))
+            try xml.attribute("weight", Attributes.double(edge.weight, element: id, attribute: "weight").literal)
             try edgeSpans[index].write(to: xml)
             try writeValues(Attributes.values(of: edge, index: index), columns: Attributes.edge,
                             native: Self.nativeEdgeAttributes, in: xml)
@@ -101,7 +101,7 @@ public struct GEXFWriter: Sendable {
         try xml.endElement()
     }
 
-    private func writeValues(_ values: [String?], columns: [AttributeColumn], native: Set<String>, in xml: XMLTextWriter)
+    private func writeValues(_ values: [AttributeValue?], columns: [AttributeColumn], native: Set<String>, in xml: XMLTextWriter)
         throws(ExportError) {
         let present = zip(columns, values).compactMap { column, value in
             native.contains(column.name) ? nil : value.map { (column, $0) }
@@ -109,7 +109,7 @@ public struct GEXFWriter: Sendable {
         guard !present.isEmpty else { return }
         try xml.startElement("attvalues")
         for (column, value) in present {
-            try xml.element("attvalue", ["for": column.name, "value": value])
+            try xml.element("attvalue", ["for": column.name, "value": value.literal])
         }
         try xml.endElement()
     }

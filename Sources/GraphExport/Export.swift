@@ -6,5 +6,6 @@ public func export(_ graph: EntityGraph, as format: ExportFormat) throws(ExportE
     case .graphml: try GraphMLWriter().write(graph)
     case .dot: try DOTWriter().write(graph)
     case .gexf: try GEXFWriter().write(graph)
+    case .json: try JSONWriter().write(graph)
     }
 }

@@ -6,9 +6,11 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
     case dot
     /// GEXF 1.3 with viz colours and sizes, dynamic when dates are known (Gephi's own format).
     case gexf
+    /// Cytoscape.js elements JSON; text carried exactly.
+    case json
 
     /// Extensions understood by `init(path:)`, lowercase, without the dot.
-    public static let knownExtensions = ["graphml", "dot", "gv", "gexf"]
+    public static let knownExtensions = ["graphml", "dot", "gv", "gexf", "json"]
 
     /// The format named by the extension of `path` (case-insensitive; `.gv` is DOT).
     /// Throws `ExportError.unknownFormat` naming the path when the extension is missing or unknown,
@@ -22,6 +24,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
         case "graphml": self = .graphml
         case "dot", "gv": self = .dot
         case "gexf": self = .gexf
+        case "json": self = .json
         default: throw .unknownFormat(path: path)
         }
     }

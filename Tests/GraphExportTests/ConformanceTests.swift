@@ -69,13 +69,15 @@ struct ConformanceTests {
         let out = Tools.path(".build/GraphExportTests/conformance")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let graphml = out + "/nasty.graphml", dot = out + "/nasty.gv", gexf = out + "/nasty.gexf"
+        let json = out + "/nasty.json"
+        try AtomicFile.write(try export(graph, as: .json), to: json)
         try AtomicFile.write(try export(graph, as: .graphml), to: graphml)
         try AtomicFile.write(try export(graph, as: .gexf), to: gexf)
         // The legend's sample nodes are real DOT nodes and would be counted as graph nodes by the checker.
         try AtomicFile.write(try DOTWriter(options: .init(legend: false)).write(graph), to: dot)
 
         let result = try Tools.run("python3", [Self.checkerPath, "--fixture", Self.fixturePath,
-                                               "--graphml", graphml, "--dot", dot, "--gexf", gexf,
+                                               "--graphml", graphml, "--dot", dot, "--gexf", gexf, "--json", json,
                                                "--control", "strip"])
         let failed = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
             .map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }

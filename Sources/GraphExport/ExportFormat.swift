@@ -8,9 +8,11 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
     case gexf
     /// Cytoscape.js elements JSON; text carried exactly.
     case json
+    /// Two Gephi spreadsheet tables: `NAME.nodes.csv` and `NAME.edges.csv` (see `CSVWriter.tablePaths(for:)`).
+    case csv
 
     /// Extensions understood by `init(path:)`, lowercase, without the dot.
-    public static let knownExtensions = ["graphml", "dot", "gv", "gexf", "json"]
+    public static let knownExtensions = ["graphml", "dot", "gv", "gexf", "json", "csv"]
 
     /// The format named by the extension of `path` (case-insensitive; `.gv` is DOT).
     /// Throws `ExportError.unknownFormat` naming the path when the extension is missing or unknown,
@@ -25,6 +27,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
         case "dot", "gv": self = .dot
         case "gexf": self = .gexf
         case "json": self = .json
+        case "csv": self = .csv
         default: throw .unknownFormat(path: path)
         }
     }

@@ -96,25 +96,33 @@ public struct DOTWriter: Sendable {
 
     /// `"…"` with the DOT escapes applied to policy-clean text. Use for ids and values alike.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in TextPolicy.clean(text).unicodeScalars { out += escape(scalar) }
-        out += "\""
-        return out
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in TextPolicy.clean(text).unicodeScalars {
+            if let escaped = escape(scalar) {
+                out.append(contentsOf: escaped.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        out.append("\"")
+        return String(out)
     }
 
-    private static func escape(_ scalar: Unicode.Scalar) -> String {
+    /// The escape for a scalar that needs one inside a DOT quoted string, nil for every other scalar.
+    private static func escape(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {
         case "\\": "\\\\"
         case "\"": "\\\""
         case "\n": "\\n"
         case "&": "&amp;"
-        default: String(scalar)
+        default: nil
         }
     }
 
-    /// Bytes a Character takes once escaped: the budget unit for truncation.
-    static func escapedCost(_ character: Character) -> Int {
-        character.unicodeScalars.reduce(0) { $0 + escape($1).utf8.count }
+    /// Bytes a scalar takes once escaped by `quoted`: the budget unit for truncation.
+    static func escapedCost(_ scalar: Unicode.Scalar) -> Int {
+        escape(scalar)?.utf8.count ?? scalar.utf8.count
     }
 
     private func label(_ text: String) -> String {

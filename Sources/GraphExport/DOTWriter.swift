@@ -10,8 +10,10 @@ import GraphModel
 /// entities even in plain labels). No HTML-like label is ever written. Labels and tooltips are cut at a
 /// Character boundary with `…` far below Graphviz's 16,381-byte string limit, so a 20 kB name renders.
 ///
-/// Layout: only attributes that `dot` and `sfdp` both accept silently are written (no `layout`, no
-/// `overlap=prism`, which needs GTS); `rankdir` and `overlap` are ignored by the engine they do not concern.
+/// Layout: no `layout` attribute, so the user picks the engine, and only attributes that `dot` and `sfdp`
+/// both accept silently (the tests render with both and require an empty stderr): `rankdir` only concerns
+/// dot and `overlap="false"` (sfdp removes overlaps; prism where available) only sfdp; the other engine
+/// ignores them without a warning.
 /// Above `Options.largeGraphNodeCount` nodes the drawing is kept light for sfdp: straight edges, no
 /// edge labels (the text stays in the tooltip), smaller text, and no legend (sfdp ignores clusters, so
 /// the legend's samples would be scattered among the data and read as entities).

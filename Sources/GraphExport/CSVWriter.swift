@@ -11,6 +11,10 @@ import GraphModel
 /// a text cell starting with `=` `+` `-` `@` TAB or CR gets a leading `'`; numeric columns are left alone,
 /// so a weight of `-3.0` stays a number. Columns after the Gephi ones are the GraphML attribute names
 /// in title case (`first_seen` → `First Seen`); lists are joined with `|`.
+///
+/// A text cell is cut (at a Character boundary, with `…`) at 32,767 UTF-16 units, the most a spreadsheet
+/// cell holds (Excel); longer fields also exceed readers' defaults such as Python's `csv` (128 KiB). The
+/// full text stays in GraphML, GEXF and JSON. Real names and sentences are far shorter.
 public struct CSVWriter: Sendable {
     public init() {}
 
@@ -57,9 +61,15 @@ public struct CSVWriter: Sendable {
         guard let value else { return "" }
         switch column.type {
         case .int, .double: return value.literal
-        case .string: return defused(TextPolicy.clean(value.literal))
+        case .string:
+            let text = Truncation.truncate(TextPolicy.clean(value.literal), maxCharacters: .max,
+                                           maxBytes: maxCellUTF16, cost: { $0.utf16.count })
+            return defused(text)
         }
     }
+
+    /// Excel's cell limit, in UTF-16 code units (the `'` prefix may add one more).
+    static let maxCellUTF16 = 32_766
 
     /// A leading `'` before text a spreadsheet would run as a formula.
     static func defused(_ text: String) -> String {

@@ -31,6 +31,15 @@ import GraphModel
         #expect(edges.contains(",'-minister,-3.0,"))
     }
 
+    @Test func longCellsAreCutToWhatASpreadsheetHolds() throws {
+        let name = String(repeating: "Very ", count: 10_000) + "Long"
+        let graph = EntityGraph(nodes: [GraphNode(label: name, type: .organisation), GraphNode(label: "=x", type: .person)])
+        let rows = String(decoding: try CSVWriter().nodes(graph), as: UTF8.self).split(separator: "\r\n")
+        let label = String(rows[1].split(separator: ",")[1])
+        #expect(label.utf16.count <= 32_767 && label.hasSuffix("…") && name.hasPrefix(label.dropLast()))
+        #expect(rows[2].hasPrefix("n1,'=x,person,"))
+    }
+
     @Test func emptyGraphIsHeadersOnly() throws {
         #expect(String(decoding: try CSVWriter().nodes(EntityGraph()), as: UTF8.self).split(separator: "\r\n").count == 1)
         #expect(String(decoding: try CSVWriter().edges(EntityGraph()), as: UTF8.self).split(separator: "\r\n").count == 1)

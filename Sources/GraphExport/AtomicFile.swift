@@ -20,6 +20,8 @@ public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertibl
 /// file in the same directory (so the final `rename` stays on one file system and is atomic), are
 /// flushed to disk with `fsync`, and only then replace the target. On any failure the temporary file
 /// is removed and the previous file, if there was one, is left exactly as it was.
+/// The new file gets the default permissions (0666 less the umask), not those of the file it replaces;
+/// a symbolic link at `path` is replaced by the file, not followed.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
         let directory = Self.directory(of: path)
@@ -67,6 +69,13 @@ public enum AtomicFile {
             let error = AtomicFileError(path: path, reason: "replacing the file failed: \(Self.systemError())")
             unlink(temporary)
             throw error
+        }
+        // Make the rename itself durable. Best effort: the file is complete either way, and some file
+        // systems refuse fsync on a directory.
+        let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            _ = fsync(directoryFD)
+            close(directoryFD)
         }
     }
 

@@ -3,11 +3,11 @@ import GraphModel
 /// The attributes every format exports for nodes and edges, in one place, so GraphML, GEXF, JSON and
 /// CSV carry the same names, types and spellings of values.
 ///
-/// Values are literals ready for a text format: integers in decimal, doubles as Swift's shortest
-/// round-trip form (`2.0`, `0.25`, `1e-09`, always `.` as the separator whatever the locale), lists
-/// joined with `|`. An absent value is `nil`: optional fields that are `nil`, empty lists and empty
-/// strings are not written at all, because readers disagree on empty values (networkx drops an empty
-/// `<data>`, Gephi ignores it, igraph reads `""`), while a missing value means the same to all of them.
+/// Values are typed (`AttributeValue`) and checked once here: doubles are finite and integers fit 32 bits,
+/// so no writer can emit `nan` or an overflowing `int`. Text formats spell them with `literal`; JSON keeps
+/// numbers as numbers and lists as arrays. An absent value is `nil`: optional fields that are `nil`, empty
+/// lists and empty strings are not written at all, because readers disagree on empty values (networkx
+/// drops an empty `<data>`, Gephi ignores it, igraph reads `""`), while a missing value means the same to all.
 struct AttributeColumn: Hashable, Sendable {
     enum ValueType: Sendable {
         /// Fits in 32 bits (GraphML `int`, GEXF `integer`).
@@ -18,7 +18,28 @@ struct AttributeColumn: Hashable, Sendable {
 
     /// The attribute's name as users and the scorer read it (`attr.name`, GEXF `title`, JSON key).
     let name: String
+    /// The declared type; list values are declared `string` (joined) in the typed XML formats.
     let type: ValueType
+}
+
+/// One checked attribute value.
+enum AttributeValue: Hashable, Sendable {
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([String])
+
+    /// The value as text: integers in decimal; doubles in Swift's shortest round-trip form (`2.0`, `0.25`,
+    /// `1e-09`, `9.007199254740992e+15`), which has `.` as separator whatever the locale and parses in
+    /// XML Schema, Java, Python and JSON; lists joined with `Attributes.listSeparator`.
+    var literal: String {
+        switch self {
+        case .int(let value): String(value)
+        case .double(let value): value.description
+        case .string(let value): value
+        case .list(let values): values.joined(separator: Attributes.listSeparator)
+        }
+    }
 }
 
 enum Attributes {
@@ -55,59 +76,66 @@ enum Attributes {
     static let listSeparator = "|"
 
     /// The node's values, aligned with `node`. The text is raw; each writer applies `TextPolicy` as its format needs.
-    static func values(of node: GraphNode, index: Int) throws(ExportError) -> [String?] {
+    static func values(of node: GraphNode, index: Int) throws(ExportError) -> [AttributeValue?] {
         let element = EntityGraph.nodeID(index)
         return [
-            nonEmpty(node.label),
-            node.type.rawValue,
-            nonEmpty(node.aliases.joined(separator: listSeparator)),
+            string(node.label),
+            .string(node.type.rawValue),
+            list(node.aliases),
             try int32(node.mentions, element: element, attribute: "mentions"),
-            nonEmpty(node.documents.joined(separator: listSeparator)),
-            node.date.flatMap(nonEmpty),
-            node.format.flatMap(nonEmpty),
+            list(node.documents),
+            string(node.date),
+            string(node.format),
             try node.ordinal.map { value throws(ExportError) in try int32(value, element: element, attribute: "ordinal") },
-            node.series.flatMap(nonEmpty),
-            node.firstSeen.flatMap(nonEmpty),
-            node.lastSeen.flatMap(nonEmpty),
+            string(node.series),
+            string(node.firstSeen),
+            string(node.lastSeen),
         ]
     }
 
     /// The edge's values, aligned with `edge`.
-    static func values(of edge: GraphEdge, index: Int) throws(ExportError) -> [String?] {
+    static func values(of edge: GraphEdge, index: Int) throws(ExportError) -> [AttributeValue?] {
         let element = EntityGraph.edgeID(index)
         return [
-            edge.kind.rawValue,
-            nonEmpty(edge.label),
+            .string(edge.kind.rawValue),
+            string(edge.label),
             try double(edge.weight, element: element, attribute: "weight"),
-            nonEmpty(edge.documents.joined(separator: listSeparator)),
-            nonEmpty(edge.evidence.sentence),
-            nonEmpty(edge.evidence.document),
+            list(edge.documents),
+            string(edge.evidence.sentence),
+            string(edge.evidence.document),
             try int32(edge.evidence.start, element: element, attribute: "evidence_start"),
             try int32(edge.evidence.end, element: element, attribute: "evidence_end"),
-            edge.date.flatMap(nonEmpty),
-            edge.firstSeen.flatMap(nonEmpty),
-            edge.lastSeen.flatMap(nonEmpty),
+            string(edge.date),
+            string(edge.firstSeen),
+            string(edge.lastSeen),
         ]
     }
 
-    /// A finite double as a `.`-decimal literal every reader parses (`2.0`, `1e-09`, `9.007199254740992e+15`).
-    /// NaN and infinities have no literal in GraphML, GEXF or JSON, so they are refused rather than written.
-    static func double(_ value: Double, element: String, attribute: String) throws(ExportError) -> String {
+    /// A finite double. NaN and infinities have no literal in GraphML, GEXF or JSON, so they are refused
+    /// rather than written.
+    static func double(_ value: Double, element: String, attribute: String) throws(ExportError) -> AttributeValue {
         guard value.isFinite else {
             throw .valueOutOfRange(element: element, attribute: attribute, value: value.description)
         }
-        return value.description
+        return .double(value)
     }
 
     /// An integer that fits the 32-bit `int` the formats declare (Java readers such as Gephi use `int`).
-    static func int32(_ value: Int, element: String, attribute: String) throws(ExportError) -> String {
+    static func int32(_ value: Int, element: String, attribute: String) throws(ExportError) -> AttributeValue {
         guard Int32(exactly: value) != nil else {
             throw .valueOutOfRange(element: element, attribute: attribute, value: String(value))
         }
-        return String(value)
+        return .int(value)
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+    private static func string(_ text: String?) -> AttributeValue? {
+        guard let text, !text.isEmpty else { return nil }
+        return .string(text)
+    }
+
+    private static func list(_ items: [String]) -> AttributeValue? {
+        items.isEmpty ? nil : .list(items)
+    }
 }
 
 extension EntityGraph {

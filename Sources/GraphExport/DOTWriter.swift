@@ -10,8 +10,10 @@ import GraphModel
 /// entities even in plain labels). No HTML-like label is ever written. Labels and tooltips are cut at a
 /// Character boundary with `…` far below Graphviz's 16,381-byte string limit, so a 20 kB name renders.
 ///
-/// Layout: only attributes that `dot` and `sfdp` both accept silently are written (no `layout`, no
-/// `overlap=prism`, which needs GTS); `rankdir` and `overlap` are ignored by the engine they do not concern.
+/// Layout: no `layout` attribute, so the user picks the engine, and only attributes that `dot` and `sfdp`
+/// both accept silently (the tests render with both and require an empty stderr): `rankdir` only concerns
+/// dot and `overlap="false"` (sfdp removes overlaps; prism where available) only sfdp; the other engine
+/// ignores them without a warning.
 /// Above `Options.largeGraphNodeCount` nodes the drawing is kept light for sfdp: straight edges, no
 /// edge labels (the text stays in the tooltip), smaller text, and no legend (sfdp ignores clusters, so
 /// the legend's samples would be scattered among the data and read as entities).
@@ -96,25 +98,33 @@ public struct DOTWriter: Sendable {
 
     /// `"…"` with the DOT escapes applied to policy-clean text. Use for ids and values alike.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in TextPolicy.clean(text).unicodeScalars { out += escape(scalar) }
-        out += "\""
-        return out
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in TextPolicy.clean(text).unicodeScalars {
+            if let escaped = escape(scalar) {
+                out.append(contentsOf: escaped.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        out.append("\"")
+        return String(out)
     }
 
-    private static func escape(_ scalar: Unicode.Scalar) -> String {
+    /// The escape for a scalar that needs one inside a DOT quoted string, nil for every other scalar.
+    private static func escape(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {
         case "\\": "\\\\"
         case "\"": "\\\""
         case "\n": "\\n"
         case "&": "&amp;"
-        default: String(scalar)
+        default: nil
         }
     }
 
-    /// Bytes a Character takes once escaped: the budget unit for truncation.
-    static func escapedCost(_ character: Character) -> Int {
-        character.unicodeScalars.reduce(0) { $0 + escape($1).utf8.count }
+    /// Bytes a scalar takes once escaped by `quoted`: the budget unit for truncation.
+    static func escapedCost(_ scalar: Unicode.Scalar) -> Int {
+        escape(scalar)?.utf8.count ?? scalar.utf8.count
     }
 
     private func label(_ text: String) -> String {

@@ -1,9 +1,41 @@
 import GraphModel
 
-/// The bytes of `graph` in `format`: the single entry point the CLI needs besides `AtomicFile`.
+/// The bytes of `graph` in `format`, for every format that is one file.
+/// `.csv` is two tables and throws `ExportError.severalFiles`; use `exportFiles(_:to:)` for it.
 public func export(_ graph: EntityGraph, as format: ExportFormat) throws(ExportError) -> [UInt8] {
     switch format {
     case .graphml: try GraphMLWriter().write(graph)
     case .dot: try DOTWriter().write(graph)
+    case .gexf: try GEXFWriter().write(graph)
+    case .json: try JSONWriter().write(graph)
+    case .csv: throw .severalFiles(format: .csv)
+    }
+}
+
+/// One output file: where it goes and what it holds.
+public struct ExportedFile: Hashable, Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Every file an export to `path` consists of, format chosen by the extension: one file, or for `.csv`
+/// the node and edge tables beside it (`out.csv` → `out.nodes.csv`, `out.edges.csv`).
+/// All bytes are produced before anything is written, so an export error leaves the disk untouched;
+/// write each file with `AtomicFile.write`.
+public func exportFiles(_ graph: EntityGraph, to path: String) throws(ExportError) -> [ExportedFile] {
+    let format = try ExportFormat(path: path)
+    switch format {
+    case .csv:
+        let paths = CSVWriter.tablePaths(for: path)
+        let writer = CSVWriter()
+        return [ExportedFile(path: paths.nodes, bytes: try writer.nodes(graph)),
+                ExportedFile(path: paths.edges, bytes: try writer.edges(graph))]
+    default:
+        return [ExportedFile(path: path, bytes: try export(graph, as: format))]
     }
 }

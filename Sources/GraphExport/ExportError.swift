@@ -6,6 +6,8 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidGraph(problems: [String])
     /// A number the format cannot carry: a non-finite weight, or an integer beyond the declared type.
     case valueOutOfRange(element: String, attribute: String, value: String)
+    /// The format is written as several files (CSV: a node table and an edge table).
+    case severalFiles(format: ExportFormat)
     /// libxml2's writer refused an operation (out of memory or a misuse of the writer).
     case xmlWriter(operation: String)
 
@@ -18,6 +20,8 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
             "the graph is inconsistent and was not exported: " + problems.joined(separator: "; ")
         case .valueOutOfRange(let element, let attribute, let value):
             "\(element): \(attribute) = \(value) cannot be written as a finite number of its declared type"
+        case .severalFiles(let format):
+            "\(format.rawValue) is written as several files; export it with exportFiles(_:to:)"
         case .xmlWriter(let operation):
             "libxml2 failed while writing XML (\(operation)); this is a bug or the machine is out of memory"
         }

@@ -58,11 +58,11 @@ public struct GraphMLWriter: Sendable {
         ])
     }
 
-    private func writeData(_ values: [String?], columns: [AttributeColumn], domain: String, in xml: XMLTextWriter)
+    private func writeData(_ values: [AttributeValue?], columns: [AttributeColumn], domain: String, in xml: XMLTextWriter)
         throws(ExportError) {
         for (column, value) in zip(columns, values) {
             guard let value else { continue }
-            try xml.element("data", ["key": Self.keyID(domain: domain, name: column.name)], text: value)
+            try xml.element("data", ["key": Self.keyID(domain: domain, name: column.name)], text: value.literal)
         }
     }
 

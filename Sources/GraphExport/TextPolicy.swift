@@ -58,23 +58,36 @@ public enum Truncation {
     public static let ellipsis: Character = "…"
 
     /// `text` cut to at most `maxCharacters` Characters and at most `maxBytes` bytes as measured by
-    /// `cost` (for example the UTF-8 length after escaping), with `…` appended when anything was cut.
+    /// `cost` per Unicode scalar (for example its UTF-8 length after escaping), with `…` appended when
+    /// anything was cut.
     ///
     /// Cutting happens only between Characters (extended grapheme clusters), so a flag, a ZWJ family
     /// or a letter with its combining marks is kept whole or dropped whole, never split into a broken
     /// glyph. The budget includes the ellipsis, so the result always fits both limits.
     public static func truncate(_ text: String, maxCharacters: Int, maxBytes: Int,
-                                cost: (Character) -> Int = { $0.utf8.count }) -> String {
-        let ellipsisCost = cost(ellipsis)
+                                cost: (Unicode.Scalar) -> Int = { $0.utf8.count }) -> String {
+        // Fast path without grapheme breaking (the slow part): text with no more scalars than the
+        // Character limit and within the byte budget fits, since a Character holds at least one scalar.
+        var scalars = 0
+        var total = 0
+        for scalar in text.unicodeScalars {
+            scalars += 1
+            total += cost(scalar)
+            if scalars > maxCharacters || total > maxBytes { break }
+        }
+        if scalars <= maxCharacters && total <= maxBytes { return text }
+
+        func characterCost(_ character: Character) -> Int {
+            character.unicodeScalars.reduce(0) { $0 + cost($1) }
+        }
+        let ellipsisCost = characterCost(ellipsis)
         var used = 0
         var count = 0
-        var cut = text.startIndex
+        var cut = text.startIndex  // end of the longest prefix that still leaves room for the ellipsis
         var index = text.startIndex
-        // Remember the last position at which the ellipsis still fits, in case we have to cut.
         while index < text.endIndex {
-            let character = text[index]
             let next = text.index(after: index)
-            let characterCost = cost(character)
+            let characterCost = characterCost(text[index])
             if count + 1 > maxCharacters || used + characterCost > maxBytes {
                 return String(text[..<cut]) + String(ellipsis)
             }

@@ -108,14 +108,6 @@ final class XMLTextWriter {
         throws(ExportError) {
         var bytes = Array(TextPolicy.clean(text).utf8)
         bytes.append(0)
-        let result: Result<Void, ExportError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(ExportError) {
-                try body(buffer.baseAddress!)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try result.get()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ExportError) in try body(buffer.baseAddress!) }
     }
 }

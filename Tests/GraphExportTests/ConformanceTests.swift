@@ -68,13 +68,20 @@ struct ConformanceTests {
         // Kept under .build for inspection after a failure; rewritten on every run.
         let out = Tools.path(".build/GraphExportTests/conformance")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let graphml = out + "/nasty.graphml", dot = out + "/nasty.gv"
+        let graphml = out + "/nasty.graphml", dot = out + "/nasty.gv", gexf = out + "/nasty.gexf"
+        let json = out + "/nasty.json"
+        try AtomicFile.write(try export(graph, as: .json), to: json)
+        let csv = try exportFiles(graph, to: out + "/nasty.csv")
+        for file in csv { try AtomicFile.write(file.bytes, to: file.path) }
         try AtomicFile.write(try export(graph, as: .graphml), to: graphml)
+        try AtomicFile.write(try export(graph, as: .gexf), to: gexf)
         // The legend's sample nodes are real DOT nodes and would be counted as graph nodes by the checker.
         try AtomicFile.write(try DOTWriter(options: .init(legend: false)).write(graph), to: dot)
 
         let result = try Tools.run("python3", [Self.checkerPath, "--fixture", Self.fixturePath,
-                                               "--graphml", graphml, "--dot", dot, "--control", "strip"])
+                                               "--graphml", graphml, "--dot", dot, "--gexf", gexf, "--json", json,
+                                               "--nodes-csv", csv[0].path, "--edges-csv", csv[1].path,
+                                               "--control", "strip"])
         let failed = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
             .map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
         #expect(Set(failed).isSubset(of: Self.knownMismatches), "\(result.stdoutText)\n\(result.stderr)")

@@ -16,12 +16,13 @@ struct Extract: ParsableCommand {
             standard input. A document may start with a line 'date YYYY-MM-DD'; a short first line followed \
             by a blank line is its title.
 
-            The output format follows each file's extension: .graphml, .dot or .gv. One extraction feeds \
-            every output; each file is written to a temporary file beside it and renamed, so a failed run \
+            The output format follows each file's extension: .graphml, .dot or .gv, .gexf, .json \
+            (Cytoscape.js elements), .csv (Gephi tables: FILE.nodes.csv and FILE.edges.csv). One extraction \
+            feeds every output; each file is written to a temporary file beside it and renamed, so a failed run \
             never leaves a partial file.
 
             Examples:
-              entity-graph extract seeds -o Exports/seeds.graphml -o Exports/seeds.dot
+              entity-graph extract seeds -o Exports/seeds.graphml -o Exports/seeds.dot -o Exports/seeds.gexf
               entity-graph extract a.txt b.txt -o graph.graphml --mentions mentions.jsonl --merge-log merges.tsv
               cat article.txt | entity-graph extract - -o article.dot
             """)
@@ -30,7 +31,7 @@ struct Extract: ParsableCommand {
     var inputs: [String]
 
     @Option(name: [.short, .customLong("output")],
-            help: ArgumentHelp("An output file; the extension picks the format (.graphml, .dot, .gv). Repeatable.",
+            help: ArgumentHelp("An output file; the extension picks the format (.graphml, .dot, .gv, .gexf, .json, .csv). Repeatable.",
                                valueName: "file"))
     var outputs: [String] = []
 
@@ -108,7 +109,15 @@ struct Extract: ParsableCommand {
             }
         }
         for output in outputs {
-            write(try export(extraction.graph, as: try ExportFormat(path: output)), to: output)
+            do {
+                // All bytes of a format are produced before anything is written.
+                for file in try exportFiles(extraction.graph, to: output) {
+                    write(file.bytes, to: file.path)
+                }
+            } catch {
+                printError("error: \(output): \(error)")
+                writeFailed = true
+            }
         }
         if let mentions { write(MentionsFile.jsonLines(extraction.mentions), to: mentions) }
         if let mergeLog { write(MergeLogFile.tsv(extraction.merges), to: mergeLog) }

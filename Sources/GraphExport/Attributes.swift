@@ -60,6 +60,8 @@ enum Attributes {
     static let edge: [AttributeColumn] = [
         .init(name: "kind", type: .string),
         .init(name: "label", type: .string),
+        /// The relation in words: the label, or the kind when the edge has no label ("participant").
+        .init(name: "relation", type: .string),
         .init(name: "weight", type: .double),
         .init(name: "documents", type: .string),
         .init(name: "evidence", type: .string),
@@ -99,6 +101,7 @@ enum Attributes {
         return [
             .string(edge.kind.rawValue),
             string(edge.label),
+            .string(edge.label.isEmpty ? edge.kind.rawValue : edge.label),
             try double(edge.weight, element: element, attribute: "weight"),
             list(edge.documents),
             string(edge.evidence.sentence),

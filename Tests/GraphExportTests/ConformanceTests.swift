@@ -82,26 +82,8 @@ struct ConformanceTests {
                                                "--graphml", graphml, "--dot", dot, "--gexf", gexf, "--json", json,
                                                "--nodes-csv", csv[0].path, "--edges-csv", csv[1].path,
                                                "--control", "strip"])
-        let failed = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
-            .map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
-        #expect(Set(failed).isSubset(of: Self.knownMismatches), "\(result.stdoutText)\n\(result.stderr)")
-        #expect(result.status == 0 || !failed.isEmpty, "checker crashed: \(result.stderr)")
-        try Self.checkBigNumber(graphml)
-    }
-
-    /// Checks the checker cannot make with this product's names. GML-NX-BIGNUM looks the 2^53+1 edge up by an
-    /// edge attribute called `relation`; the export contract calls it `label` (the scorer reads `label`), so
-    /// the checker finds no edge. `checkBigNumber` makes the same check by `label`.
-    static let knownMismatches: Set<String> = ["GML-NX-BIGNUM"]
-
-    static func checkBigNumber(_ graphml: String) throws {
-        let script = """
-            import sys, networkx as nx
-            G = nx.read_graphml(sys.argv[1])
-            w = [d.get("weight") for *_, d in G.edges(data=True) if d.get("label") == "owns"]
-            sys.exit(0 if w and isinstance(w[0], float) and w[0] == float(9007199254740993) else f"weight {w}")
-            """
-        let result = try Tools.python(script, [graphml])
-        #expect(result.status == 0, "2^53+1 weight does not read back: \(result.stderr)")
+        // The checker's own verdict: every check passes (it reads edges by `relation`, which we export).
+        #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderr)")
+        #expect(result.stdoutText.contains(" 0 failed"), "\(result.stdoutText)")
     }
     }

@@ -15,7 +15,7 @@ import GraphModel
     @Test func cytoscapeShapeWithTypedValues() throws {
         let text = String(decoding: try JSONWriter().write(TestGraphs.sample()), as: UTF8.self)
         #expect(text.contains(#"{"data": {"id": "n0", "label": "Sergey Lavrov", "type": "person", "aliases": ["Lavrov"], "mentions": 3, "documents": ["000", "001"], "first_seen": "2021-10-20", "last_seen": "2021-10-21"}}"#))
-        #expect(text.contains(#"{"data": {"id": "e3", "source": "n1", "target": "n3", "kind": "co_mention", "weight": 0.5, "#))
+        #expect(text.contains(#"{"data": {"id": "e3", "source": "n1", "target": "n3", "kind": "co_mention", "relation": "co_mention", "weight": 0.5, "#))
         #expect(text.contains(#""ordinal": 3"#))
     }
 

@@ -30,10 +30,7 @@ struct Extract: ParsableCommand {
     @Argument(help: ArgumentHelp("Article files, directories of *.txt files, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: [.short, .customLong("output")],
-            help: ArgumentHelp("An output file; the extension picks the format (.graphml, .dot, .gv, .gexf, .json, .csv). Repeatable.",
-                               valueName: "file"))
-    var outputs: [String] = []
+    @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Also write every entity mention as JSON Lines (document, start, end, text, type, node).",
                                valueName: "file.jsonl"))
@@ -54,13 +51,9 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
-        guard !outputs.isEmpty || mentions != nil || mergeLog != nil else {
+        guard !output.outputs.isEmpty || mentions != nil || mergeLog != nil else {
             throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log)")
         }
-        for output in outputs {
-            do { _ = try ExportFormat(path: output) } catch { throw ValidationError(error.description) }
-        }
-        if Set(outputs).count != outputs.count { throw ValidationError("the same output file is given twice") }
     }
 
     func run() throws {
@@ -108,21 +101,11 @@ struct Extract: ParsableCommand {
                 writeFailed = true
             }
         }
-        for output in outputs {
-            do {
-                // All bytes of a format are produced before anything is written.
-                for file in try exportFiles(extraction.graph, to: output) {
-                    write(file.bytes, to: file.path)
-                }
-            } catch {
-                printError("error: \(output): \(error)")
-                writeFailed = true
-            }
-        }
+        let graph = try output.filter().apply(to: extraction.graph)
+        if !output.write(graph) { writeFailed = true }
         if let mentions { write(MentionsFile.jsonLines(extraction.mentions), to: mentions) }
         if let mergeLog { write(MergeLogFile.tsv(extraction.merges), to: mergeLog) }
 
-        let graph = extraction.graph
         printError("\(documents.count) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
                    + (failed > 0 ? "; \(failed) document(s) failed" : ""))
         if writeFailed { throw ExitCode(2) }

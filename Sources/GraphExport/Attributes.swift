@@ -55,6 +55,8 @@ enum Attributes {
         .init(name: "series", type: .string),
         .init(name: "first_seen", type: .string),
         .init(name: "last_seen", type: .string),
+        /// The resolution key (`country:RU`): what `entity-graph merge` joins graphs by.
+        .init(name: "identity", type: .string),
     ]
 
     static let edge: [AttributeColumn] = [
@@ -92,6 +94,7 @@ enum Attributes {
             string(node.series),
             string(node.firstSeen),
             string(node.lastSeen),
+            string(node.identity),
         ]
     }
 

@@ -2,6 +2,9 @@
 ///
 /// The model knows nothing about file formats: exporters decide how to spell each field.
 public struct GraphNode: Hashable, Sendable {
+    /// The resolution key that made this node (`country:RU`, `person:sergey lavrov`): what graphs from separate
+    /// runs are merged by. Empty when unknown (a graph read from a file written elsewhere).
+    public var identity: String
     /// Canonical display name.
     public var label: String
     public var type: NodeType
@@ -23,9 +26,10 @@ public struct GraphNode: Hashable, Sendable {
     public var firstSeen: String?
     public var lastSeen: String?
 
-    public init(label: String, type: NodeType, aliases: [String] = [], mentions: Int = 0, documents: [String] = [],
+    public init(identity: String = "", label: String, type: NodeType, aliases: [String] = [], mentions: Int = 0, documents: [String] = [],
                 date: String? = nil, format: String? = nil, ordinal: Int? = nil, series: String? = nil,
                 firstSeen: String? = nil, lastSeen: String? = nil) {
+        self.identity = identity
         self.label = label
         self.type = type
         self.aliases = aliases

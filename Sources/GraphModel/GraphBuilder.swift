@@ -133,6 +133,7 @@ public struct GraphBuilder: Sendable {
             indexByKey[key] = index
             let sortedDates = record.dates.sorted()
             graphNodes.append(GraphNode(
+                identity: key,
                 label: record.label,
                 type: record.type,
                 aliases: record.surfaces.subtracting([record.label]).sorted(),

@@ -1,0 +1,86 @@
+import ArgumentParser
+import GraphExport
+import GraphModel
+
+/// The outputs and the filters shared by every command that writes a graph (`extract`, `convert`, `merge`).
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("output")],
+            help: ArgumentHelp("""
+                An output file; the extension picks the format (.graphml, .dot, .gv, .gexf, .json, .csv). \
+                Repeatable.
+                """, valueName: "file"))
+    var outputs: [String] = []
+
+    @Flag(help: "GraphML for yEd: adds node and edge graphics (label, shape, colour by type), validated against the lax schema.")
+    var yed = false
+
+    @Option(name: .customLong("types"), parsing: .upToNextOption,
+            help: ArgumentHelp("Keep only these node types (person organisation country location meeting).", valueName: "type"))
+    var nodeTypes: [String] = []
+
+    @Option(name: .customLong("kinds"), parsing: .upToNextOption,
+            help: ArgumentHelp("Keep only these edge kinds (role member_of participant held_in located_in interaction co_mention).",
+                               valueName: "kind"))
+    var edgeKinds: [String] = []
+
+    @Option(name: .customLong("min-weight"), help: ArgumentHelp("Keep only edges with at least this weight.", valueName: "w"))
+    var minimumWeight: Double?
+
+    @Option(name: .customLong("top"), help: ArgumentHelp("Keep only the N highest-ranked nodes (see --top-by).", valueName: "n"))
+    var topNodes: Int?
+
+    @Option(name: .customLong("top-by"), help: "Ranking for --top: mentions or degree.")
+    var ranking: GraphFilter.Ranking = .mentions
+
+    func validate() throws {
+        for output in outputs {
+            do { _ = try ExportFormat(path: output) } catch { throw ValidationError(error.description) }
+        }
+        if Set(outputs).count != outputs.count { throw ValidationError("the same output file is given twice") }
+        _ = try filter()
+        if let minimumWeight, !minimumWeight.isFinite { throw ValidationError("--min-weight must be a finite number") }
+        if let topNodes, topNodes < 0 { throw ValidationError("--top must be 0 or more") }
+    }
+
+    func filter() throws -> GraphFilter {
+        var types: Set<NodeType>?
+        if !nodeTypes.isEmpty {
+            types = Set(try nodeTypes.flatMap { $0.split(separator: ",") }.map { name in
+                guard let type = NodeType(rawValue: String(name)) else {
+                    throw ValidationError("unknown node type '\(name)'; use \(NodeType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return type
+            })
+        }
+        var kinds: Set<EdgeKind>?
+        if !edgeKinds.isEmpty {
+            kinds = Set(try edgeKinds.flatMap { $0.split(separator: ",") }.map { name in
+                guard let kind = EdgeKind(rawValue: String(name)) else {
+                    throw ValidationError("unknown edge kind '\(name)'; use \(EdgeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return kind
+            })
+        }
+        return GraphFilter(nodeTypes: types, edgeKinds: kinds, minimumWeight: minimumWeight, topNodes: topNodes,
+                           ranking: ranking)
+    }
+
+    /// Writes every output atomically; reports each failure on stderr and returns whether all succeeded.
+    func write(_ graph: EntityGraph) -> Bool {
+        var ok = true
+        for output in outputs {
+            do {
+                // All bytes of a format are produced before anything is written.
+                for file in try exportFiles(graph, to: output) {
+                    try AtomicFile.write(file.bytes, to: file.path)
+                }
+            } catch {
+                printError("error: \(output): \(error)")
+                ok = false
+            }
+        }
+        return ok
+    }
+}
+
+extension GraphFilter.Ranking: ExpressibleByArgument {}

@@ -10,14 +10,25 @@ struct DocumentEvidence {
     var confirmed: Set<UInt64> = []
     /// Words seen right after a lower-case "the" ("the Taliban", "the Kremlin"): organisations, not people.
     var definite: Set<UInt64> = []
+    /// Last words of capitalised runs of two or more words ("Bashar al-Assad" → "al-Assad"): alone, they are
+    /// most likely that person's surname.
+    var surnames: Set<UInt64> = []
 
     init(text: AnalyzedText, headings: Set<Int>) {
         for (s, sentence) in text.sentences.enumerated() where !headings.contains(s) {
-            for i in sentence.tokens where text.isCapitalized(i) || text.isAllCaps(i) {
+            var run = 0
+            for i in sentence.tokens {
+                guard text.isNameLike(i) else {
+                    if run >= 2 { surnames.insert(TokenHash.of(text, i - 1)) }
+                    run = 0
+                    continue
+                }
+                run += 1
                 let hash = TokenHash.of(text, i)
                 if i > sentence.tokens.lowerBound { confirmed.insert(hash) }
                 if i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") { definite.insert(hash) }
             }
+            if run >= 2, let last = sentence.tokens.last { surnames.insert(TokenHash.of(text, last)) }
         }
     }
 }

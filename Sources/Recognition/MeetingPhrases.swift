@@ -107,12 +107,36 @@ extension SentenceReader {
                     anchored = true
                 }
             }
+            // Named after who meets: "the African Union (AU) summit", "the NATO summit".
+            var owner: Int? = nil
+            var k = start - 1
+            if k >= sentence.tokens.lowerBound, text.tokens[k].length == 1, text.bytes[text.tokens[k].start] == 0x29 {
+                while k > sentence.tokens.lowerBound, !(text.tokens[k].length == 1 && text.bytes[text.tokens[k].start] == 0x28) { k -= 1 }
+                k -= 1
+            }
+            if start == i, k >= sentence.tokens.lowerBound,
+               let named = mentions.lastIndex(where: { $0.tokens.upperBound == k + 1 && [.organisation, .country].contains($0.type) }) {
+                owner = named
+            }
+            if let owner {
+                let name = mentions[owner].canonical ?? mentions[owner].text
+                let head = text.string(token: i)
+                emit(mentions[owner].tokens.lowerBound..<(i + 1), .meeting, .meeting,
+                     meeting: MeetingDescription(series: name + " " + head, format: format, ordinal: ordinal))
+                continue
+            }
             if !anchored {
                 // Placed: "… would be held in Moscow".
                 anchored = mentions.contains { m in
                     m.type == .location && m.tokens.lowerBound > i && m.tokens.lowerBound - 1 >= sentence.tokens.lowerBound
                         && text.token(m.tokens.lowerBound - 1, is: "in")
                 }
+            }
+            if !anchored, start == i, i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") {
+                // "Speaking at the summit": a reference to a meeting named elsewhere in the document.
+                emit((i - 1)..<(i + 1), .meeting, .meeting,
+                     meeting: MeetingDescription(series: nil, format: format, isReference: true))
+                continue
             }
             guard anchored else { continue }
             emit(start..<stop, .meeting, .meeting,

@@ -57,10 +57,14 @@ public struct MeetingDescription: Hashable, Sendable {
     /// summit, conference, talks, meeting, format, call, visit, …
     public var format: String
     public var ordinal: Int?
+    /// "the summit" with nothing else to tell: it refers to a meeting the document names elsewhere, and
+    /// becomes part of that meeting or nothing.
+    public var isReference: Bool
 
-    public init(series: String?, format: String, ordinal: Int? = nil) {
+    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false) {
         self.series = series
         self.format = format
         self.ordinal = ordinal
+        self.isReference = isReference
     }
 }

@@ -58,8 +58,10 @@ struct SentenceReader<L: Lexicon> {
 
     func isNameToken(_ i: Int) -> Bool {
         guard i < end, text.tokens[i].kind == .word else { return false }
-        return (text.isCapitalized(i) || text.isAllCaps(i)) && !EnglishWords.dateWords.contains(text, i)
+        return (text.isCapitalized(i) || text.isAllCaps(i) || hasArticlePrefix(i)) && !EnglishWords.dateWords.contains(text, i)
     }
+
+    func hasArticlePrefix(_ i: Int) -> Bool { text.hasArabicArticlePrefix(i) }
 
     mutating func read() {
         var i = sentence.tokens.lowerBound
@@ -166,7 +168,9 @@ struct SentenceReader<L: Lexicon> {
             return max(e, meetingEnd)
         }
         // An organisation closed by a head word: "Russian Foreign Ministry", "Second Asian Department".
-        if let head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }), head > s || e - s == 1 {
+        if var head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }), head > s || e - s == 1 {
+            // "African Union Commission": a run of head words closes one organisation.
+            while head + 1 < e, lexicon.isOrganisationHead(in: text, at: head + 1) { head += 1 }
             var orgEnd = head + 1
             // "Ministry of Foreign Affairs": keep the `of` complement that extendOverOf joined.
             if orgEnd < e, text.token(orgEnd, is: "of") { orgEnd = e }
@@ -223,6 +227,12 @@ struct SentenceReader<L: Lexicon> {
         if text.isAllCaps(i) {
             emit(i..<(i + 1), .organisation, .acronym)
         } else if evidence.definite.contains(hash) {
+            // "the Kremlin", "the Taliban": a name written with "the" is a body, not a person.
+            emit(i..<(i + 1), .organisation, .name)
+        } else if evidence.surnames.contains(hash) {
+            emit(i..<(i + 1), .person, .name)
+        } else if hasArticlePrefix(i) {
+            // "al-Shabaab" alone, and not the end of a person's name in this document.
             emit(i..<(i + 1), .organisation, .name)
         } else if i + 1 < end, EnglishWords.personFollowers.contains(text, i + 1)
                     || [.possessive].contains(text.tokens[i + 1].kind)

@@ -32,6 +32,8 @@ public struct MeetingFacts: Hashable, Sendable {
     public var date: CalendarDate?
     /// Normalised names of the places it was held in.
     public var places: Set<String> = []
+    /// Only "the summit": joins the document's one meeting of its kind, or is dropped.
+    public var isReference = false
 }
 
 /// The relations of one document and the facts about its meetings.

@@ -113,10 +113,10 @@ struct InteractionFinder {
     func coordinated(with subject: Actor, actors: [Actor], sentence: Sentence) -> Actor? {
         var j = subject.tokens.lowerBound - 1
         if j >= sentence.tokens.lowerBound, context.isPunctuation(j, 0x2C) { j -= 1 }
-        // Skip a title with its nationality: "the Tajik President".
+        // Skip a title with its nationality: "the Tajik President", "the Ethiopian Prime Minister".
         while j >= sentence.tokens.lowerBound {
             if text.token(j, is: "the") { j -= 1; continue }
-            if context.lexicon.titleLength(in: text, at: j, limit: j + 1) > 0 { j -= 1; continue }
+            if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; continue }
             if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
             break
         }
@@ -124,11 +124,33 @@ struct InteractionFinder {
         return actors.last { $0.tokens.upperBound == j }
     }
 
-    /// The actor right after the verb, over articles and "representatives of".
+    /// The first token of an office that ends right before `end` ("Prime Minister" → "Prime").
+    func titleStart(endingAt end: Int, sentence: Sentence) -> Int? {
+        // The longest office wins: "Prime Minister", not just "Minister".
+        var k = max(sentence.tokens.lowerBound, end - 5)
+        while k < end {
+            if context.lexicon.titleLength(in: text, at: k, limit: end) == end - k { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The actor right after the verb, over articles, "representatives of" and a title with its nationality
+    /// ("met Kenyan President William Ruto").
     func object(after start: Int, actors: [Actor], sentence: Sentence) -> Actor? {
         var k = start
         while k < sentence.tokens.upperBound {
             if let actor = actors.first(where: { $0.tokens.lowerBound == k }) { return actor }
+            if let m = context.countryModifier(startingAt: k) {
+                k = context.mentions[m].tokens.upperBound
+                continue
+            }
+            let title = context.lexicon.titleLength(in: text, at: k, limit: sentence.tokens.upperBound)
+            if title > 0 {
+                k += title
+                if k < sentence.tokens.upperBound, context.isPunctuation(k, 0x2C) { k += 1 }
+                continue
+            }
             if text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an") || text.token(k, is: "with") {
                 k += 1
             } else if EnglishWords.groupNouns.contains(text, k), k + 1 < sentence.tokens.upperBound, text.token(k + 1, is: "of") {

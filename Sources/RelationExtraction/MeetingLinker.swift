@@ -44,7 +44,8 @@ struct MeetingLinker {
             let meeting = resolution.entityOfMention[m]
             var fact = facts[meeting] ?? MeetingFacts(label: mention.text, series: mention.meeting?.series,
                                                        format: mention.meeting?.format ?? "meeting",
-                                                       ordinal: mention.meeting?.ordinal)
+                                                       ordinal: mention.meeting?.ordinal,
+                                                       isReference: mention.meeting?.isReference ?? false)
             if fact.date == nil {
                 fact.date = DateExpressions.firstDate(in: text, sentence: sentence, from: mention.tokens.upperBound,
                                                       documentDate: documentDate, future: future)
@@ -64,7 +65,7 @@ struct MeetingLinker {
             for k in context.mentions(in: s) where k != m {
                 let inner = context.mentions[k]
                 if [.organisation, .country].contains(inner.type), !inner.isModifier,
-                   mention.tokens.contains(inner.tokens.lowerBound), mention.meeting?.series == nil {
+                   mention.tokens.contains(inner.tokens.lowerBound) {
                     found.append(LocalRelation(source: resolution.entityOfMention[k], target: meeting, kind: .participant, sentence: s))
                 }
             }
@@ -140,8 +141,10 @@ struct MeetingLinker {
             (a.ordinal == nil || b.ordinal == nil || a.ordinal == b.ordinal)
                 && (a.date == nil || b.date == nil || a.date == b.date)
         }
-        for (i, a) in meetings.enumerated() {
-            for b in meetings[(i + 1)...] {
+        let references = meetings.filter { facts[$0]!.isReference }
+        let named = meetings.filter { !facts[$0]!.isReference }
+        for (i, a) in named.enumerated() {
+            for b in named[(i + 1)...] {
                 let fa = facts[a]!, fb = facts[b]!
                 guard compatible(fa, fb) else { continue }
                 let wa = words(fa), wb = words(fb)
@@ -157,9 +160,28 @@ struct MeetingLinker {
                 if same { parent[root(b)] = root(a) }
             }
         }
+        // "the summit" joins the one meeting of that format (or the only meeting) the document names.
+        var dropped: Set<Int> = []
+        for reference in references {
+            let format = facts[reference]!.format
+            let roots = Set(named.map(root))
+            let sameFormat = roots.filter { r in named.contains { root($0) == r && facts[$0]!.format == format } }
+            if sameFormat.count == 1, let target = sameFormat.first {
+                parent[reference] = target
+            } else if sameFormat.isEmpty, roots.count == 1, let target = roots.first {
+                parent[reference] = target
+            } else {
+                dropped.insert(reference)
+            }
+        }
+        for reference in dropped {
+            for m in resolution.entities[reference].mentions { resolution.entityOfMention[m] = -1 }
+            resolution.entities[reference].mentions = []
+        }
+        relations.removeAll { dropped.contains($0.source) || dropped.contains($0.target) }
         // Merge members into their root.
         var groups: [Int: [Int]] = [:]
-        for meeting in meetings { groups[root(meeting), default: []].append(meeting) }
+        for meeting in meetings where !dropped.contains(meeting) { groups[root(meeting), default: []].append(meeting) }
         var result: [Int: MeetingFacts] = [:]
         var remap: [Int: Int] = [:]
         for (representative, members) in groups {
@@ -188,11 +210,13 @@ struct MeetingLinker {
 
     static let formatPriority = ["summit", "conference", "talks", "forum", "call", "visit", "meeting", "format"]
 
-    static func combine(_ parts: [MeetingFacts]) -> MeetingFacts {
+    static func combine(_ all: [MeetingFacts]) -> MeetingFacts {
+        let named = all.filter { !$0.isReference }
+        let parts = named.isEmpty ? all : named
         var fact = parts[0]
+        fact.places = all.reduce(into: Set<String>()) { $0.formUnion($1.places) }
+        fact.date = all.lazy.compactMap(\.date).first
         fact.ordinal = parts.lazy.compactMap(\.ordinal).first
-        fact.date = parts.lazy.compactMap(\.date).first
-        fact.places = parts.reduce(into: Set<String>()) { $0.formUnion($1.places) }
         fact.format = parts.map(\.format).min {
             (formatPriority.firstIndex(of: $0) ?? formatPriority.count) < (formatPriority.firstIndex(of: $1) ?? formatPriority.count)
         } ?? "meeting"

@@ -109,6 +109,15 @@ struct RoleFinder {
         guard i < end, context.isPunctuation(i, 0x2C) else { return [] }
         i += 1
         if i < end, text.token(i, is: "the") || text.token(i, is: "a") { i += 1 }
+        // "NAME, the chairperson of the African Union Commission".
+        let leading = titleLength(at: i, limit: end)
+        if leading > 0, i + leading < end, text.token(i + leading, is: "of") {
+            var j = i + leading + 1
+            if j < end, text.token(j, is: "the") { j += 1 }
+            guard let q = context.mentionStarting(at: j), isActor(q) else { return [] }
+            return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role,
+                                  label: titleText(i..<(i + leading)), sentence: s)]
+        }
         guard let q = context.mentionStarting(at: i), isActor(q) else { return [] }
         i = context.mentions[q].tokens.upperBound
         if i < end, text.tokens[i].kind == .possessive { i += 1 }

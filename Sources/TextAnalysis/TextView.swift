@@ -71,6 +71,26 @@ public struct AnalyzedText: Sendable {
         return scalar.properties.isUppercase
     }
 
+    /// Capitalised, an acronym, or a capitalised name behind an Arabic article ("al-Shabaab").
+    public func isNameLike(_ index: Int) -> Bool {
+        isCapitalized(index) || isAllCaps(index) || hasArabicArticlePrefix(index)
+    }
+
+    /// "al-Shabaab", "el-Sisi", "ash-Sharq": a lower-case article, a hyphen, then a capital.
+    public func hasArabicArticlePrefix(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word, token.length > 4 else { return false }
+        let s = token.start
+        var nameStart = -1
+        if bytes[s] == 0x61 || bytes[s] == 0x65, bytes[s + 1] >= 0x61, bytes[s + 1] <= 0x7A, bytes[s + 2] == 0x2D {
+            nameStart = s + 3
+        } else if bytes[s] == 0x61, bytes[s + 1] >= 0x61, bytes[s + 2] >= 0x61, bytes[s + 3] == 0x2D {
+            nameStart = s + 4
+        }
+        guard nameStart > 0, nameStart < token.end else { return false }
+        return bytes[nameStart] >= 0x41 && bytes[nameStart] <= 0x5A
+    }
+
     /// Two or more letters, all upper case (acronyms: CIS, TASS, ISIS-K).
     public func isAllCaps(_ index: Int) -> Bool {
         let token = tokens[index]

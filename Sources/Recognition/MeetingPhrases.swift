@@ -12,7 +12,38 @@ let describedMeetingHeads = WordSet([
     "meeting", "summit", "conference", "talks", "consultations", "negotiations", "forum",
 ])
 
+/// Words that make an exchange a call: "telephonically discussed", "spoke by phone", "in a phone call".
+let callCues = PhraseTable<Bool>.with([
+    "telephonically", "by phone", "by telephone", "over the phone", "phone call", "telephone call",
+    "phone conversation", "telephone conversation", "phone talks", "telephone talks", "video call",
+    "video conference", "videoconference",
+])
+
+extension PhraseTable where Value == Bool {
+    static func with(_ phrases: [String]) -> PhraseTable<Bool> {
+        var table = PhraseTable<Bool>()
+        for phrase in phrases { table.insert(phrase, true) }
+        return table
+    }
+}
+
 extension SentenceReader {
+    /// A call is a meeting too. The cue becomes a meeting mention; the relation stage keeps it only when the
+    /// clause says who spoke with whom, and names it after them.
+    mutating func readCalls() {
+        guard !isHeading else { return }
+        var i = sentence.tokens.lowerBound
+        while i < end {
+            if !covered(i), let hit = callCues.longest(in: text, at: i, limit: end) {
+                emit(i..<(i + hit.length), .meeting, .meeting,
+                     meeting: MeetingDescription(series: nil, format: "call", isCall: true))
+                i += hit.length
+            } else {
+                i += 1
+            }
+        }
+    }
+
     /// Where a meeting name starting at `s` ends, if the capitalised run (plus any lower-case meeting words
     /// right after it) closes with a meeting word and has a proper-name part before it.
     func meetingNameEnd(from s: Int, chunkEnd e: Int) -> Int? {

@@ -60,8 +60,11 @@ public struct MeetingDescription: Hashable, Sendable {
     /// "the summit" with nothing else to tell: it refers to a meeting the document names elsewhere, and
     /// becomes part of that meeting or nothing.
     public var isReference: Bool
+    /// A call cue ("telephonically"): a meeting only if the clause names the two sides.
+    public var isCall: Bool
 
-    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false) {
+    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false, isCall: Bool = false) {
+        self.isCall = isCall
         self.series = series
         self.format = format
         self.ordinal = ordinal

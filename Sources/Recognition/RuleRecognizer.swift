@@ -82,6 +82,7 @@ struct SentenceReader<L: Lexicon> {
         }
         readDescribedOrganisations()
         readDescribedMeetings()
+        readCalls()
     }
 
     /// "Russia's security agency", "the Russian embassy": a country or nationality owning a lower-case

@@ -34,6 +34,8 @@ public struct MeetingFacts: Hashable, Sendable {
     public var places: Set<String> = []
     /// Only "the summit": joins the document's one meeting of its kind, or is dropped.
     public var isReference = false
+    /// A call cue: kept only with two sides (see `RelationExtractor.finishCalls`).
+    public var isCall = false
 }
 
 /// The relations of one document and the facts about its meetings.
@@ -75,12 +77,15 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         }
         let merged = meetings.consolidate(&resolution, relations: &relations)
 
+
         let interactions = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
         for s in text.sentences.indices where !headings.contains(s) {
             relations.append(contentsOf: interactions.find(in: s))
         }
+        var meetingFacts = merged
+        finishCalls(&meetingFacts, resolution: &resolution, relations: &relations, mentions: mentions)
         relations.append(contentsOf: coMentions(context: context, resolution: resolution))
-        return DocumentRelations(relations: relations, meetings: merged)
+        return DocumentRelations(relations: relations, meetings: meetingFacts)
     }
 
     /// "Russian Foreign Ministry" is part of Russia: an organisation whose name carries a nationality or a

@@ -45,9 +45,13 @@ struct MeetingLinker {
             var fact = facts[meeting] ?? MeetingFacts(label: mention.text, series: mention.meeting?.series,
                                                        format: mention.meeting?.format ?? "meeting",
                                                        ordinal: mention.meeting?.ordinal,
-                                                       isReference: mention.meeting?.isReference ?? false)
+                                                       isReference: mention.meeting?.isReference ?? false,
+                                                       isCall: mention.meeting?.isCall ?? false)
             if fact.date == nil {
-                fact.date = DateExpressions.firstDate(in: text, sentence: sentence, from: mention.tokens.upperBound,
+                // A call's date may come first ("on Thursday, A and B telephonically discussed"); other meetings
+                // take the date written after them.
+                let from = fact.isCall ? sentence.tokens.lowerBound : mention.tokens.upperBound
+                fact.date = DateExpressions.firstDate(in: text, sentence: sentence, from: from,
                                                       documentDate: documentDate, future: future)
             }
             // Places: "in Bishkek", "to Moscow" in a sentence about this meeting.

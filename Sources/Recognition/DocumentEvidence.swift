@@ -13,8 +13,11 @@ struct DocumentEvidence {
     /// Last words of capitalised runs of two or more words ("Bashar al-Assad" → "al-Assad"): alone, they are
     /// most likely that person's surname.
     var surnames: Set<UInt64> = []
+    /// Identities of the countries the document names (or whose nationality it uses), to tell apart cities that
+    /// share a name.
+    var countries: Set<String> = []
 
-    init(text: AnalyzedText, headings: Set<Int>) {
+    init(text: AnalyzedText, headings: Set<Int>, lexicon: some Lexicon) {
         for (s, sentence) in text.sentences.enumerated() where !headings.contains(s) {
             var run = 0
             for i in sentence.tokens {
@@ -24,6 +27,12 @@ struct DocumentEvidence {
                     continue
                 }
                 run += 1
+                if let (_, places) = lexicon.placeCandidates(in: text, at: i, limit: sentence.tokens.upperBound),
+                   places[0].kind == .country {
+                    countries.insert(places[0].identity)
+                } else if let demonym = lexicon.demonym(in: text, at: i), !demonym.ambiguous {
+                    countries.insert(demonym.place.identity)
+                }
                 let hash = TokenHash.of(text, i)
                 if i > sentence.tokens.lowerBound { confirmed.insert(hash) }
                 if i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") { definite.insert(hash) }

@@ -28,6 +28,12 @@ public enum EnglishWords {
         "parliament", "commission", "mission", "army", "navy", "legislature",
     ])
 
+    /// Lower-case particles inside personal names ("bin Salman", "von der Leyen", "de Gaulle").
+    public static let nameParticles = WordSet([
+        "bin", "ibn", "bint", "ben", "abu", "al", "el", "von", "van", "der", "den", "de", "da", "di", "del",
+        "della", "dos", "das", "du", "le", "la", "ter", "y",
+    ])
+
     public static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     public static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                                 "september", "october", "november", "december"]

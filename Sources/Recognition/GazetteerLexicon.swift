@@ -24,26 +24,33 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func place(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
+        placeCandidates(in: text, at: index, limit: limit).map { ($0.length, $0.places[0]) }
+    }
+
+    public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
         guard index < limit, let match = gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
         else { return nil }
-        // A country over a city of the same name (Singapore), a city over a region.
-        var best: PlaceReference?
+        var countries: [PlaceReference] = [], cities: [PlaceReference] = [], regions: [PlaceReference] = []
         for entry in match.entries {
             switch entry {
             case let .country(country):
-                best = PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name)
-            case let .city(city) where best == nil || (best?.kind == .region):
-                best = PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
-                                      countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous)
-            case let .region(region) where best == nil:
-                best = PlaceReference(kind: .region, identity: "region:" + region.name.lowercased(), name: region.name,
-                                      isAmbiguous: region.ambiguous)
+                countries.append(PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name))
+            case let .city(city):
+                let capital = gazetteer.country(iso2: city.iso2)?.capital == city.name
+                cities.append(PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
+                                             countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous,
+                                             population: city.population, isCapital: capital))
+            case let .region(region):
+                regions.append(PlaceReference(kind: .region, identity: "region:" + region.name.lowercased(), name: region.name,
+                                              isAmbiguous: region.ambiguous))
             default:
                 break
             }
         }
-        guard let best else { return nil }
-        return (match.tokens.count, best)
+        // A country over a city of the same name (Singapore); capitals, then the most populous city, first.
+        cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
+        let places = countries + cities + regions
+        return places.isEmpty ? nil : (match.tokens.count, places)
     }
 
     public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {

@@ -13,8 +13,15 @@ public struct PlaceReference: Hashable, Sendable {
     /// The name also reads as an ordinary word or a person's name ("Split", "Florence"): accept it only with
     /// support from context.
     public var isAmbiguous: Bool
+    /// Cities: people living there, and whether it is its country's capital; used to choose between cities
+    /// that share a name.
+    public var population: Int
+    public var isCapital: Bool
 
-    public init(kind: Kind, identity: String, name: String, countryIdentity: String? = nil, isAmbiguous: Bool = false) {
+    public init(kind: Kind, identity: String, name: String, countryIdentity: String? = nil, isAmbiguous: Bool = false,
+                population: Int = 0, isCapital: Bool = false) {
+        self.population = population
+        self.isCapital = isCapital
         self.kind = kind
         self.identity = identity
         self.name = name
@@ -31,6 +38,8 @@ public struct PlaceReference: Hashable, Sendable {
 public protocol Lexicon: Sendable {
     /// The longest country, city or region name starting at token `index` (ending before `limit`).
     func place(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, place: PlaceReference)?
+    /// Every place that longest name can be: a country first, then cities by population, then regions.
+    func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])?
     /// A nationality word at `index` ("Russian", "Afghans"): the country it stands for.
     func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)?
     /// The number of tokens of an office or title starting at `index` ("foreign minister", "special presidential
@@ -40,4 +49,10 @@ public protocol Lexicon: Sendable {
     func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool
     /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
     func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
+}
+
+extension Lexicon {
+    public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
+        place(in: text, at: index, limit: limit).map { ($0.length, [$0.place]) }
+    }
 }

@@ -3,7 +3,7 @@ import TextAnalysis
 
 /// Meeting words that name the event itself; modifiers such as "consultative" or "format" only qualify them.
 let genericMeetingWords = WordSet([
-    "meeting", "meetings", "conference", "talks", "summit", "session", "consultations", "forum", "round",
+    "meeting", "meetings", "conference", "talks", "summit", "session", "consultations", "round",
     "dialogue", "dialogues", "negotiations",
 ])
 
@@ -82,6 +82,10 @@ extension SentenceReader {
         // The series is the name without generic meeting words: "Moscow Format Conference" → "Moscow Format".
         var seriesEnd = range.upperBound
         while seriesEnd > range.lowerBound + 1, genericMeetingWords.contains(text, seriesEnd - 1) { seriesEnd -= 1 }
+        // "G20 summit": when what is left names no meeting, the meeting word stays part of the series.
+        if !(range.lowerBound..<seriesEnd).contains(where: { lexicon.meetingFormat(in: text, at: $0) != nil }) {
+            seriesEnd = range.upperBound
+        }
         let series = text.string(tokens: range.lowerBound..<seriesEnd)
         let format = lexicon.meetingFormat(in: text, at: range.upperBound - 1) ?? "meeting"
         emit(start..<range.upperBound, .meeting, .meeting,

@@ -17,7 +17,7 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
 
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
-        let evidence = DocumentEvidence(text: text, headings: headings)
+        let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
         var mentions: [Mention] = []
         for (s, sentence) in text.sentences.enumerated() {
             var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,
@@ -51,6 +51,24 @@ struct SentenceReader<L: Lexicon> {
 
     var end: Int { sentence.tokens.upperBound }
 
+    /// The place a name stands for here. Cities that share a name are told apart by the countries the document
+    /// mentions, then by a clear lead (a capital; a city of a million or more, ten times the next); otherwise
+    /// the name stays a place without a gazetteer identity rather than a guess ("Bali" is no Indian town).
+    func placeAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
+        guard let (length, places) = lexicon.placeCandidates(in: text, at: i, limit: limit) else { return nil }
+        let cities = places.filter { $0.kind == .city }
+        guard places[0].kind == .city, cities.count > 1 else { return (length, places[0]) }
+        let local = cities.filter { $0.countryIdentity.map(evidence.countries.contains) ?? false }
+        if let first = local.first { return (length, first) }
+        let top = cities[0], second = cities[1]
+        if top.isCapital || (top.population >= 1_000_000 && top.population >= 10 * second.population) {
+            return (length, top)
+        }
+        let surface = text.string(tokens: i..<(i + length))
+        return (length, PlaceReference(kind: .city, identity: "location:" + surface.lowercased(), name: surface,
+                                       isAmbiguous: cities.contains(where: \.isAmbiguous)))
+    }
+
     /// "The", "He", "Meanwhile" — but never an acronym: "IS" in "Islamic State (IS)" is a name.
     func isFunctionWord(_ i: Int) -> Bool {
         !text.isAllCaps(i) && EnglishWords.functionWords.contains(text, i)
@@ -71,7 +89,14 @@ struct SentenceReader<L: Lexicon> {
                 continue
             }
             var chunkEnd = i
-            while isNameToken(chunkEnd) { chunkEnd += 1 }
+            while true {
+                if isNameToken(chunkEnd) { chunkEnd += 1; continue }
+                // "Mohammed bin Salman", "Ursula von der Leyen": particles inside a name.
+                var k = chunkEnd
+                while k < end, k - chunkEnd < 2, EnglishWords.nameParticles.contains(text, k), !text.isCapitalized(k) { k += 1 }
+                if k > chunkEnd, chunkEnd > i, isNameToken(k) { chunkEnd = k; continue }
+                break
+            }
             chunkEnd = extendOverOf(from: i, to: chunkEnd)
             if isHeading {
                 readHeadingChunk(i..<chunkEnd)
@@ -116,6 +141,10 @@ struct SentenceReader<L: Lexicon> {
         var secondEnd = next
         while isNameToken(secondEnd) { secondEnd += 1 }
         if lexicon.isOrganisationHead(in: text, at: chunkEnd - 1) { return secondEnd }
+        // "Secretary of State Antony Blinken": an office that runs across "of".
+        for k in start..<chunkEnd where lexicon.titleLength(in: text, at: k, limit: secondEnd) > chunkEnd - k {
+            return secondEnd
+        }
         if acronymDefinition(after: secondEnd, spelling: start..<secondEnd) != nil { return secondEnd }
         return chunkEnd
     }
@@ -151,7 +180,7 @@ struct SentenceReader<L: Lexicon> {
         while s < e, isFunctionWord(s) { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
         if s == sentence.tokens.lowerBound, e - s == 1, !evidence.confirmed.contains(TokenHash.of(text, s)),
-           lexicon.place(in: text, at: s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
+           placeAt(s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
             return
         }
         while s < e {
@@ -188,9 +217,15 @@ struct SentenceReader<L: Lexicon> {
         }
         // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
         if e - s > 1, acronymDefinition(after: e, spelling: s..<e) != nil,
-           lexicon.place(in: text, at: s, limit: e)?.length != e - s {
+           placeAt(s, limit: e)?.length != e - s {
             emit(s..<e, .organisation, .name)
             return e
+        }
+        // A country name that qualifies a title: "U.S. Secretary of State", "Afghanistan Foreign Minister".
+        if let (length, place) = placeAt(s, limit: e), place.kind == .country, s + length < e,
+           lexicon.titleLength(in: text, at: s + length, limit: end) > 0 {
+            emit(s..<(s + length), .country, .name, identity: place.identity, isModifier: true, name: place.name)
+            return s + length
         }
         let title = lexicon.titleLength(in: text, at: s, limit: e)
         // "Amir Khan Muttaqi": a one-word title that is also a given name starts a name when a full name follows.
@@ -200,11 +235,12 @@ struct SentenceReader<L: Lexicon> {
         }
         if title > 0 { return s + title }
 
-        if let (length, place) = lexicon.place(in: text, at: s, limit: e) {
+        if let (length, place) = placeAt(s, limit: e) {
             let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
-            // A place at the start of a longer "X of Y" name is part of that name.
+            // A city or region at the start of a longer capitalised run is part of a name ("Antony Blinken",
+            // "Kabul Water Board"); so is a country at the start of an "X of Y" name.
             let joinedByOf = (s..<e).contains { text.token($0, is: "of") }
-            if length == e - s || (!isAmbiguous && !joinedByOf) {
+            if length == e - s || (!isAmbiguous && !joinedByOf && place.kind == .country) {
                 emit(s..<(s + length), place.kind == .country ? .country : .location, .name,
                      identity: place.identity, name: place.name, within: place.countryIdentity)
                 return s + length
@@ -217,6 +253,17 @@ struct SentenceReader<L: Lexicon> {
         if e - s == 1 {
             readSingleWord(s)
             return e
+        }
+        // "United Nations Secretary-General, Antonio Guterres", "NATO Secretary General Jens Stoltenberg": what
+        // stands before an office that a name follows is the body the office belongs to.
+        for k in (s + 1)..<e {
+            let length = lexicon.titleLength(in: text, at: k, limit: e)
+            guard length > 0 else { continue }
+            let nameFollows = k + length < e
+                || (e + 1 < end && text.isPunctuationComma(e) && isNameToken(e + 1))
+            guard nameFollows else { break }
+            emit(s..<k, .organisation, .name)
+            return k
         }
         emit(s..<e, .person, .name)
         return e
@@ -248,7 +295,7 @@ struct SentenceReader<L: Lexicon> {
     mutating func readHeadingChunk(_ chunk: Range<Int>) {
         var i = chunk.lowerBound
         while i < chunk.upperBound {
-            if let (length, place) = lexicon.place(in: text, at: i, limit: chunk.upperBound), !place.isAmbiguous {
+            if let (length, place) = placeAt(i, limit: chunk.upperBound), !place.isAmbiguous {
                 emit(i..<(i + length), place.kind == .country ? .country : .location, .name,
                      identity: place.identity, name: place.name, within: place.countryIdentity)
                 i += length
@@ -271,7 +318,7 @@ struct SentenceReader<L: Lexicon> {
             if let demonym = lexicon.demonym(in: text, at: i) {
                 emit(i..<(i + 1), .country, .demonym, identity: demonym.place.identity, isModifier: true,
                      name: demonym.place.name)
-            } else if let (length, place) = lexicon.place(in: text, at: i, limit: range.upperBound),
+            } else if let (length, place) = placeAt(i, limit: range.upperBound),
                       place.kind == .country, length == 1 {
                 emit(i..<(i + 1), .country, .name, identity: place.identity, isModifier: true, name: place.name)
             }

@@ -67,11 +67,6 @@ enum DateExpressions {
     }
 }
 
-extension AnalyzedText {
-    func isPunctuationComma(_ i: Int) -> Bool {
-        tokens[i].length == 1 && bytes[tokens[i].start] == 0x2C
-    }
-}
 
 extension String {
     func trimmingSuffix(_ suffix: String) -> String {

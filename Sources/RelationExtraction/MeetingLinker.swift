@@ -95,6 +95,14 @@ struct MeetingLinker {
         return text.token(i, is: "at") || text.token(i, is: "in") || text.token(i, is: "during")
     }
 
+    /// The words between a subject and its verb: no new clause, except "NAME, who …" which is about NAME.
+    func isSubjectLink(_ between: Range<Int>) -> Bool {
+        let breakers = between.filter { EnglishWords.clauseBreakers.contains(text, $0) }
+        guard let only = breakers.first else { return true }
+        return breakers.count == 1 && text.token(only, is: "who") && only == between.lowerBound + 1
+            && text.isPunctuationComma(between.lowerBound)
+    }
+
     func participants(of mention: Mention, actors: [Actor], sentence: Sentence) -> [Actor] {
         var found: [Actor] = []
         let start = mention.tokens.lowerBound
@@ -105,14 +113,16 @@ struct MeetingLinker {
                person.tokens.lowerBound - mention.tokens.upperBound <= 2 {
                 found.append(person)
             }
-            // "PERSON … spoke at M": the subject nearest before the verb.
-            if let verb = (sentence.tokens.lowerBound..<start).last(where: { participationVerbs.contains(text, $0) }),
-               !(verb..<start).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }),
-               let subject = actors.last(where: { $0.tokens.upperBound <= verb }),
-               subject.type == .person,
-               !(subject.tokens.upperBound..<verb).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }) {
-                found.append(subject)
-            }
+        }
+        // "PERSON … spoke at M", "PERSON, who hosted the summit": the subject nearest before the verb; the meeting
+        // is either placed ("at", "in") or the verb's object ("hosted", "attended").
+        if let verb = (sentence.tokens.lowerBound..<start).last(where: { participationVerbs.contains(text, $0) }),
+           isPlacedAt(mention, sentence: sentence) || (verb + 1..<start).allSatisfy({ text.token($0, is: "the") || text.token($0, is: "a") }),
+           !(verb..<start).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }),
+           let subject = actors.last(where: { $0.tokens.upperBound <= verb }),
+           subject.type == .person,
+           isSubjectLink(subject.tokens.upperBound..<verb) {
+            found.append(subject)
         }
         // "invite representatives of the Taliban to partake in … M".
         if let invite = (sentence.tokens.lowerBound..<start).first(where: { invitationVerbs.contains(text, $0) }),
@@ -170,9 +180,8 @@ struct MeetingLinker {
             let format = facts[reference]!.format
             let roots = Set(named.map(root))
             let sameFormat = roots.filter { r in named.contains { root($0) == r && facts[$0]!.format == format } }
+            // Only a meeting of the same kind: "the talks" is not the forum named earlier.
             if sameFormat.count == 1, let target = sameFormat.first {
-                parent[reference] = target
-            } else if sameFormat.isEmpty, roots.count == 1, let target = roots.first {
                 parent[reference] = target
             } else {
                 dropped.insert(reference)

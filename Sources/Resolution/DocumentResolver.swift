@@ -57,6 +57,8 @@ public struct DocumentResolver: Sendable {
         var byKey: [String: Int] = [:]
         // Person entities with a full name, by the last word of that name.
         var fullNamesBySurname: [String: [Int]] = [:]
+        // …and by their first word, for names written surname first ("Xi Jinping" → "Xi").
+        var fullNamesByFirstWord: [String: [Int]] = [:]
 
         func join(_ m: Int, key: String, name: String, reason: String?) {
             let mention = mentions[m]
@@ -119,15 +121,20 @@ public struct DocumentResolver: Sendable {
             }
             let normalized = normalizedName(mention.text)
             if mention.type == .person, !normalized.contains(" ") {
-                let candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
+                var candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
                     entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
+                }
+                if candidates.isEmpty {
+                    candidates = Set(fullNamesByFirstWord[normalized] ?? []).filter { e in
+                        entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
+                    }
                 }
                 if candidates.count == 1 {
                     let target = candidates.first!
                     entities[target].mentions.append(m)
                     if !entities[target].surfaces.contains(mention.text) {
                         entities[target].surfaces.append(mention.text)
-                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "surname of a full name in the document"))
+                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "one word of a full name in the document"))
                     }
                     entityOfMention[m] = target
                     continue
@@ -138,12 +145,18 @@ public struct DocumentResolver: Sendable {
             let key = (mention.type == .person || mention.type == .organisation ? "actor:" : mention.type.rawValue + ":") + normalized
             join(m, key: key, name: mention.text, reason: "same name")
             let words = normalized.split(separator: " ")
-            if mention.type == .person, words.count >= 2, let last = words.last, let e = byKey[key],
-               !(fullNamesBySurname[String(last)] ?? []).contains(e) {
-                fullNamesBySurname[String(last), default: []].append(e)
+            if mention.type == .person, words.count >= 2, let last = words.last, let first = words.first,
+               let e = byKey[key] {
+                if !(fullNamesBySurname[String(last)] ?? []).contains(e) { fullNamesBySurname[String(last), default: []].append(e) }
+                if !(fullNamesByFirstWord[String(first)] ?? []).contains(e) { fullNamesByFirstWord[String(first), default: []].append(e) }
             }
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
+        // A dateline's "BALI" is not how the place is written: prefer a spelling in mixed case when one was seen.
+        for e in entities.indices where [.location, .person].contains(entities[e].type)
+            && entities[e].name == entities[e].name.uppercased() {
+            if let mixed = entities[e].surfaces.first(where: { $0 != $0.uppercased() }) { entities[e].name = mixed }
+        }
         // Within an alias group the canonical name is the label; elsewhere the longest spelling.
         for e in entities.indices where entities[e].aliasGroup == nil && entities[e].identity == nil && entities[e].type != .meeting {
             let acronymFree = entities[e].surfaces.filter { surface in

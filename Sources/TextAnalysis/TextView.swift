@@ -71,6 +71,10 @@ public struct AnalyzedText: Sendable {
         return scalar.properties.isUppercase
     }
 
+    public func isPunctuationComma(_ i: Int) -> Bool {
+        tokens[i].length == 1 && bytes[tokens[i].start] == 0x2C
+    }
+
     /// Capitalised, an acronym, or a capitalised name behind an Arabic article ("al-Shabaab").
     public func isNameLike(_ index: Int) -> Bool {
         isCapitalized(index) || isAllCaps(index) || hasArabicArticlePrefix(index)

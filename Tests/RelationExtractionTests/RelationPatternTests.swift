@@ -277,6 +277,40 @@ struct RelationPatternTests {
         #expect(g.edges.allSatisfy { $0.kind != .participant })
     }
 
+    @Test(.disabled("bug: the infinitive after an appeal is read as an event: 'Jean Dupont called on William Ruto to meet the African Union' gives William Ruto -meet-> African Union"))
+    func appealComplementIsNotAnEvent() throws {
+        let g = try extract("date 2024-10-09\nJean Dupont called on William Ruto to meet the African Union.")
+        #expect(g.hasEdge("Jean Dupont", "William Ruto", .interaction, label: "call on"), "\(g.dump)")
+        #expect(!g.edgesBetween("William Ruto", "African Union").contains { $0.kind == .interaction }, "\(g.dump)")
+        let visit = try extract("date 2024-10-09\nJean Dupont called on Kenya to visit France.")
+        #expect(!visit.edgesBetween("Kenya", "France").contains { $0.kind == .interaction }, "\(visit.dump)")
+        let urge = try extract("date 2024-10-09\nJean Dupont urged William Ruto to meet the African Union.")
+        #expect(urge.hasEdge("Jean Dupont", "William Ruto", .interaction, label: "urge"), "\(urge.dump)")
+        #expect(!urge.edgesBetween("William Ruto", "African Union").contains { $0.kind == .interaction }, "\(urge.dump)")
+    }
+
+    @Test(.disabled("bug: negation is skipped like an auxiliary: 'Jean Dupont will not meet William Ruto' gives a meet interaction"))
+    func negatedVerbIsNoInteraction() throws {
+        let g = try extract("date 2024-10-09\nJean Dupont will not meet William Ruto.")
+        #expect(!g.edges.contains { $0.kind == .interaction }, "\(g.dump)")
+    }
+
+    @Test(.disabled("bug: the object of a verb cannot be a titled name: 'Jean Dupont met the Kenyan President, William Ruto, in Nairobi' gives no meet edge (the modifier 'Kenyan' stops the object search)"))
+    func interactionWithATitledObject() throws {
+        let g = try extract("date 2024-10-09\nJean Dupont met the Kenyan President, William Ruto, in Nairobi.")
+        #expect(g.hasEdge("Jean Dupont", "William Ruto", .interaction, label: "meet"), "\(g.dump)")
+        #expect(!g.edgesBetween("Jean Dupont", "Kenya").contains { $0.kind == .interaction })
+    }
+
+    @Test(.disabled("bug: the tense of 'on Friday' is taken from any future word in the sentence, so 'who would later resign … spoke … on Friday' resolves to the next Friday (2024-10-11) instead of the past one"))
+    func pastWeekdayWithAFutureWordInARelativeClause() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Jean Dupont, who would later resign, spoke at the Nairobi Security Conference on Friday.
+            """)
+        #expect(g.meetings.first?.date == "2024-10-04", "\(g.dump)")
+    }
+
     @Test func personInsideAThatClauseIsNotAParticipant() throws {
         let g = try extract("""
             date 2024-10-09

@@ -38,7 +38,7 @@ let package = Package(
 
         .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading", "TextAnalysis"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "GraphModelTests", dependencies: ["GraphModel"]),
+        .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "DocumentReading"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TextAnalysis"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Recognition", "TextAnalysis"]),
         .testTarget(name: "RelationExtractionTests", dependencies: ["ExtractionPipeline", "RelationExtraction", "DocumentReading", "GraphModel"]),

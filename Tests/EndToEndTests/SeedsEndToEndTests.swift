@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+
+/// Every output format of one run, by file name inside the scratch directory.
+private let outputNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.csv"]
+/// What the run writes: `.csv` becomes two tables.
+private let writtenNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.nodes.csv", "out.edges.csv",
+                            "mentions.jsonl", "merges.tsv"]
+
+private var seeds: String { Harness.path("Tests/Fixtures/seeds") }
+
+/// Runs `extract` on the seed copies into `dir`, to every format plus the mentions file and merge log.
+private func extractSeeds(into dir: ScratchDirectory) throws -> Harness.Result {
+    var arguments = ["extract", seeds]
+    for name in outputNames { arguments += ["-o", dir.file(name)] }
+    arguments += ["--mentions", dir.file("mentions.jsonl"), "--merge-log", dir.file("merges.tsv")]
+    return try Harness.entityGraph(arguments)
+}
+
+@Suite("End to end on the seeds")
+struct SeedsEndToEndTests {
+    @Test func binaryIsBuilt() throws {
+        _ = try Harness.requireBinary()
+    }
+
+    @Test func exportsEveryFormat() throws {
+        let dir = try ScratchDirectory()
+        let result = try extractSeeds(into: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(!result.timedOut)
+        #expect(result.stderr.contains("2 document(s)"), "\(result.stderr)")
+        for name in writtenNames {
+            #expect(dir.exists(name), "\(name) was not written")
+            #expect(((try? dir.bytes(name)) ?? []).count > 0, "\(name) is empty")
+        }
+        // Only the promised files, no temporary leftovers.
+        let listing = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+        #expect(listing == writtenNames.sorted())
+    }
+
+    @Test func graphMLPassesTheSchema() throws {
+        let dir = try ScratchDirectory()
+        let run = try extractSeeds(into: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        let check = try Harness.validateGraphML(dir.file("out.graphml"))
+        #expect(check.status == 0, "xmllint: \(check.stderr)")
+    }
+
+    @Test(arguments: ["dot", "sfdp"])
+    func dotRendersWithoutWarnings(layout: String) throws {
+        let dir = try ScratchDirectory()
+        let run = try extractSeeds(into: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        let render = try Harness.run(layout, ["-Tsvg", dir.file("out.dot"), "-o", dir.file("out.svg")])
+        #expect(render.status == 0, "\(layout): \(render.stderr)")
+        #expect(render.stderr.isEmpty, "\(layout) wrote to stderr: \(render.stderr)")
+        #expect(((try? dir.bytes("out.svg")) ?? []).count > 0)
+    }
+
+    @Test func networkxAgreesWithTheJSONAndCSVCounts() throws {
+        let dir = try ScratchDirectory()
+        let run = try extractSeeds(into: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        let script = """
+            import csv, json, sys
+            import networkx as nx
+            g = nx.read_graphml(sys.argv[1])
+            d = json.load(open(sys.argv[2], encoding="utf-8"))["elements"]
+            with open(sys.argv[3], encoding="utf-8", newline="") as f: csv_nodes = list(csv.DictReader(f))
+            with open(sys.argv[4], encoding="utf-8", newline="") as f: csv_edges = list(csv.DictReader(f))
+            print(g.number_of_nodes(), g.number_of_edges(), len(d["nodes"]), len(d["edges"]), len(csv_nodes), len(csv_edges))
+            gl = sorted(str(a.get("label")) for _, a in g.nodes(data=True))
+            jl = sorted(str(n["data"].get("label")) for n in d["nodes"])
+            print("labels-equal" if gl == jl else "labels-differ")
+            """
+        let result = try Harness.python(script, [dir.file("out.graphml"), dir.file("out.json"),
+                                                 dir.file("out.nodes.csv"), dir.file("out.edges.csv")])
+        try #require(result.status == 0, "python: \(result.stderr)")
+        let lines = result.stdoutText.split(separator: "\n")
+        let counts = lines.first.map { $0.split(separator: " ").compactMap { Int($0) } } ?? []
+        try #require(counts.count == 6, "\(result.stdoutText)")
+        #expect(counts[0] > 10 && counts[1] > 10, "the seeds give a real graph: \(counts)")
+        #expect(counts[0] == counts[2], "nodes: networkx \(counts[0]) vs JSON \(counts[2])")
+        #expect(counts[1] == counts[3], "edges: networkx \(counts[1]) vs JSON \(counts[3])")
+        #expect(counts[2] == counts[4], "nodes: JSON \(counts[2]) vs CSV \(counts[4])")
+        #expect(counts[3] == counts[5], "edges: JSON \(counts[3]) vs CSV \(counts[5])")
+        #expect(lines.last == "labels-equal")
+    }
+
+    @Test func twoRunsGiveIdenticalBytes() throws {
+        let first = try ScratchDirectory()
+        let second = try ScratchDirectory()
+        let a = try extractSeeds(into: first)
+        let b = try extractSeeds(into: second)
+        try #require(a.status == 0 && b.status == 0, "\(a.stderr)\n\(b.stderr)")
+        for name in writtenNames {
+            // The paths inside the files never name the scratch directory, so the bytes can be compared.
+            #expect(try first.bytes(name) == second.bytes(name), "\(name) differs between two runs")
+        }
+    }
+
+    @Test func mentionOffsetsSliceTheDecodedText() throws {
+        let dir = try ScratchDirectory()
+        let run = try extractSeeds(into: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        // An independent reading of the fixtures in Python: decode, normalise line ends, drop the date header,
+        // then slice by code points (= Unicode scalars).
+        let script = """
+            import json, os, re, sys
+            seeds, mentions, graph = sys.argv[1], sys.argv[2], sys.argv[3]
+            texts = {}
+            for name in os.listdir(seeds):
+                if not name.endswith(".txt"): continue
+                t = open(os.path.join(seeds, name), "rb").read().decode("utf-8-sig")
+                t = t.replace("\\r\\n", "\\n").replace("\\r", "\\n")
+                m = re.match(r"\\s*date[ \\t]+[0-9-]+(?:\\s+|$)", t)
+                if m: t = t[m.end():]
+                texts[name[:-4]] = t
+            count = bad = 0
+            for line in open(mentions, encoding="utf-8"):
+                r = json.loads(line)
+                count += 1
+                t = texts[r["document"]]
+                piece = t[r["start"]:r["end"]]
+                if not (0 <= r["start"] < r["end"] <= len(t)) or piece != r["text"]:
+                    bad += 1
+                    print("BAD", r, repr(piece))
+            nodes = json.load(open(graph, encoding="utf-8"))["elements"]["nodes"]
+            ids = {n["data"]["id"] for n in nodes}
+            unknown = sum(1 for line in open(mentions, encoding="utf-8") if json.loads(line)["node"] not in ids)
+            total = sum(n["data"].get("mentions", 0) for n in nodes)
+            print("checked", count, "bad", bad, "unknown", unknown, "total", total)
+            """
+        let result = try Harness.python(script, [seeds, dir.file("mentions.jsonl"), dir.file("out.json")])
+        try #require(result.status == 0, "python: \(result.stderr)")
+        let summary = String(result.stdoutText.split(separator: "\n").last ?? "")
+        let fields = summary.split(separator: " ")
+        try #require(fields.count == 8, "\(result.stdoutText)")
+        let checked = Int(fields[1]) ?? 0
+        #expect(checked > 50, "\(summary)")
+        #expect(fields[3] == "0", "mentions whose offsets do not slice their text:\n\(result.stdoutText)")
+        #expect(fields[5] == "0", "mentions pointing at unknown nodes: \(summary)")
+        #expect(Int(fields[7]) == checked, "every mention of a node is in the mentions file: \(summary)")
+    }
+
+    @Test func mergeLogHasAHeaderAndTheAcronym() throws {
+        let dir = try ScratchDirectory()
+        let run = try extractSeeds(into: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        let log = String(decoding: try dir.bytes("merges.tsv"), as: UTF8.self)
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first == "node\tname\tdocument\treason")
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 4 })
+        let cis = lines.filter { $0.split(separator: "\t").dropFirst().first == "CIS" }
+        #expect(cis.contains { $0.contains("acronym") && $0.contains("Commonwealth of Independent States") },
+                "no acronym merge for CIS in:\n\(log)")
+        #expect(log.hasSuffix("\n"))
+    }
+}
+
+@Suite("End to end exit codes")
+struct ExitCodeTests {
+    @Test func missingInputIsAUsageError() throws {
+        let dir = try ScratchDirectory()
+        let missing = dir.file("no-such-article.txt")
+        let result = try Harness.entityGraph(["extract", missing, "-o", dir.file("out.graphml")])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("no-such-article.txt"), "the message names the file: \(result.stderr)")
+        #expect(!dir.exists("out.graphml"))
+    }
+
+    @Test func binaryFileAmongGoodOnes() throws {
+        let dir = try ScratchDirectory()
+        let good = try dir.write(Array("date 2024-10-09\nFrench Foreign Minister Jean Dupont arrived in Nairobi on Monday.\n".utf8),
+                                 "in/good.txt")
+        // A PNG signature and NULs: binary, whatever the extension says.
+        let binary = try dir.write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
+                                       + [UInt8](repeating: 0, count: 64), "in/picture.txt")
+        let result = try Harness.entityGraph(["extract", good, binary, "-o", dir.file("out.graphml"),
+                                              "--mentions", dir.file("mentions.jsonl")])
+        #expect(result.status == 1, "\(result.stderr)")
+        let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errorLines.count == 1, "\(result.stderr)")
+        #expect(errorLines.first?.contains("picture.txt") == true, "the error names the binary file: \(result.stderr)")
+        #expect(errorLines.first?.contains("good.txt") == false)
+        // The good document is still exported.
+        let graphml = String(decoding: (try? dir.bytes("out.graphml")) ?? [], as: UTF8.self)
+        #expect(graphml.contains("Jean Dupont"), "the good document is missing from the export")
+        let mentions = String(decoding: (try? dir.bytes("mentions.jsonl")) ?? [], as: UTF8.self)
+        #expect(mentions.contains("\"document\":\"good\""))
+        #expect(!mentions.contains("picture"))
+        let check = try Harness.validateGraphML(dir.file("out.graphml"))
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func unknownOutputExtensionIsAUsageError() throws {
+        let dir = try ScratchDirectory()
+        let result = try Harness.entityGraph(["extract", seeds, "-o", dir.file("out.xlsx")])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+        #expect(!dir.exists("out.xlsx"))
+    }
+
+    @Test func existingOutputIsUntouchedOnUsageError() throws {
+        let dir = try ScratchDirectory()
+        let original = Array("<previous run's graph/>\n".utf8)
+        let kept = try dir.write(original, "out.graphml")
+        let keptDot = try dir.write(original, "out.dot")
+        // A bad extension among good outputs: nothing at all is written.
+        let badExtension = try Harness.entityGraph(["extract", seeds, "-o", kept, "-o", dir.file("out.xyz")])
+        #expect(badExtension.status == 2, "\(badExtension.stderr)")
+        #expect(try dir.bytes("out.graphml") == original)
+        // A missing input: nothing is written either.
+        let missingInput = try Harness.entityGraph(["extract", dir.file("absent.txt"), "-o", kept, "-o", keptDot])
+        #expect(missingInput.status == 2, "\(missingInput.stderr)")
+        #expect(try dir.bytes("out.graphml") == original)
+        #expect(try dir.bytes("out.dot") == original)
+        // No temporary files are left beside them.
+        let listing = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+        #expect(listing == ["out.dot", "out.graphml"])
+    }
+}
+
+/// Every file of the hostile battery: either a clean export (checked by xmllint and dot) or exit 1 with an
+/// error naming the file; never a crash, another exit code or a hang.
+@Suite("End to end on the battery")
+struct BatteryEndToEndTests {
+    static let files: [String] = {
+        let directory = Harness.path("Tests/Fixtures/battery")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted()
+    }()
+
+    @Test func batteryIsThere() {
+        #expect(Self.files.count >= 20, "Tests/Fixtures/battery holds \(Self.files.count) .txt files")
+    }
+
+    @Test(arguments: files)
+    func exportsOrRefuses(file: String) throws {
+        let dir = try ScratchDirectory()
+        let input = Harness.path("Tests/Fixtures/battery/" + file)
+        let result = try Harness.entityGraph(["extract", input, "-o", dir.file("out.graphml"), "-o", dir.file("out.dot")],
+                                             timeout: 30)
+        #expect(!result.timedOut, "\(file): still running after 30 s")
+        switch result.status {
+        case 0:
+            let xml = try Harness.validateGraphML(dir.file("out.graphml"))
+            #expect(xml.status == 0, "\(file): xmllint: \(xml.stderr)")
+            let dot = try Harness.run("dot", ["-Tsvg", dir.file("out.dot"), "-o", dir.file("out.svg")])
+            #expect(dot.status == 0, "\(file): dot exit \(dot.status)")
+            #expect(dot.stderr.isEmpty, "\(file): dot wrote to stderr: \(dot.stderr)")
+        case 1:
+            let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+            #expect(!errors.isEmpty && errors.allSatisfy { $0.contains(file) },
+                    "\(file): exit 1 without an error line naming the file: \(result.stderr)")
+        default:
+            Issue.record("\(file): exit status \(result.status) (crash or usage error); stderr: \(result.stderr)")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderGraphModelTests() { #expect(Bool(true)) }

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderRecognitionTests() { #expect(Bool(true)) }

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderResolutionTests() { #expect(Bool(true)) }

@@ -40,3 +40,67 @@ enum Palette {
         }
     }
 }
+
+/// Outlines and line styles shared by the drawing formats (DOT, yEd GraphML), so a node type or edge kind
+/// looks alike in Graphviz and yEd. Shapes differ as well as colours, for readers who cannot tell the
+/// colours apart; each format spells a shape in its own vocabulary, as close as that vocabulary allows.
+extension Palette {
+    enum Shape: Sendable {
+        case ellipse, box, hexagon, house, note
+
+        /// Graphviz `shape` value.
+        var dot: String {
+            switch self {
+            case .ellipse: "ellipse"
+            case .box: "box"
+            case .hexagon: "hexagon"
+            case .house: "house"
+            case .note: "note"
+            }
+        }
+
+        /// yFiles `<y:Shape type>` value. yEd has no house or note: a trapezoid reads as a roof, an octagon
+        /// stays distinct from the other four.
+        var yed: String {
+            switch self {
+            case .ellipse: "ellipse"
+            case .box: "roundrectangle"
+            case .hexagon: "hexagon"
+            case .house: "trapezoid"
+            case .note: "octagon"
+            }
+        }
+    }
+
+    static func shape(for type: NodeType) -> Shape {
+        switch type {
+        case .person: .ellipse
+        case .organisation: .box
+        case .country: .hexagon
+        case .location: .house
+        case .meeting: .note
+        }
+    }
+
+    /// How an edge kind is drawn: strong relations solid and labelled; inferred and geographic ones recede
+    /// (dashed or dotted); co-occurrence thin and faint, because it says least and is the most numerous.
+    struct Line: Sendable, Hashable {
+        enum Pattern: Sendable { case solid, dashed, dotted }
+        var pattern: Pattern
+        var width: Double
+        /// Whether the edge's label (office, verb) is drawn on it.
+        var labelled: Bool
+    }
+
+    static func line(for kind: EdgeKind) -> Line {
+        switch kind {
+        case .role: Line(pattern: .solid, width: 1.2, labelled: true)
+        case .memberOf: Line(pattern: .dashed, width: 1.0, labelled: false)
+        case .participant: Line(pattern: .solid, width: 2.0, labelled: false)
+        case .heldIn: Line(pattern: .dotted, width: 1.2, labelled: false)
+        case .locatedIn: Line(pattern: .dotted, width: 1.0, labelled: false)
+        case .interaction: Line(pattern: .solid, width: 1.4, labelled: true)
+        case .coMention: Line(pattern: .solid, width: 0.5, labelled: false)
+        }
+    }
+}

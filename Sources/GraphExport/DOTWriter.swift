@@ -82,6 +82,8 @@ public struct DOTWriter: Sendable {
                 ("color", style.color),
                 ("penwidth", style.penwidth),
             ]
+            if !style.directed { attributes.append(("arrowhead", "none")) }
+            if !style.constrains { attributes.append(("constraint", "false")) }
             if !large, style.showsLabel, !edge.label.isEmpty {
                 attributes.append(("label", label(edge.label)))
                 attributes.append(("fontcolor", style.color))
@@ -172,6 +174,11 @@ public struct DOTWriter: Sendable {
         var color: String
         var penwidth: String
         var showsLabel: Bool
+        /// False: `arrowhead="none"` (co-occurrence has no direction).
+        var directed: Bool = true
+        /// False: `constraint="false"`, so `dot` ranks nodes by the typed relations only and the many
+        /// co_mention edges are drawn without stretching the drawing (sfdp ignores it silently).
+        var constrains: Bool = true
     }
 
     /// Shape and colour from `Palette`, shared with the yEd GraphML flavour.
@@ -188,7 +195,7 @@ public struct DOTWriter: Sendable {
         case .dotted: "dotted"
         }
         return EdgeStyle(style: style, color: Palette.stroke(for: kind).hex, penwidth: line.width.description,
-                         showsLabel: line.labelled)
+                         showsLabel: line.labelled, directed: line.directed, constrains: line.shapesLayout)
     }
 
     /// Built from the enums only (never from data), so it is the same for every graph and its
@@ -214,6 +221,7 @@ public struct DOTWriter: Sendable {
             out += "    \(from) [label=\"\", shape=\"point\", width=\"0.08\", tooltip=\"edge kind \(kind.rawValue)\"];\n"
             out += "    \(to) [label=\"\(kind.rawValue)\", shape=\"plaintext\", style=\"solid\", tooltip=\"edge kind \(kind.rawValue)\"];\n"
             out += "    \(from) -> \(to) [style=\"\(style.style)\", color=\"\(style.color)\", penwidth=\"\(style.penwidth)\", "
+                + (style.directed ? "" : "arrowhead=\"none\", ")
                 + "tooltip=\"edge kind \(kind.rawValue)\"];\n"
         }
         out += "  }\n"

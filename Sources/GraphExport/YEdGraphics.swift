@@ -5,7 +5,7 @@ import GraphModel
 /// yEd shows plain `<data>` only as custom properties, invisible until mapped by hand; it draws what the
 /// `nodegraphics`/`edgegraphics` keys hold. So each node gets a `<y:ShapeNode>` (geometry, fill and shape by
 /// type from `Palette`, the label) and each edge a `<y:PolyLineEdge>` (colour and line pattern by kind, an
-/// arrow, and an `<y:EdgeLabel>` for the kinds whose label is drawn in DOT too: role and interaction).
+/// arrow unless the kind is undirected co-occurrence, and an `<y:EdgeLabel>` for the kinds whose label is drawn in DOT too: role and interaction).
 ///
 /// Choices:
 /// * Nodes start on a grid, not all at (0, 0), so the file is legible before any layout is run; the user
@@ -85,7 +85,7 @@ struct YEdGraphics {
         try xml.attribute("key", Self.edgeKey)
         try xml.startElement("y:PolyLineEdge")
         try xml.element("y:LineStyle", ["color": color, "type": Self.lineType(line.pattern), "width": line.width.description])
-        try xml.element("y:Arrows", ["source": "none", "target": "standard"])
+        try xml.element("y:Arrows", ["source": "none", "target": line.directed ? "standard" : "none"])
         if line.labelled, !edge.label.isEmpty {
             try xml.element("y:EdgeLabel", [
                 "alignment": "center", "fontFamily": "Dialog", "fontSize": "10", "fontStyle": "plain",

@@ -32,8 +32,11 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also write every entity mention as JSON Lines (document, start, end, text, type, node).",
-                               valueName: "file.jsonl"))
+    @Option(help: ArgumentHelp("""
+        Also write every entity mention as JSON Lines (document, start, end, text, type, node). 'node' is the \
+        node's id in the written graph: with --types/--kinds/--min-weight/--top, ids are those of the filtered \
+        graph and mentions of nodes the filter removed are left out.
+        """, valueName: "file.jsonl"))
     var mentions: String?
 
     @Option(name: .customLong("merge-log"),
@@ -103,7 +106,11 @@ struct Extract: ParsableCommand {
         }
         let graph = try output.filter().apply(to: extraction.graph)
         if !output.write(graph) { writeFailed = true }
-        if let mentions { write(MentionsFile.jsonLines(extraction.mentions), to: mentions) }
+        if let mentions {
+            // Ids in the mentions file must name nodes of the graph actually written, filtered or not.
+            let records = MentionsFile.restricted(extraction.mentions, from: extraction.graph, to: graph)
+            write(MentionsFile.jsonLines(records), to: mentions)
+        }
         if let mergeLog { write(MergeLogFile.tsv(extraction.merges), to: mergeLog) }
 
         printError("\(documents.count) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"

@@ -1,7 +1,33 @@
 import ExtractionPipeline
+import GraphModel
 
 /// The `--mentions` file: one JSON object per mention, in document and offset order.
 enum MentionsFile {
+    /// The mentions as they must be written beside a filtered graph: `node` is the id in `filtered`, and
+    /// mentions of nodes the filter removed are dropped, so every `node` names a node of the written graph.
+    ///
+    /// The filter renumbers nodes, so ids are matched through `GraphNode.identity` (the resolution key, the
+    /// same before and after filtering). A mention whose node cannot be found in `original` or has no
+    /// identity is dropped too: it could not be tied to the written graph honestly.
+    static func restricted(_ records: [MentionRecord], from original: EntityGraph, to filtered: EntityGraph)
+        -> [MentionRecord] {
+        if original == filtered { return records }
+        var filteredID: [String: String] = [:]
+        for (index, node) in filtered.nodes.enumerated() where !node.identity.isEmpty {
+            if filteredID[node.identity] == nil { filteredID[node.identity] = EntityGraph.nodeID(index) }
+        }
+        var newID: [String: String] = [:]
+        for (index, node) in original.nodes.enumerated() {
+            if let id = filteredID[node.identity], !node.identity.isEmpty { newID[EntityGraph.nodeID(index)] = id }
+        }
+        return records.compactMap { record in
+            guard let id = newID[record.node] else { return nil }
+            var copy = record
+            copy.node = id
+            return copy
+        }
+    }
+
     static func jsonLines(_ records: [MentionRecord]) -> [UInt8] {
         var out: [UInt8] = []
         for record in records {

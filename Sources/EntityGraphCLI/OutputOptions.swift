@@ -11,7 +11,11 @@ struct OutputOptions: ParsableArguments {
                 """, valueName: "file"))
     var outputs: [String] = []
 
-    @Flag(help: "GraphML for yEd: adds node and edge graphics (label, shape, colour by type), validated against the lax schema.")
+    @Flag(help: """
+        GraphML for yEd: .graphml outputs also carry yFiles graphics (label, shape and colour by node type, line \
+        style by edge kind), so yEd draws them on opening; run a layout there (Layout > Organic). All normal \
+        attributes stay. The file is valid against schemas/graphml/graphml+lax-extensions.xsd, not the strict XSD.
+        """)
     var yed = false
 
     @Option(name: .customLong("types"), parsing: .upToNextOption,
@@ -71,7 +75,7 @@ struct OutputOptions: ParsableArguments {
         for output in outputs {
             do {
                 // All bytes of a format are produced before anything is written.
-                for file in try exportFiles(graph, to: output) {
+                for file in try exportFiles(graph, to: output, options: ExportOptions(yed: yed)) {
                     try AtomicFile.write(file.bytes, to: file.path)
                 }
             } catch {

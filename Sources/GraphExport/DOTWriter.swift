@@ -82,6 +82,8 @@ public struct DOTWriter: Sendable {
                 ("color", style.color),
                 ("penwidth", style.penwidth),
             ]
+            if !style.directed { attributes.append(("arrowhead", "none")) }
+            if !style.constrains { attributes.append(("constraint", "false")) }
             if !large, style.showsLabel, !edge.label.isEmpty {
                 attributes.append(("label", label(edge.label)))
                 attributes.append(("fontcolor", style.color))
@@ -172,32 +174,28 @@ public struct DOTWriter: Sendable {
         var color: String
         var penwidth: String
         var showsLabel: Bool
+        /// False: `arrowhead="none"` (co-occurrence has no direction).
+        var directed: Bool = true
+        /// False: `constraint="false"`, so `dot` ranks nodes by the typed relations only and the many
+        /// co_mention edges are drawn without stretching the drawing (sfdp ignores it silently).
+        var constrains: Bool = true
     }
 
-    /// Shapes differ as well as colours (`Palette`), for readers who cannot tell the colours apart.
+    /// Shape and colour from `Palette`, shared with the yEd GraphML flavour.
     static func style(for type: NodeType) -> NodeStyle {
-        let fill = Palette.fill(for: type).hex
-        return switch type {
-        case .person: NodeStyle(shape: "ellipse", fill: fill)
-        case .organisation: NodeStyle(shape: "box", fill: fill)
-        case .country: NodeStyle(shape: "hexagon", fill: fill)
-        case .location: NodeStyle(shape: "house", fill: fill)
-        case .meeting: NodeStyle(shape: "note", fill: fill)
-        }
+        NodeStyle(shape: Palette.shape(for: type).dot, fill: Palette.fill(for: type).hex)
     }
 
-    /// Strong relations are solid; inferred and geographic ones recede (dotted, grey, thin).
+    /// Line pattern, width and colour from `Palette`, shared with the yEd GraphML flavour.
     static func style(for kind: EdgeKind) -> EdgeStyle {
-        let color = Palette.stroke(for: kind).hex
-        return switch kind {
-        case .role: EdgeStyle(style: "solid", color: color, penwidth: "1.2", showsLabel: true)
-        case .memberOf: EdgeStyle(style: "dashed", color: color, penwidth: "1.0", showsLabel: false)
-        case .participant: EdgeStyle(style: "bold", color: color, penwidth: "2.0", showsLabel: false)
-        case .heldIn: EdgeStyle(style: "dotted", color: color, penwidth: "1.2", showsLabel: false)
-        case .locatedIn: EdgeStyle(style: "dotted", color: color, penwidth: "1.0", showsLabel: false)
-        case .interaction: EdgeStyle(style: "solid", color: color, penwidth: "1.4", showsLabel: true)
-        case .coMention: EdgeStyle(style: "solid", color: color, penwidth: "0.5", showsLabel: false)
+        let line = Palette.line(for: kind)
+        let style = switch line.pattern {
+        case .solid: "solid"
+        case .dashed: "dashed"
+        case .dotted: "dotted"
         }
+        return EdgeStyle(style: style, color: Palette.stroke(for: kind).hex, penwidth: line.width.description,
+                         showsLabel: line.labelled, directed: line.directed, constrains: line.shapesLayout)
     }
 
     /// Built from the enums only (never from data), so it is the same for every graph and its
@@ -223,6 +221,7 @@ public struct DOTWriter: Sendable {
             out += "    \(from) [label=\"\", shape=\"point\", width=\"0.08\", tooltip=\"edge kind \(kind.rawValue)\"];\n"
             out += "    \(to) [label=\"\(kind.rawValue)\", shape=\"plaintext\", style=\"solid\", tooltip=\"edge kind \(kind.rawValue)\"];\n"
             out += "    \(from) -> \(to) [style=\"\(style.style)\", color=\"\(style.color)\", penwidth=\"\(style.penwidth)\", "
+                + (style.directed ? "" : "arrowhead=\"none\", ")
                 + "tooltip=\"edge kind \(kind.rawValue)\"];\n"
         }
         out += "  }\n"

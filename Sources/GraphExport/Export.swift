@@ -2,10 +2,12 @@ import GraphModel
 
 /// The bytes of `graph` in `format`, for every format that is one file.
 /// `.csv` is two tables and throws `ExportError.severalFiles`; use `exportFiles(_:to:)` for it.
-public func export(_ graph: EntityGraph, as format: ExportFormat) throws(ExportError) -> [UInt8] {
+/// `options` only affect the formats they name (`yed` → GraphML, `dot` → DOT).
+public func export(_ graph: EntityGraph, as format: ExportFormat,
+                   options: ExportOptions = ExportOptions()) throws(ExportError) -> [UInt8] {
     switch format {
-    case .graphml: try GraphMLWriter().write(graph)
-    case .dot: try DOTWriter().write(graph)
+    case .graphml: try GraphMLWriter(options: .init(yed: options.yed)).write(graph)
+    case .dot: try DOTWriter(options: options.dot).write(graph)
     case .gexf: try GEXFWriter().write(graph)
     case .json: try JSONWriter().write(graph)
     case .csv: throw .severalFiles(format: .csv)
@@ -26,8 +28,9 @@ public struct ExportedFile: Hashable, Sendable {
 /// Every file an export to `path` consists of, format chosen by the extension: one file, or for `.csv`
 /// the node and edge tables beside it (`out.csv` → `out.nodes.csv`, `out.edges.csv`).
 /// All bytes are produced before anything is written, so an export error leaves the disk untouched;
-/// write each file with `AtomicFile.write`.
-public func exportFiles(_ graph: EntityGraph, to path: String) throws(ExportError) -> [ExportedFile] {
+/// write each file with `AtomicFile.write`. `options` as for `export(_:as:options:)`.
+public func exportFiles(_ graph: EntityGraph, to path: String,
+                        options: ExportOptions = ExportOptions()) throws(ExportError) -> [ExportedFile] {
     let format = try ExportFormat(path: path)
     switch format {
     case .csv:
@@ -36,6 +39,6 @@ public func exportFiles(_ graph: EntityGraph, to path: String) throws(ExportErro
         return [ExportedFile(path: paths.nodes, bytes: try writer.nodes(graph)),
                 ExportedFile(path: paths.edges, bytes: try writer.edges(graph))]
     default:
-        return [ExportedFile(path: path, bytes: try export(graph, as: format))]
+        return [ExportedFile(path: path, bytes: try export(graph, as: format, options: options))]
     }
 }

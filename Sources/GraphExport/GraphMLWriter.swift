@@ -9,10 +9,28 @@ import GraphModel
 /// positional ids (`n0`, `e0`), so no name can break an NMTOKEN or collide with an id; no nested graphs,
 /// ports, hyperedges or per-edge `directed` (networkx/igraph drop or refuse them).
 /// All XML goes through `XMLTextWriter`, which applies `TextPolicy` and lets libxml2 escape.
+///
+/// With `Options.yed`, the file also carries yFiles graphics (`YEdGraphics`) so yEd shows labels, shapes and
+/// colours on opening. Those files are valid against `schemas/graphml/graphml+lax-extensions.xsd`, not the
+/// official XSD, which rejects foreign elements inside `<data>`; that is why the flavour is opt-in.
 public struct GraphMLWriter: Sendable {
     public static let namespace = "http://graphml.graphdrawing.org/xmlns"
 
-    public init() {}
+    public struct Options: Sendable, Hashable {
+        /// Adds `xmlns:y`, the `nodegraphics`/`edgegraphics` keys and a `<y:ShapeNode>`/`<y:PolyLineEdge>` per
+        /// element. Every normal `<data>` is still written, so networkx, igraph and Gephi read the same attributes.
+        public var yed: Bool
+
+        public init(yed: Bool = false) {
+            self.yed = yed
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
 
     /// The GraphML document as UTF-8 bytes (no BOM). Deterministic: the same graph gives the same bytes.
     public func write(_ graph: EntityGraph) throws(ExportError) -> [UInt8] {
@@ -21,8 +39,11 @@ public struct GraphMLWriter: Sendable {
         try xml.startDocument()
         try xml.startElement("graphml")
         try xml.attribute("xmlns", Self.namespace)
+        let yed = options.yed ? YEdGraphics(graph: graph) : nil
+        if yed != nil { try xml.attribute("xmlns:y", YEdGraphics.namespace) }
         for column in Attributes.node { try declare(column, domain: "node", in: xml) }
         for column in Attributes.edge { try declare(column, domain: "edge", in: xml) }
+        try yed?.declareKeys(in: xml)
 
         try xml.startElement("graph")
         try xml.attribute("id", "G")
@@ -30,6 +51,8 @@ public struct GraphMLWriter: Sendable {
         for (index, node) in graph.nodes.enumerated() {
             try xml.startElement("node")
             try xml.attribute("id", EntityGraph.nodeID(index))
+            // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
+            try yed?.writeNode(node, index: index, in: xml)
             try writeData(Attributes.values(of: node, index: index), columns: Attributes.node, domain: "node", in: xml)
             try xml.endElement()
         }
@@ -38,6 +61,7 @@ public struct GraphMLWriter: Sendable {
             try xml.attribute("id", EntityGraph.edgeID(index))
             try xml.attribute("source", EntityGraph.nodeID(edge.source))
             try xml.attribute("target", EntityGraph.nodeID(edge.target))
+            try yed?.writeEdge(edge, in: xml)
             try writeData(Attributes.values(of: edge, index: index), columns: Attributes.edge, domain: "edge", in: xml)
             try xml.endElement()
         }

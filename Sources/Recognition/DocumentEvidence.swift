@@ -34,8 +34,8 @@ struct DocumentEvidence {
                     countries.insert(demonym.place.identity)
                 }
                 let hash = TokenHash.of(text, i)
-                if i > sentence.tokens.lowerBound { confirmed.insert(hash) }
-                if i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") { definite.insert(hash) }
+                if i > text.effectiveStart(of: sentence) { confirmed.insert(hash) }
+                if i > sentence.tokens.lowerBound, text.isLowercaseThe(i - 1) { definite.insert(hash) }
             }
             if run >= 2, let last = sentence.tokens.last { surnames.insert(TokenHash.of(text, last)) }
         }
@@ -43,6 +43,23 @@ struct DocumentEvidence {
 }
 
 extension AnalyzedText {
+    /// The first token after the function words that open a sentence ("The", "But", "Meanwhile ,"): a capital
+    /// there is still the sentence's, not the name's.
+    func effectiveStart(of sentence: Sentence) -> Int {
+        var i = sentence.tokens.lowerBound
+        while i < sentence.tokens.upperBound, !isAllCaps(i),
+              (isCapitalized(i) && EnglishWords.functionWords.contains(self, i)) || (i > sentence.tokens.lowerBound && isPunctuationComma(i)) {
+            i += 1
+        }
+        return i
+    }
+
+    /// "the" written in lower case: a sentence-opening "The" says nothing about the next word.
+    func isLowercaseThe(_ i: Int) -> Bool {
+        let token = tokens[i]
+        return token.length == 3 && bytes[token.start] == 0x74 && bytes[token.start + 1] == 0x68 && bytes[token.start + 2] == 0x65
+    }
+
     /// Sentences that read as headlines: the title line, and short lines standing alone as a paragraph without
     /// closing punctuation ("Russia to host Taliban representatives"). Capitalisation and grammar there are
     /// telegraphic, so later stages trust them less.

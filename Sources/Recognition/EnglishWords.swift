@@ -64,10 +64,11 @@ public enum EnglishWords {
     ])
 
     /// Auxiliaries and particles that may stand between a subject and its verb.
+    /// Negations ("not", "never") are deliberately absent: "will not meet" must not link a subject to "meet".
     public static let auxiliaries = WordSet([
-        "would", "will", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "also", "not",
+        "would", "will", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "also",
         "to", "could", "can", "may", "might", "should", "must", "did", "does", "do", "reportedly", "already",
-        "recently", "repeatedly", "then", "later", "again", "never", "formally", "officially", "jointly",
+        "recently", "repeatedly", "then", "later", "again", "formally", "officially", "jointly",
         "telephonically", "personally", "publicly", "earlier", "still", "just", "once",
     ])
 

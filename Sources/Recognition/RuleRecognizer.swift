@@ -25,6 +25,9 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
             reader.read()
             mentions.append(contentsOf: reader.mentions)
         }
+        // "the talks" with no meeting of that kind named in the document refers to nothing we can show.
+        let namedFormats = Set(mentions.compactMap { m in m.meeting.flatMap { $0.isReference || $0.isCall ? nil : $0.format } })
+        mentions.removeAll { $0.meeting?.isReference == true && !namedFormats.contains($0.meeting!.format) }
         return mentions.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 }
@@ -156,7 +159,7 @@ struct SentenceReader<L: Lexicon> {
               text.isAllCaps(index + 1) || text.tokens[index + 1].length == 1,
               text.tokens[index + 2].length == 1, text.bytes[text.tokens[index + 2].start] == 0x29 else { return nil }
         var initials: [UInt8] = []
-        for i in spelling where text.isCapitalized(i) {
+        for i in spelling where text.isCapitalized(i) && !isFunctionWord(i) {
             initials.append(text.bytes[text.tokens[i].start])
         }
         let acronym = text.tokens[index + 1]
@@ -179,7 +182,7 @@ struct SentenceReader<L: Lexicon> {
         let e = chunk.upperBound
         while s < e, isFunctionWord(s) { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
-        if s == sentence.tokens.lowerBound, e - s == 1, !evidence.confirmed.contains(TokenHash.of(text, s)),
+        if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s), !evidence.confirmed.contains(TokenHash.of(text, s)),
            placeAt(s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
             return
         }
@@ -198,7 +201,8 @@ struct SentenceReader<L: Lexicon> {
             return max(e, meetingEnd)
         }
         // An organisation closed by a head word: "Russian Foreign Ministry", "Second Asian Department".
-        if var head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }), head > s || e - s == 1 {
+        if var head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }),
+           head > s || e - s == 1 || (head + 1 < e && text.token(head + 1, is: "of")) {
             // "African Union Commission": a run of head words closes one organisation.
             while head + 1 < e, lexicon.isOrganisationHead(in: text, at: head + 1) { head += 1 }
             var orgEnd = head + 1
@@ -286,7 +290,7 @@ struct SentenceReader<L: Lexicon> {
                     || [.possessive].contains(text.tokens[i + 1].kind)
                     || text.bytes[text.tokens[i + 1].start] == 0x2C {
             emit(i..<(i + 1), .person, .name)
-        } else if i == sentence.tokens.lowerBound, evidence.confirmed.contains(hash) {
+        } else if i <= text.effectiveStart(of: sentence), evidence.confirmed.contains(hash) {
             emit(i..<(i + 1), .person, .name)
         }
     }

@@ -15,12 +15,27 @@ enum DateExpressions {
     }()
 
     /// The first date written after token `from` in the sentence, or nil.
-    static func firstDate(in text: AnalyzedText, sentence: Sentence, from: Int, documentDate: CalendarDate?,
-                          future: Bool) -> CalendarDate? {
+    /// Words that make a clause speak of the future, for resolving "on Friday".
+    static let futureMarkers = WordSet(["will", "would", "next", "upcoming", "planned", "scheduled", "shall"])
+
+    /// Whether the clause that holds token `index` looks ahead: a future word between the clause's start (the
+    /// last comma or clause word before it) and the token. "X, who would later resign, spoke … on Friday" is past.
+    static func isFuture(_ text: AnalyzedText, sentence: Sentence, at index: Int) -> Bool {
+        var j = index - 1
+        while j >= sentence.tokens.lowerBound {
+            if text.isPunctuationComma(j) || EnglishWords.clauseBreakers.contains(text, j) { break }
+            if futureMarkers.contains(text, j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    static func firstDate(in text: AnalyzedText, sentence: Sentence, from: Int, documentDate: CalendarDate?) -> CalendarDate? {
         var i = max(from, sentence.tokens.lowerBound)
         let end = sentence.tokens.upperBound
         while i < end {
-            if let date = date(in: text, at: i, end: end, documentDate: documentDate, future: future) { return date }
+            if let date = date(in: text, at: i, end: end, documentDate: documentDate,
+                               future: isFuture(text, sentence: sentence, at: i)) { return date }
             i += 1
         }
         return nil

@@ -68,7 +68,8 @@ struct InteractionFinder {
         guard actors.count >= 2 else { return [] }
         var found: [LocalRelation] = []
         for i in sentence.tokens {
-            guard let verb = verb(at: i), let subject = subject(before: i, actors: actors, sentence: sentence) else { continue }
+            guard let verb = verb(at: i), !isInfinitive(i, sentence: sentence),
+                  let subject = subject(before: i, actors: actors, sentence: sentence) else { continue }
             let afterVerb = i + 1 + (verb.particle == nil ? 0 : 1)
             var subjects = [subject]
             if let partner = coordinated(with: subject, actors: actors, sentence: sentence) { subjects.insert(partner, at: 0) }
@@ -83,6 +84,13 @@ struct InteractionFinder {
             }
         }
         return found
+    }
+
+    /// "called on Ruto to meet the AU", "agreed to visit": what is asked or planned has not happened.
+    func isInfinitive(_ verb: Int, sentence: Sentence) -> Bool {
+        var j = verb - 1
+        while j >= sentence.tokens.lowerBound, isAdverb(j) { j -= 1 }
+        return j >= sentence.tokens.lowerBound && text.token(j, is: "to")
     }
 
     func isAdverb(_ i: Int) -> Bool {

@@ -14,7 +14,6 @@ let participationVerbs = WordSet([
 let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
 let invitationVerbs = WordSet(["invite", "invited", "invites", "inviting"])
 /// Words that make a sentence speak of the future, for resolving "on Friday".
-let futureMarkers = WordSet(["will", "would", "next", "upcoming", "planned", "scheduled", "shall"])
 
 /// Links meetings to their participants, places and dates, and makes one meeting of all the phrases in a
 /// document that name the same event.
@@ -38,7 +37,6 @@ struct MeetingLinker {
         guard !meetings.isEmpty else { return [] }
         var found: [LocalRelation] = []
         let actors = context.actors(in: s, entityOf: resolution.entityOfMention)
-        let future = sentence.tokens.contains { futureMarkers.contains(text, $0) }
         for m in meetings {
             let mention = context.mentions[m]
             let meeting = resolution.entityOfMention[m]
@@ -52,7 +50,7 @@ struct MeetingLinker {
                 // take the date written after them.
                 let from = fact.isCall ? sentence.tokens.lowerBound : mention.tokens.upperBound
                 fact.date = DateExpressions.firstDate(in: text, sentence: sentence, from: from,
-                                                      documentDate: documentDate, future: future)
+                                                      documentDate: documentDate)
             }
             // Places: "in Bishkek", "to Moscow" in a sentence about this meeting.
             for l in context.mentions(in: s) where context.mentions[l].type == .location {
@@ -95,6 +93,20 @@ struct MeetingLinker {
         return text.token(i, is: "at") || text.token(i, is: "in") || text.token(i, is: "during")
     }
 
+    /// ", Kenyan President" between a fronted phrase and the name it belongs to: commas, articles, a
+    /// nationality and an office, nothing else.
+    func isTitleApposition(_ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if text.isPunctuationComma(k) || text.token(k, is: "the") { k += 1; continue }
+            if let m = context.countryModifier(startingAt: k) { k = context.mentions[m].tokens.upperBound; continue }
+            let title = context.lexicon.titleLength(in: text, at: k, limit: range.upperBound)
+            if title > 0 { k += title; continue }
+            return false
+        }
+        return true
+    }
+
     /// The words between a subject and its verb: no new clause, except "NAME, who …" which is about NAME.
     func isSubjectLink(_ between: Range<Int>) -> Bool {
         let breakers = between.filter { EnglishWords.clauseBreakers.contains(text, $0) }
@@ -110,7 +122,7 @@ struct MeetingLinker {
             // "Speaking at M, PERSON …": the fronted phrase belongs to the first person after it.
             if participationVerbs.contains(text, sentence.tokens.lowerBound), sentence.tokens.lowerBound < start,
                let person = actors.first(where: { $0.type == .person && $0.tokens.lowerBound >= mention.tokens.upperBound }),
-               person.tokens.lowerBound - mention.tokens.upperBound <= 2 {
+               isTitleApposition(mention.tokens.upperBound..<person.tokens.lowerBound) {
                 found.append(person)
             }
         }

@@ -80,14 +80,23 @@ public struct DocumentResolver: Sendable {
             }
         }
 
-        // Acronyms defined in brackets point at the mention they spell.
+        // Acronyms defined in brackets point at the mention they spell, and so does every later use of the same
+        // acronym in the document ("the East African Community (EAC) … the EAC").
+        var endingAt: [Int: Int] = [:]
+        for (m, mention) in mentions.enumerated() where mention.type != .meeting {
+            if let other = endingAt[mention.tokens.upperBound], mentions[other].tokens.count >= mention.tokens.count { continue }
+            endingAt[mention.tokens.upperBound] = m
+        }
+        var definitions: [String: Int] = [:]
+        for mention in mentions where mention.kind == .acronym {
+            let open = mention.tokens.lowerBound - 1
+            guard open >= 1, text.tokens[open].length == 1, text.bytes[text.tokens[open].start] == 0x28,
+                  let full = endingAt[open], mentions[full].kind != .acronym else { continue }
+            if definitions[normalizedName(mention.text)] == nil { definitions[normalizedName(mention.text)] = full }
+        }
         var definedBy: [Int: Int] = [:]
         for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
-            let open = mention.tokens.lowerBound - 1
-            guard open >= 1, text.tokens[open].length == 1, text.bytes[text.tokens[open].start] == 0x28 else { continue }
-            if let full = mentions.indices.last(where: { mentions[$0].tokens.upperBound == open && mentions[$0].type != .meeting }) {
-                definedBy[m] = full
-            }
+            if let full = definitions[normalizedName(mention.text)] { definedBy[m] = full }
         }
 
         // Full names first, so that surnames and acronyms find what they join.
@@ -121,10 +130,12 @@ public struct DocumentResolver: Sendable {
             }
             let normalized = normalizedName(mention.text)
             if mention.type == .person, !normalized.contains(" ") {
+                var reason = "surname of a full name in the document"
                 var candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
                     entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                 }
                 if candidates.isEmpty {
+                    reason = "family name written first in a full name in the document"
                     candidates = Set(fullNamesByFirstWord[normalized] ?? []).filter { e in
                         entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                     }
@@ -134,7 +145,7 @@ public struct DocumentResolver: Sendable {
                     entities[target].mentions.append(m)
                     if !entities[target].surfaces.contains(mention.text) {
                         entities[target].surfaces.append(mention.text)
-                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "one word of a full name in the document"))
+                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: reason))
                     }
                     entityOfMention[m] = target
                     continue

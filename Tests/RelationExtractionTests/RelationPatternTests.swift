@@ -71,12 +71,12 @@ struct RelationPatternTests {
         let g = try extract("date 2024-10-09\nSpeaking at the Addis Ababa Peace Summit, William Ruto said the region needed calm.")
         #expect(g.meetings.count == 1, "\(g.dump)")
         let summit = try #require(g.meetings.first)
-        #expect(summit.series == "Addis Ababa Peace")
+        #expect(summit.series == "Addis Ababa Peace Summit")
         #expect(summit.format == "summit")
         #expect(g.hasEdge("William Ruto", summit.label, .participant), "\(g.dump)")
     }
 
-    @Test(.disabled("bug: the fronted 'Speaking at M,' is only given to a person at most 2 tokens after M, so a qualifier-title before the name ('Kenyan President William Ruto') loses the participant edge"))
+    @Test
     func participantSpeakingAtBeforeTitledName() throws {
         let g = try extract("date 2024-10-09\nSpeaking at the Addis Ababa Peace Summit, Kenyan President William Ruto said the region needed calm.")
         let summit = try #require(g.meetings.first)
@@ -89,7 +89,7 @@ struct RelationPatternTests {
         let g = try extract("date 2024-10-09\nJean Dupont spoke at the Nairobi Security Conference on Friday.")
         let conference = try #require(g.meetings.first, "\(g.dump)")
         #expect(g.meetings.count == 1)
-        #expect(conference.series == "Nairobi Security")
+        #expect(conference.series == "Nairobi Security Conference")
         #expect(conference.format == "conference")
         #expect(g.hasEdge("Jean Dupont", conference.label, .participant), "\(g.dump)")
     }
@@ -106,7 +106,7 @@ struct RelationPatternTests {
         #expect(!g.hasEdge("Kenya", conference.label, .participant))
     }
 
-    @Test(.disabled("bug: 'X attended a summit …' gives no participant edge: participation verbs count only when the meeting follows at/in/during"))
+    @Test
     func participantAttendedDescribedSummit() throws {
         let g = try extract("date 2024-10-09\nWilliam Ruto attended a summit of the African Union in Addis Ababa on 17 February.")
         let summit = try #require(g.meetings.first, "\(g.dump)")
@@ -238,7 +238,7 @@ struct RelationPatternTests {
             ("d2", "date 2024-10-01\nWilliam Ruto spoke at the Nairobi Security Conference on 30 September."),
         ])
         #expect(g.meetings.count == 2, "\(g.dump)")
-        #expect(Set(g.meetings.map(\.series)) == ["Nairobi Security"])
+        #expect(Set(g.meetings.map(\.series)) == ["Nairobi Security Conference"])
         #expect(Set(g.meetings.compactMap(\.date)) == ["2024-02-28", "2024-09-30"])
         let february = try #require(g.meetings.first { $0.date == "2024-02-28" })
         let september = try #require(g.meetings.first { $0.date == "2024-09-30" })
@@ -277,7 +277,7 @@ struct RelationPatternTests {
         #expect(g.edges.allSatisfy { $0.kind != .participant })
     }
 
-    @Test(.disabled("bug: the infinitive after an appeal is read as an event: 'Jean Dupont called on William Ruto to meet the African Union' gives William Ruto -meet-> African Union"))
+    @Test
     func appealComplementIsNotAnEvent() throws {
         let g = try extract("date 2024-10-09\nJean Dupont called on William Ruto to meet the African Union.")
         #expect(g.hasEdge("Jean Dupont", "William Ruto", .interaction, label: "call on"), "\(g.dump)")
@@ -289,20 +289,20 @@ struct RelationPatternTests {
         #expect(!urge.edgesBetween("William Ruto", "African Union").contains { $0.kind == .interaction }, "\(urge.dump)")
     }
 
-    @Test(.disabled("bug: negation is skipped like an auxiliary: 'Jean Dupont will not meet William Ruto' gives a meet interaction"))
+    @Test
     func negatedVerbIsNoInteraction() throws {
         let g = try extract("date 2024-10-09\nJean Dupont will not meet William Ruto.")
         #expect(!g.edges.contains { $0.kind == .interaction }, "\(g.dump)")
     }
 
-    @Test(.disabled("bug: the object of a verb cannot be a titled name: 'Jean Dupont met the Kenyan President, William Ruto, in Nairobi' gives no meet edge (the modifier 'Kenyan' stops the object search)"))
+    @Test
     func interactionWithATitledObject() throws {
         let g = try extract("date 2024-10-09\nJean Dupont met the Kenyan President, William Ruto, in Nairobi.")
         #expect(g.hasEdge("Jean Dupont", "William Ruto", .interaction, label: "meet"), "\(g.dump)")
         #expect(!g.edgesBetween("Jean Dupont", "Kenya").contains { $0.kind == .interaction })
     }
 
-    @Test(.disabled("bug: the tense of 'on Friday' is taken from any future word in the sentence, so 'who would later resign … spoke … on Friday' resolves to the next Friday (2024-10-11) instead of the past one"))
+    @Test
     func pastWeekdayWithAFutureWordInARelativeClause() throws {
         let g = try extract("""
             date 2024-10-09

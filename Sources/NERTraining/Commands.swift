@@ -1,0 +1,106 @@
+import Foundation
+import Recognition
+import TextAnalysis
+
+/// The corpus split once into training and held-out sentences (see `HeldOutSplit`).
+struct SplitCorpus {
+    var training: [GMBSentence] = []
+    var heldOut: [GMBSentence] = []
+
+    init(path: String) throws(CorpusError) {
+        for (i, sentence) in try GMBCorpus.load(path: path).enumerated() {
+            if HeldOutSplit.isHeldOut(sentence: i) { heldOut.append(sentence) } else { training.append(sentence) }
+        }
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+}
+
+enum Commands {
+    static func train(_ options: Options) throws -> Void {
+        let corpusPath = try options.string("--corpus"), outPath = try options.string("--out")
+        let epochs = try options.int("--epochs", default: 12)
+        let seed = UInt64(try options.int("--seed", default: 20_240_611))
+        let titleFraction = try options.double("--title-fraction", default: 0.15)
+        let minimumCount = try options.int("--min-count", default: 2)
+        guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
+            throw CommandError(description: "--scheme must be bio or bilou")
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        func log(_ message: String) {
+            let elapsed = clock.now - started
+            print("[\(String(format: "%6.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))s] \(message)")
+        }
+
+        let corpus = try SplitCorpus(path: corpusPath)
+        log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
+
+        // Title-case copies of a fixed random fraction of the training sentences (see `TrainingExamples.titleCased`).
+        var generator = SplitMix64(seed: seed)
+        var examples = TrainingExamples.analyzed(corpus.training)
+        var titled = 0
+        for sentence in corpus.training where Double.random(in: 0..<1, using: &generator) < titleFraction {
+            examples.append(TrainingExamples.titleCased(
+                sentence, lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator)))
+            titled += 1
+        }
+        log("examples: \(examples.count) sentences (\(titled) title-cased copies)")
+
+        var trainer = PerceptronTrainer(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
+        log("features: \(trainer.featureCount) kept (seen ≥ \(minimumCount) times), \(trainer.tokenCount) tokens, \(trainer.tagSet.count) tags")
+        for epoch in 1...max(1, epochs) {
+            let mistakes = trainer.epoch(generator: &generator)
+            log("epoch \(epoch): \(mistakes) sentences with mistakes")
+        }
+        let model = trainer.model()
+        let bytes = ModelFile.encode(model)
+        let url = URL(fileURLWithPath: outPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        log("wrote \(outPath): \(bytes.count) bytes, \(model.table.entryCount) features, \(model.table.slotCount) slots")
+
+        let tagger = try EntityTagger(modelBytes: bytes)
+        report(tagger, corpus: corpus)
+        log("done")
+    }
+
+    static func eval(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        report(tagger, corpus: corpus)
+    }
+
+    static func bench(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        let result = Benchmark.run(tagger, sentences: corpus.training + corpus.heldOut,
+                                   minimumSeconds: try options.double("--seconds", default: 3))
+        print("\(result.documents) documents, \(result.tokens) tokens tagged in \(String(format: "%.2f", result.seconds)) s (1 thread)")
+        print("throughput: \(Int(result.tokensPerSecond)) tokens/s")
+    }
+
+    private static func loadModel(_ path: String) throws -> EntityTagger {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let tagger = try EntityTagger(modelBytes: bytes)
+        let elapsed = clock.now - start
+        print("loaded \(path) (\(bytes.count) bytes) in \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms")
+        return tagger
+    }
+
+    /// Held-out scores, and the same sentences as Title Case headlines (a robustness check of the title handling:
+    /// no gold changes, so the drop from the first table is what headline case costs).
+    private static func report(_ tagger: EntityTagger, corpus: SplitCorpus) {
+        let heldOut = TrainingExamples.analyzed(corpus.heldOut)
+        let scores = Evaluator.evaluate(tagger, on: heldOut)
+        print(scores.report(title: "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
+        let titled = corpus.heldOut.map { TrainingExamples.titleCased($0, lowerSmallWords: false, dropFinalPeriod: true) }
+        let titleScores = Evaluator.evaluate(tagger, on: titled)
+        print(titleScores.report(title: "held-out rendered as Title Case headlines (diagnostic)"))
+        print(String(format: "HELD-OUT micro F1 per/org/geo/gpe: %.4f", scores.microF1))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import TextAnalysis
+
+/// The statistical entity tagger: an averaged structured perceptron over hashed byte-level features, decoded
+/// with Viterbi under tag-scheme constraints.
+///
+/// Trained on the Groningen Meaning Bank (see `ner-train` and `Resources/Model/README.md`). Tagging reads the
+/// tokens' UTF-8 bytes in place; it allocates a few arrays per sentence and nothing per token.
+public struct EntityTagger: Sendable {
+    package let model: TaggerModel
+
+    /// Decodes a model file. Throws `TaggerModelError` when the bytes are not a valid model for this build.
+    public init(modelBytes: [UInt8]) throws(TaggerModelError) {
+        model = try ModelFile.decode(modelBytes)
+    }
+
+    package init(model: TaggerModel) {
+        self.model = model
+    }
+
+    /// The model shipped in the module's resources (`Resources/Model/ner-model.bin`).
+    public static func loadBundled() throws(TaggerModelError) -> EntityTagger {
+        guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin", subdirectory: "Resources/Model")
+        else { throw .resourceMissing }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(String(describing: error))
+        }
+        return try EntityTagger(modelBytes: [UInt8](data))
+    }
+
+    /// The model's tag names ("O", "B-per", ...), indexed like the values `tagLabels` returns.
+    public var tagNames: [String] { model.tagSet.names }
+
+    /// Mentions in one sentence.
+    ///
+    /// - Parameter externalFeatures: optional per-token bits from outside the model (gazetteer membership),
+    ///   indexed by absolute token index like `text.tokens`. Bit meanings are fixed by the caller and must match
+    ///   those used in training; `nil` (or zero bits) is always valid.
+    public func tag(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]? = nil) -> [TaggedSpan] {
+        var workspace = Workspace()
+        return tag(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+    }
+
+    /// Mentions in every sentence of `text`, in order. Reuses its buffers across sentences.
+    public func tag(_ text: AnalyzedText, externalFeatures: [UInt32]? = nil) -> [TaggedSpan] {
+        var workspace = Workspace()
+        var spans: [TaggedSpan] = []
+        for sentence in text.sentences {
+            spans += tag(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        }
+        return spans
+    }
+
+    /// The best tag index of each token of `sentence` (see `tagNames`): for evaluation and debugging.
+    public func tagLabels(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]? = nil) -> [UInt8] {
+        var workspace = Workspace()
+        decode(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        return workspace.path
+    }
+
+    package func tag(
+        _ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]?, workspace: inout Workspace
+    ) -> [TaggedSpan] {
+        decode(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        let labels = model.tagSet.count
+        return model.tagSet.spans(workspace.path).map { span in
+            // Confidence: the weakest token's margin of the chosen tag over its best rival, squashed.
+            var margin = Float.greatestFiniteMagnitude
+            for t in span.tokens {
+                let chosen = Int(workspace.path[t])
+                var rival = -Float.greatestFiniteMagnitude
+                for l in 0..<labels where l != chosen { rival = max(rival, workspace.emissions[t * labels + l]) }
+                margin = min(margin, workspace.emissions[t * labels + chosen] - rival)
+            }
+            let lower = sentence.tokens.lowerBound
+            return TaggedSpan(
+                tokens: (lower + span.tokens.lowerBound)..<(lower + span.tokens.upperBound),
+                label: span.label, score: 1 / (1 + exp(-margin)))
+        }
+    }
+
+    /// Reusable buffers for tagging many sentences.
+    package struct Workspace {
+        var features = FeatureBuffer()
+        var emissions: [Float] = []
+        var path: [UInt8] = []
+        package init() {}
+    }
+
+    private func decode(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]?, workspace: inout Workspace) {
+        FeatureExtractor.extract(text, sentence: sentence, externalFeatures: externalFeatures, into: &workspace.features)
+        let count = workspace.features.tokenCount
+        let labels = model.tagSet.count
+        workspace.emissions.removeAll(keepingCapacity: true)
+        workspace.emissions.append(contentsOf: repeatElement(0, count: count * labels))
+        workspace.path.removeAll(keepingCapacity: true)
+        workspace.path.append(contentsOf: repeatElement(0, count: count))
+        guard count > 0 else { return }
+        model.table.score(workspace.features, into: &workspace.emissions)
+        workspace.emissions.withUnsafeBufferPointer { emissions in
+            model.decodeTransitions.withUnsafeBufferPointer { transitions in
+                model.decodeStart.withUnsafeBufferPointer { start in
+                    model.decodeEnd.withUnsafeBufferPointer { end in
+                        workspace.path.withUnsafeMutableBufferPointer { path in
+                            Viterbi.decode(
+                                emissions: emissions, count: count, labels: labels, transitions: transitions,
+                                start: start, end: end, path: path)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension WeightTable {
+    /// Adds every token's feature rows into `emissions` (`tokens × labelCount`). Sums run in integers and are
+    /// scaled once per token.
+    package func score(_ features: FeatureBuffer, into emissions: inout [Float]) {
+        let labels = labelCount
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: labels) { sums in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                weights.withUnsafeBufferPointer { weights in
+                    features.keys.withUnsafeBufferPointer { keys in
+                        features.offsets.withUnsafeBufferPointer { offsets in
+                            emissions.withUnsafeMutableBufferPointer { emissions in
+                                for t in 0..<(offsets.count - 1) {
+                                    for l in 0..<labels { sums[l] = 0 }
+                                    for k in offsets[t]..<offsets[t + 1] {
+                                        guard let slot = Self.slot(of: keys[k], in: fingerprints) else { continue }
+                                        let row = slot * labels
+                                        for l in 0..<labels { sums[l] &+= Int32(weights[row + l]) }
+                                    }
+                                    for l in 0..<labels { emissions[t * labels + l] = Float(sums[l]) * scale }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

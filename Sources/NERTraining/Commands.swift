@@ -25,6 +25,9 @@ enum Commands {
         let seed = UInt64(try options.int("--seed", default: 20_240_611))
         let titleFraction = try options.double("--title-fraction", default: 0.15)
         let minimumCount = try options.int("--min-count", default: 2)
+        let quantile = try options.double("--quantile", default: 0.9999)
+        let prune = try options.double("--prune", default: 1)
+        let margin = try options.double("--margin", default: 0)
         guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
             throw CommandError(description: "--scheme must be bio or bilou")
         }
@@ -52,10 +55,10 @@ enum Commands {
         var trainer = PerceptronTrainer(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
         log("features: \(trainer.featureCount) kept (seen ≥ \(minimumCount) times), \(trainer.tokenCount) tokens, \(trainer.tagSet.count) tags")
         for epoch in 1...max(1, epochs) {
-            let mistakes = trainer.epoch(generator: &generator)
+            let mistakes = trainer.epoch(generator: &generator, margin: Float(margin))
             log("epoch \(epoch): \(mistakes) sentences with mistakes")
         }
-        let model = trainer.model()
+        let model = trainer.model(quantile: quantile, pruneBelow: Float(prune))
         let bytes = ModelFile.encode(model)
         let url = URL(fileURLWithPath: outPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -80,6 +83,30 @@ enum Commands {
                                    minimumSeconds: try options.double("--seconds", default: 3))
         print("\(result.documents) documents, \(result.tokens) tokens tagged in \(String(format: "%.2f", result.seconds)) s (1 thread)")
         print("throughput: \(Int(result.tokensPerSecond)) tokens/s")
+    }
+
+    /// Prints held-out sentences where prediction and gold differ, mention by mention, to see what goes wrong.
+    static func errors(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        var remaining = try options.int("--limit", default: 50)
+        for example in TrainingExamples.analyzed(corpus.heldOut) where remaining > 0 {
+            let lower = example.sentence.tokens.lowerBound
+            let predicted = tagger.tag(example.text, sentence: example.sentence)
+            let predictedSet = Set(predicted.map { "\($0.tokens.lowerBound - lower)-\($0.tokens.upperBound - lower) \($0.label)" })
+            let goldSet = Set(example.mentions.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound) \($0.label)" })
+            guard predictedSet != goldSet else { continue }
+            remaining -= 1
+            func render(_ range: Range<Int>) -> String { example.text.string(tokens: (lower + range.lowerBound)..<(lower + range.upperBound)) }
+            print(example.text.string(tokens: example.sentence.tokens))
+            for m in example.mentions where !predictedSet.contains("\(m.tokens.lowerBound)-\(m.tokens.upperBound) \(m.label)") {
+                print("  missed   \(m.label) [\(render(m.tokens))]")
+            }
+            for p in predicted {
+                let r = (p.tokens.lowerBound - lower)..<(p.tokens.upperBound - lower)
+                if !goldSet.contains("\(r.lowerBound)-\(r.upperBound) \(p.label)") { print("  spurious \(p.label) [\(render(r))]") }
+            }
+        }
     }
 
     private static func loadModel(_ path: String) throws -> EntityTagger {

@@ -3,9 +3,10 @@ import Foundation
 /// `ner-train`: trains, evaluates and benchmarks the entity tagger on the GMB corpus.
 let usage = """
     usage: ner-train train --corpus PATH --out PATH [--epochs N] [--scheme bio|bilou] [--seed N]
-                           [--title-fraction F] [--min-count N]
+                           [--title-fraction F] [--min-count N] [--quantile Q] [--prune STEPS] [--margin M]
            ner-train eval  --corpus PATH --model PATH
            ner-train bench --corpus PATH --model PATH [--seconds S]
+           ner-train errors --corpus PATH --model PATH [--limit N]
     """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -13,10 +14,12 @@ do {
     switch arguments.first {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
-            "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count",
+            "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin",
         ]))
     case "eval":
         try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model"]))
+    case "errors":
+        try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit"]))
     case "bench":
         try Commands.bench(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--seconds"]))
     default:

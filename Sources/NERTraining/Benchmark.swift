@@ -14,8 +14,7 @@ enum Benchmark {
     static func run(_ tagger: EntityTagger, sentences: [GMBSentence], sentencesPerDocument: Int = 20,
                     minimumSeconds: Double = 3) -> Result {
         let documents = stride(from: 0, to: sentences.count, by: sentencesPerDocument).map { start in
-            TrainingExamples.analyzed(Array(sentences[start..<min(sentences.count, start + sentencesPerDocument)]),
-                                      sentencesPerText: sentencesPerDocument)[0].text
+            TrainingExamples.document(Array(sentences[start..<min(sentences.count, start + sentencesPerDocument)]))[0].text
         }
         let tokensPerPass = documents.reduce(0) { $0 + $1.tokens.count }
         var spans = 0

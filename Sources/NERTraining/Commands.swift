@@ -41,16 +41,24 @@ enum Commands {
         let corpus = try SplitCorpus(path: corpusPath)
         log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
 
-        // Title-case copies of a fixed random fraction of the training sentences (see `TrainingExamples.titleCased`).
+        // Headline copies of a fixed random fraction of the training sentences, each at the top of the
+        // pseudo-document it comes from (see `TrainingExamples.headline`).
         var generator = SplitMix64(seed: seed)
         var examples = TrainingExamples.analyzed(corpus.training)
         var titled = 0
-        for sentence in corpus.training where Double.random(in: 0..<1, using: &generator) < titleFraction {
-            examples.append(TrainingExamples.titleCased(
-                sentence, lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator)))
-            titled += 1
+        let size = TrainingExamples.sentencesPerDocument
+        for start in stride(from: 0, to: corpus.training.count, by: size) {
+            let document = Array(corpus.training[start..<min(corpus.training.count, start + size)])
+            for (i, sentence) in document.enumerated() where Double.random(in: 0..<1, using: &generator) < titleFraction {
+                let style = TrainingExamples.TitleStyle(
+                    lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
+                var body = document
+                body.remove(at: i)
+                examples.append(TrainingExamples.headline(sentence, body: body, style: style))
+                titled += 1
+            }
         }
-        log("examples: \(examples.count) sentences (\(titled) title-cased copies)")
+        log("examples: \(examples.count) sentences (\(titled) headline copies)")
 
         var trainer = PerceptronTrainer(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
         log("features: \(trainer.featureCount) kept (seen ≥ \(minimumCount) times), \(trainer.tokenCount) tokens, \(trainer.tagSet.count) tags")
@@ -125,9 +133,16 @@ enum Commands {
         let heldOut = TrainingExamples.analyzed(corpus.heldOut)
         let scores = Evaluator.evaluate(tagger, on: heldOut)
         print(scores.report(title: "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
-        let titled = corpus.heldOut.map { TrainingExamples.titleCased($0, lowerSmallWords: false, dropFinalPeriod: true) }
+        let size = TrainingExamples.sentencesPerDocument
+        let titled = corpus.heldOut.indices.map { i in
+            let start = i / size * size
+            var body = Array(corpus.heldOut[start..<min(corpus.heldOut.count, start + size)])
+            body.remove(at: i - start)
+            return TrainingExamples.headline(
+                corpus.heldOut[i], body: body, style: .init(lowerSmallWords: false, dropFinalPeriod: true))
+        }
         let titleScores = Evaluator.evaluate(tagger, on: titled)
-        print(titleScores.report(title: "held-out rendered as Title Case headlines (diagnostic)"))
+        print(titleScores.report(title: "held-out sentences rendered as Title Case headlines above the rest of their pseudo-document (diagnostic)"))
         print(String(format: "HELD-OUT micro F1 per/org/geo/gpe: %.4f", scores.microF1))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Recognition
 
 /// Exact-match mention scores, conlleval style: a predicted mention counts only if its token range and type
@@ -74,7 +75,7 @@ enum Evaluator {
         var scores = MentionScores()
         for example in sentences {
             let lower = example.sentence.tokens.lowerBound
-            let predicted = tagger.tag(example.text, sentence: example.sentence).map {
+            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context).map {
                 (tokens: ($0.tokens.lowerBound - lower)..<($0.tokens.upperBound - lower), label: $0.label)
             }
             scores.add(gold: example.mentions, predicted: predicted)

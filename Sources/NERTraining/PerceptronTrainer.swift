@@ -43,7 +43,7 @@ struct PerceptronTrainer {
         var allKeys: [UInt64] = []
         var counts: [UInt64: Int32] = [:]
         for example in examples {
-            FeatureExtractor.extract(example.text, sentence: example.sentence,
+            FeatureExtractor.extract(example.text, sentence: example.sentence, document: example.context,
                                      externalFeatures: externalFeatures(example), into: &buffer)
             for t in 0..<buffer.tokenCount {
                 for key in buffer.keys(ofToken: t) {

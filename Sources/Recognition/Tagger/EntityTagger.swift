@@ -39,32 +39,49 @@ public struct EntityTagger: Sendable {
     /// - Parameter externalFeatures: optional per-token bits from outside the model (gazetteer membership),
     ///   indexed by absolute token index like `text.tokens`. Bit meanings are fixed by the caller and must match
     ///   those used in training; `nil` (or zero bits) is always valid.
+    ///
+    /// The features include what the rest of `text` says about each word (`DocumentContext`), which this call
+    /// computes from the whole text: when tagging a long document sentence by sentence, build the context once
+    /// and use `tag(_:sentence:context:externalFeatures:)`, or tag the whole text with `tag(_:externalFeatures:)`.
     public func tag(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]? = nil) -> [TaggedSpan] {
-        var workspace = Workspace()
-        return tag(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        tag(text, sentence: sentence, context: DocumentContext(text), externalFeatures: externalFeatures)
     }
 
-    /// Mentions in every sentence of `text`, in order. Reuses its buffers across sentences.
+    /// Mentions in one sentence, with a precomputed `DocumentContext(text)`.
+    public func tag(
+        _ text: AnalyzedText, sentence: Sentence, context: DocumentContext, externalFeatures: [UInt32]? = nil
+    ) -> [TaggedSpan] {
+        var workspace = Workspace()
+        return tag(text, sentence: sentence, context: context, externalFeatures: externalFeatures, workspace: &workspace)
+    }
+
+    /// Mentions in every sentence of `text`, in order. Computes the document context once and reuses its
+    /// buffers across sentences: the fast way to tag a document.
     public func tag(_ text: AnalyzedText, externalFeatures: [UInt32]? = nil) -> [TaggedSpan] {
         var workspace = Workspace()
+        let context = DocumentContext(text)
         var spans: [TaggedSpan] = []
         for sentence in text.sentences {
-            spans += tag(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+            spans += tag(text, sentence: sentence, context: context, externalFeatures: externalFeatures, workspace: &workspace)
         }
         return spans
     }
 
     /// The best tag index of each token of `sentence` (see `tagNames`): for evaluation and debugging.
-    public func tagLabels(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]? = nil) -> [UInt8] {
+    public func tagLabels(
+        _ text: AnalyzedText, sentence: Sentence, context: DocumentContext? = nil, externalFeatures: [UInt32]? = nil
+    ) -> [UInt8] {
         var workspace = Workspace()
-        decode(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        decode(text, sentence: sentence, context: context ?? DocumentContext(text), externalFeatures: externalFeatures,
+               workspace: &workspace)
         return workspace.path
     }
 
     package func tag(
-        _ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]?, workspace: inout Workspace
+        _ text: AnalyzedText, sentence: Sentence, context: DocumentContext, externalFeatures: [UInt32]?,
+        workspace: inout Workspace
     ) -> [TaggedSpan] {
-        decode(text, sentence: sentence, externalFeatures: externalFeatures, workspace: &workspace)
+        decode(text, sentence: sentence, context: context, externalFeatures: externalFeatures, workspace: &workspace)
         let labels = model.tagSet.count
         return model.tagSet.spans(workspace.path).map { span in
             // Confidence: the weakest token's margin of the chosen tag over its best rival, squashed.
@@ -90,8 +107,12 @@ public struct EntityTagger: Sendable {
         package init() {}
     }
 
-    private func decode(_ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]?, workspace: inout Workspace) {
-        FeatureExtractor.extract(text, sentence: sentence, externalFeatures: externalFeatures, into: &workspace.features)
+    private func decode(
+        _ text: AnalyzedText, sentence: Sentence, context: DocumentContext, externalFeatures: [UInt32]?,
+        workspace: inout Workspace
+    ) {
+        FeatureExtractor.extract(
+            text, sentence: sentence, document: context, externalFeatures: externalFeatures, into: &workspace.features)
         let count = workspace.features.tokenCount
         let labels = model.tagSet.count
         workspace.emissions.removeAll(keepingCapacity: true)

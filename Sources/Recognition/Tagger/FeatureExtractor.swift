@@ -36,6 +36,12 @@ package enum FeatureTemplate: UInt8 {
     case suffixAndShape
     case thirdPreviousWord
     case thirdNextWord
+    case document
+    case documentAndShape
+    case previousDocument
+    case nextDocument
+    case documentPreviousWord
+    case documentNextWord
 
     /// Templates that look at letter case. In a title line they are keyed separately (`titleVariant`): there
     /// "Worried" is capitalised because it is a headline, so capitalisation must not carry its usual weight,
@@ -44,7 +50,7 @@ package enum FeatureTemplate: UInt8 {
         switch self {
         case .bias, .shape, .shortShape, .previousShape, .nextShape, .shapeTrigram, .previousWordAndShape,
              .nextWordAndShape, .wordAndShape, .sentenceInitialShape, .flags, .externalAndShape, .casedWord,
-             .secondPreviousShape, .secondNextShape, .suffixAndShape:
+             .secondPreviousShape, .secondNextShape, .suffixAndShape, .documentAndShape:
             true
         default:
             false
@@ -78,8 +84,10 @@ package enum FeatureExtractor {
     /// Bit of the template id marking the title-line variant of a case-sensitive template.
     static let titleVariant: UInt8 = 0x80
 
+    /// - Parameter document: the context of `text` (`DocumentContext(text)`); `nil` computes it.
     package static func extract(
-        _ text: AnalyzedText, sentence: Sentence, externalFeatures: [UInt32]?, into buffer: inout FeatureBuffer
+        _ text: AnalyzedText, sentence: Sentence, document: DocumentContext?, externalFeatures: [UInt32]?,
+        into buffer: inout FeatureBuffer
     ) {
         let range = sentence.tokens
         let n = range.count
@@ -95,6 +103,10 @@ package enum FeatureExtractor {
             }
         }
         let caseBit: UInt8 = sentence.isTitle ? titleVariant : 0
+        let document = document ?? DocumentContext(text)
+        @inline(__always) func documentBits(_ i: Int) -> UInt32 {
+            i >= 0 && i < n ? document.bits[range.lowerBound + i] : 0
+        }
         buffer.infos.withUnsafeBufferPointer { infos in
             @inline(__always) func info(_ i: Int) -> TokenInfo {
                 i < 0 ? .sentenceStart : i >= n ? .sentenceEnd : infos[i]
@@ -151,6 +163,17 @@ package enum FeatureExtractor {
                     forEachBit(previousBits) { add(.previousExternal, $0) }
                     forEachBit(nextBits) { add(.nextExternal, $0) }
                 }
+                let ownBits = documentBits(i)
+                if ownBits != 0 {
+                    forEachBit(ownBits) { bit in
+                        add(.document, bit)
+                        add(.documentAndShape, bit, w0.shortShape)
+                    }
+                }
+                forEachBit(documentBits(i - 1)) { add(.previousDocument, $0) }
+                forEachBit(documentBits(i + 1)) { add(.nextDocument, $0) }
+                let t = range.lowerBound + i
+                buffer.keys += document.neighbourKeys[document.neighbourOffsets[t]..<document.neighbourOffsets[t + 1]]
                 buffer.offsets.append(buffer.keys.count)
             }
         }

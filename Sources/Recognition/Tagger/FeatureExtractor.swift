@@ -27,15 +27,6 @@ package enum FeatureTemplate: UInt8 {
     case previousExternal
     case nextExternal
     case externalAndShape
-    case previousPair
-    case nextPair
-    case surroundingWords
-    case casedWord
-    case secondPreviousShape
-    case secondNextShape
-    case suffixAndShape
-    case thirdPreviousWord
-    case thirdNextWord
     case document
     case documentAndShape
     case previousDocument
@@ -49,8 +40,8 @@ package enum FeatureTemplate: UInt8 {
     var caseSensitive: Bool {
         switch self {
         case .bias, .shape, .shortShape, .previousShape, .nextShape, .shapeTrigram, .previousWordAndShape,
-             .nextWordAndShape, .wordAndShape, .sentenceInitialShape, .flags, .externalAndShape, .casedWord,
-             .secondPreviousShape, .secondNextShape, .suffixAndShape, .documentAndShape:
+             .nextWordAndShape, .wordAndShape, .sentenceInitialShape, .flags, .externalAndShape,
+             .documentAndShape:
             true
         default:
             false
@@ -145,15 +136,6 @@ package enum FeatureExtractor {
                 add(.wordAndShape, w0.word, w0.shortShape)
                 if i == 0 { add(.sentenceInitialShape, w0.shortShape) }
                 add(.flags, UInt64(w0.flags))
-                add(.previousPair, wm2.word, wm1.word)
-                add(.nextPair, wp1.word, wp2.word)
-                add(.surroundingWords, wm1.word, wp1.word)
-                add(.casedWord, w0.word, w0.shape)
-                add(.secondPreviousShape, wm2.shortShape)
-                add(.secondNextShape, wp2.shortShape)
-                add(.suffixAndShape, UInt64(w0.suffix & 0xFFFFFF), w0.shortShape)
-                add(.thirdPreviousWord, info(i - 3).word)
-                add(.thirdNextWord, info(i + 3).word)
                 let bits = external(i), previousBits = external(i - 1), nextBits = external(i + 1)
                 if bits | previousBits | nextBits != 0 {
                     forEachBit(bits) { bit in

@@ -163,6 +163,15 @@ struct PerceptronTrainer {
         transitionSums[i] += step * Int64(delta)
     }
 
+    /// Forgets all weights (keeps the extracted features), to train again with another order.
+    mutating func reset() {
+        for i in weights.indices { weights[i] = 0 }
+        for i in weightSums.indices { weightSums[i] = 0 }
+        for i in transitions.indices { transitions[i] = 0 }
+        for i in transitionSums.indices { transitionSums[i] = 0 }
+        step = 1
+    }
+
     /// The averaged weights: `w − u/c`.
     func averaged() -> (rows: [Float], transitions: [Float]) {
         let c = Double(step)
@@ -174,8 +183,7 @@ struct PerceptronTrainer {
     /// The averaged model, quantised to 8 bits. `scale` is chosen so a high quantile of weight magnitudes maps
     /// to 127 (the few larger weights clip); rows that round to all zeros, and rows whose largest magnitude is
     /// under `pruneBelow` quantisation steps, are left out of the file.
-    func model(quantile: Double = 0.9999, pruneBelow: Float = 1) -> TaggerModel {
-        let (rows, trans) = averaged()
+    func model(rows: [Float], transitions trans: [Float], quantile: Double = 0.9999, pruneBelow: Float = 1) -> TaggerModel {
         var magnitudes = rows.map(abs).filter { $0 > 0 }
         magnitudes.sort()
         let reference = magnitudes.isEmpty ? 1 : magnitudes[min(magnitudes.count - 1, Int(Double(magnitudes.count) * quantile))]

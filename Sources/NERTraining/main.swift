@@ -3,7 +3,7 @@ import Foundation
 /// `ner-train`: trains, evaluates and benchmarks the entity tagger on the GMB corpus.
 let usage = """
     usage: ner-train train --corpus PATH --out PATH [--epochs N] [--scheme bio|bilou] [--seed N]
-                           [--title-fraction F] [--min-count N] [--quantile Q] [--prune STEPS] [--margin M]
+                           [--title-fraction F] [--min-count N] [--quantile Q] [--prune STEPS] [--margin M] [--runs N]
            ner-train eval  --corpus PATH --model PATH
            ner-train bench --corpus PATH --model PATH [--seconds S]
            ner-train errors --corpus PATH --model PATH [--limit N]
@@ -14,7 +14,7 @@ do {
     switch arguments.first {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
-            "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin",
+            "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
         ]))
     case "eval":
         try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model"]))

@@ -178,7 +178,7 @@ package enum ByteText {
         return out
     }
 
-    /// The long (`runs ≤ 4`) or short (runs collapsed) word shape, e.g. `Xxxx`/`Xx` for "London".
+    /// The long (runs capped at 4) or short (runs collapsed) word shape, e.g. `Xxxxx`/`Xx` for "London".
     package static func shape(_ bytes: [UInt8], short: Bool) -> String {
         var long = ShapeRuns(limit: 4), brief = ShapeRuns(limit: 1)
         var longOut: [UInt8] = [], shortOut: [UInt8] = []
@@ -197,7 +197,7 @@ package enum ByteText {
 }
 
 /// Run-length capping for word shapes: a class repeated more than `limit` times is written `limit` times,
-/// so "Washington" and "Kabul" share the shape `Xxxx` (long) and `Xx` (short).
+/// so "Washington" and "Kabul" share the shape `Xxxxx` (long) and `Xx` (short), while "Ban" is `Xxx`.
 package struct ShapeRuns {
     private let limit: Int
     private var last: UInt8 = 0

@@ -5,7 +5,7 @@
 package struct TokenInfo: Sendable, Equatable {
     /// FNV-1a of the normalised lower-case bytes.
     package var word: UInt64
-    /// FNV-1a of the long shape (runs capped at 4: `Xxxx`, `dddd`, `XXXX-dd`).
+    /// FNV-1a of the long shape (runs capped at 4: `Xxxxx` for "London", `dddd`, `XXXX-dd`).
     package var shape: UInt64
     /// FNV-1a of the short shape (runs collapsed: `Xx`, `d`, `X-d`).
     package var shortShape: UInt64

@@ -136,32 +136,3 @@ public struct EntityTagger: Sendable {
         }
     }
 }
-
-extension WeightTable {
-    /// Adds every token's feature rows into `emissions` (`tokens × labelCount`). Sums run in integers and are
-    /// scaled once per token.
-    package func score(_ features: FeatureBuffer, into emissions: inout [Float]) {
-        let labels = labelCount
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: labels) { sums in
-            fingerprints.withUnsafeBufferPointer { fingerprints in
-                weights.withUnsafeBufferPointer { weights in
-                    features.keys.withUnsafeBufferPointer { keys in
-                        features.offsets.withUnsafeBufferPointer { offsets in
-                            emissions.withUnsafeMutableBufferPointer { emissions in
-                                for t in 0..<(offsets.count - 1) {
-                                    for l in 0..<labels { sums[l] = 0 }
-                                    for k in offsets[t]..<offsets[t + 1] {
-                                        guard let slot = Self.slot(of: keys[k], in: fingerprints) else { continue }
-                                        let row = slot * labels
-                                        for l in 0..<labels { sums[l] &+= Int32(weights[row + l]) }
-                                    }
-                                    for l in 0..<labels { emissions[t * labels + l] = Float(sums[l]) * scale }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}

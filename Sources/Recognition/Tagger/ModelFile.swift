@@ -26,12 +26,12 @@ public enum TaggerModelError: Error, Equatable, Sendable {
 ///     transitions               f32 × L×L, then start f32 × L, end f32 × L
 ///     weight scale              f32
 ///     slot count S              u32
-///     fingerprints              u32 × S
-///     weights                   i8 × S×L, zero-padded to a multiple of 8
+///     records                   S × stride bytes (`WeightTable`: 24-bit fingerprint, L × i8, padding),
+///                               zero-padded to a multiple of 8
 ///     checksum                  u64: FNV-1a of every byte before it
 ///
-/// The table arrays are the in-memory layout of `WeightTable`, so loading is a bounds check, a checksum pass
-/// and two bulk copies: no per-entry parsing.
+/// The records are the in-memory layout of `WeightTable`, so loading is a bounds check, a checksum pass and
+/// one bulk copy: no per-entry parsing.
 package enum ModelFile {
     package static let magic: [UInt8] = Array("EGNT".utf8)
     package static let version: UInt32 = 1
@@ -50,8 +50,7 @@ package enum ModelFile {
         for value in model.transitions + model.start + model.end { out.f32(value) }
         out.f32(model.table.scale)
         out.u32(UInt32(model.table.slotCount))
-        model.table.fingerprints.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
-        model.table.weights.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
+        out.bytes.append(contentsOf: model.table.records)
         out.pad(to: 8)
         out.u64(FNV1a64.hash(out.bytes))
         return out.bytes
@@ -93,18 +92,10 @@ package enum ModelFile {
         guard scale.isFinite && scale > 0 else { throw .truncated }
         let slotCount = Int(try reader.u32())
         guard slotCount > 0 else { throw .truncated }
-        let fingerprintBytes = try reader.take(slotCount * 4)
-        let weightBytes = try reader.take(slotCount * tagCount)
+        let records = Array(try reader.take(slotCount * WeightTable.stride(labelCount: tagCount)))
         reader.align(to: 8)
         guard reader.offset == body else { throw .truncated }
-        var fingerprints = [UInt32](repeating: 0, count: slotCount)
-        fingerprints.withUnsafeMutableBytes { $0.copyBytes(from: fingerprintBytes) }
-        // The format is little-endian; so is every platform Swift runs on that we target, but stay correct.
-        if UInt32(littleEndian: 1) != 1 {
-            for i in fingerprints.indices { fingerprints[i] = UInt32(littleEndian: fingerprints[i]) }
-        }
-        let weights = weightBytes.withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
-        let table = WeightTable(labelCount: tagCount, scale: scale, fingerprints: fingerprints, weights: weights)
+        let table = WeightTable(labelCount: tagCount, scale: scale, slotCount: slotCount, records: records)
         return TaggerModel(tagSet: tagSet, table: table, transitions: transitions, start: start, end: end)
     }
 

@@ -7,6 +7,7 @@ let usage = """
            ner-train eval  --corpus PATH --model PATH
            ner-train bench --corpus PATH --model PATH [--seconds S]
            ner-train errors --corpus PATH --model PATH [--limit N]
+           ner-train tag --model PATH [--title yes] < one-sentence-a-line.txt
     """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -20,6 +21,8 @@ do {
         try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model"]))
     case "errors":
         try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit"]))
+    case "tag":
+        try Demo.run(Options(arguments.dropFirst(), allowed: ["--model", "--title"]))
     case "bench":
         try Commands.bench(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--seconds"]))
     default:

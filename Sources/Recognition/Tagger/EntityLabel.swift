@@ -43,8 +43,9 @@ public struct TaggedSpan: Hashable, Sendable {
     /// Absolute token indices into `AnalyzedText.tokens`.
     public var tokens: Range<Int>
     public var label: EntityLabel
-    /// A cheap confidence in 0...1: the logistic of the smallest per-token margin between the chosen tag's
-    /// local score and the best other tag. Not a calibrated probability; useful to rank and threshold.
+    /// A cheap confidence in 0...1: the logistic of the smallest per-token margin between the best local score
+    /// of a tag of this type and the best of any other type or O. Not a calibrated probability (decoding also
+    /// weighs transitions, so it can be below 0.5); useful to rank and threshold.
     public var score: Float
 
     public init(tokens: Range<Int>, label: EntityLabel, score: Float) {

@@ -83,19 +83,27 @@ public struct EntityTagger: Sendable {
     ) -> [TaggedSpan] {
         decode(text, sentence: sentence, context: context, externalFeatures: externalFeatures, workspace: &workspace)
         let labels = model.tagSet.count
+        let tags = model.tagSet.tags
+        // Score units are arbitrary (they grow with training); 1/8 of the largest single weight spreads the
+        // scores usefully over 0...1. Uncalibrated by design: a ranking signal, not a probability.
+        let temperature = max(Float.leastNormalMagnitude, model.table.scale * 127 / 8)
         return model.tagSet.spans(workspace.path).map { span in
-            // Confidence: the weakest token's margin of the chosen tag over its best rival, squashed.
+            // Confidence: at the weakest token, how far the best tag of the span's type (B, I, ... alike) beats
+            // the best tag of any other type or O, squashed. Cheap: the emission scores are already there.
             var margin = Float.greatestFiniteMagnitude
             for t in span.tokens {
-                let chosen = Int(workspace.path[t])
-                var rival = -Float.greatestFiniteMagnitude
-                for l in 0..<labels where l != chosen { rival = max(rival, workspace.emissions[t * labels + l]) }
-                margin = min(margin, workspace.emissions[t * labels + chosen] - rival)
+                var own = -Float.greatestFiniteMagnitude, rival = -Float.greatestFiniteMagnitude
+                for l in 0..<labels {
+                    let score = workspace.emissions[t * labels + l]
+                    if tags[l].label == span.label { own = max(own, score) } else { rival = max(rival, score) }
+                }
+                margin = min(margin, own - rival)
             }
             let lower = sentence.tokens.lowerBound
+            let x = max(-30, min(30, margin / temperature))
             return TaggedSpan(
                 tokens: (lower + span.tokens.lowerBound)..<(lower + span.tokens.upperBound),
-                label: span.label, score: 1 / (1 + exp(-margin)))
+                label: span.label, score: 1 / (1 + exp(-x)))
         }
     }
 

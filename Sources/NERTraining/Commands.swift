@@ -61,13 +61,13 @@ enum Commands {
         }
         log("examples: \(examples.count) sentences (\(titled) headline copies)")
 
-        var trainer = PerceptronTrainer(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
-        log("features: \(trainer.featureCount) kept (seen ≥ \(minimumCount) times), \(trainer.tokenCount) tokens, \(trainer.tagSet.count) tags")
+        let data = TrainingSet(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
+        log("features: \(data.featureCount) kept (seen ≥ \(minimumCount) times), \(data.tokenCount) tokens, \(data.tagSet.count) tags")
         // `runs` perceptrons over different sentence orders, averaged: smooths out the order-dependence of a
         // single run (a cheap ensemble that costs nothing at run time).
         var rows: [Float] = [], transitions: [Float] = []
         for run in 0..<max(1, runs) {
-            if run > 0 { trainer.reset() }
+            var trainer = PerceptronTrainer(data)
             for epoch in 1...max(1, epochs) {
                 let mistakes = trainer.epoch(generator: &generator, margin: Float(margin))
                 log("run \(run + 1) epoch \(epoch): \(mistakes) sentences with mistakes")
@@ -76,7 +76,7 @@ enum Commands {
             rows = rows.isEmpty ? averaged.rows : zip(rows, averaged.rows).map(+)
             transitions = transitions.isEmpty ? averaged.transitions : zip(transitions, averaged.transitions).map(+)
         }
-        let model = trainer.model(rows: rows, transitions: transitions, quantile: quantile, pruneBelow: Float(prune))
+        let model = data.model(rows: rows, transitions: transitions, quantile: quantile, pruneBelow: Float(prune))
         let bytes = ModelFile.encode(model)
         let url = URL(fileURLWithPath: outPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,0 +1,158 @@
+import Foundation
+import Recognition
+import TextAnalysis
+
+/// The corpus split once into training and held-out sentences (see `HeldOutSplit`).
+struct SplitCorpus {
+    var training: [GMBSentence] = []
+    var heldOut: [GMBSentence] = []
+
+    init(path: String) throws(CorpusError) {
+        for (i, sentence) in try GMBCorpus.load(path: path).enumerated() {
+            if HeldOutSplit.isHeldOut(sentence: i) { heldOut.append(sentence) } else { training.append(sentence) }
+        }
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+}
+
+enum Commands {
+    static func train(_ options: Options) throws -> Void {
+        let corpusPath = try options.string("--corpus"), outPath = try options.string("--out")
+        let epochs = try options.int("--epochs", default: 4)
+        let seed = UInt64(try options.int("--seed", default: 20_240_611))
+        let titleFraction = try options.double("--title-fraction", default: 0.15)
+        let minimumCount = try options.int("--min-count", default: 2)
+        let quantile = try options.double("--quantile", default: 0.9999)
+        let prune = try options.double("--prune", default: 1)
+        let margin = try options.double("--margin", default: 0)
+        let runs = try options.int("--runs", default: 3)
+        guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
+            throw CommandError(description: "--scheme must be bio or bilou")
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        func log(_ message: String) {
+            let elapsed = clock.now - started
+            print("[\(String(format: "%6.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))s] \(message)")
+        }
+
+        let corpus = try SplitCorpus(path: corpusPath)
+        log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
+
+        // Headline copies of a fixed random fraction of the training sentences, each at the top of the
+        // pseudo-document it comes from (see `TrainingExamples.headline`).
+        var generator = SplitMix64(seed: seed)
+        var examples = TrainingExamples.analyzed(corpus.training)
+        var titled = 0
+        let size = TrainingExamples.sentencesPerDocument
+        for start in stride(from: 0, to: corpus.training.count, by: size) {
+            let document = Array(corpus.training[start..<min(corpus.training.count, start + size)])
+            for (i, sentence) in document.enumerated() where Double.random(in: 0..<1, using: &generator) < titleFraction {
+                let style = TrainingExamples.TitleStyle(
+                    lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
+                var body = document
+                body.remove(at: i)
+                examples.append(TrainingExamples.headline(sentence, body: body, style: style))
+                titled += 1
+            }
+        }
+        log("examples: \(examples.count) sentences (\(titled) headline copies)")
+
+        let data = TrainingSet(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
+        log("features: \(data.featureCount) kept (seen ≥ \(minimumCount) times), \(data.tokenCount) tokens, \(data.tagSet.count) tags")
+        // `runs` perceptrons over different sentence orders, averaged: smooths out the order-dependence of a
+        // single run (a cheap ensemble that costs nothing at run time).
+        var rows: [Float] = [], transitions: [Float] = []
+        for run in 0..<max(1, runs) {
+            var trainer = PerceptronTrainer(data)
+            for epoch in 1...max(1, epochs) {
+                let mistakes = trainer.epoch(generator: &generator, margin: Float(margin))
+                log("run \(run + 1) epoch \(epoch): \(mistakes) sentences with mistakes")
+            }
+            let averaged = trainer.averaged()
+            rows = rows.isEmpty ? averaged.rows : zip(rows, averaged.rows).map(+)
+            transitions = transitions.isEmpty ? averaged.transitions : zip(transitions, averaged.transitions).map(+)
+        }
+        let model = data.model(rows: rows, transitions: transitions, quantile: quantile, pruneBelow: Float(prune))
+        let bytes = ModelFile.encode(model)
+        let url = URL(fileURLWithPath: outPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        log("wrote \(outPath): \(bytes.count) bytes, \(model.table.entryCount) features, \(model.table.slotCount) slots")
+
+        let tagger = try EntityTagger(modelBytes: bytes)
+        report(tagger, corpus: corpus)
+        log("done")
+    }
+
+    static func eval(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        report(tagger, corpus: corpus)
+    }
+
+    static func bench(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        let result = Benchmark.run(tagger, sentences: corpus.training + corpus.heldOut,
+                                   minimumSeconds: try options.double("--seconds", default: 3))
+        print("\(result.documents) documents, \(result.tokens) tokens tagged in \(String(format: "%.2f", result.seconds)) s (1 thread)")
+        print("throughput: \(Int(result.tokensPerSecond)) tokens/s wall clock, \(Int(result.tokensPerCPUSecond)) tokens/s of CPU time")
+    }
+
+    /// Prints held-out sentences where prediction and gold differ, mention by mention, to see what goes wrong.
+    static func errors(_ options: Options) throws {
+        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let tagger = try loadModel(try options.string("--model"))
+        var remaining = try options.int("--limit", default: 50)
+        for example in TrainingExamples.analyzed(corpus.heldOut) where remaining > 0 {
+            let lower = example.sentence.tokens.lowerBound
+            let predicted = tagger.tag(example.text, sentence: example.sentence)
+            let predictedSet = Set(predicted.map { "\($0.tokens.lowerBound - lower)-\($0.tokens.upperBound - lower) \($0.label)" })
+            let goldSet = Set(example.mentions.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound) \($0.label)" })
+            guard predictedSet != goldSet else { continue }
+            remaining -= 1
+            func render(_ range: Range<Int>) -> String { example.text.string(tokens: (lower + range.lowerBound)..<(lower + range.upperBound)) }
+            print(example.text.string(tokens: example.sentence.tokens))
+            for m in example.mentions where !predictedSet.contains("\(m.tokens.lowerBound)-\(m.tokens.upperBound) \(m.label)") {
+                print("  missed   \(m.label) [\(render(m.tokens))]")
+            }
+            for p in predicted {
+                let r = (p.tokens.lowerBound - lower)..<(p.tokens.upperBound - lower)
+                if !goldSet.contains("\(r.lowerBound)-\(r.upperBound) \(p.label)") { print("  spurious \(p.label) [\(render(r))]") }
+            }
+        }
+    }
+
+    private static func loadModel(_ path: String) throws -> EntityTagger {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let tagger = try EntityTagger(modelBytes: bytes)
+        let elapsed = clock.now - start
+        print("loaded \(path) (\(bytes.count) bytes) in \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms")
+        return tagger
+    }
+
+    /// Held-out scores, and the same sentences as Title Case headlines (a robustness check of the title handling:
+    /// no gold changes, so the drop from the first table is what headline case costs).
+    private static func report(_ tagger: EntityTagger, corpus: SplitCorpus) {
+        let heldOut = TrainingExamples.analyzed(corpus.heldOut)
+        let scores = Evaluator.evaluate(tagger, on: heldOut)
+        print(scores.report(title: "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
+        let size = TrainingExamples.sentencesPerDocument
+        let titled = corpus.heldOut.indices.map { i in
+            let start = i / size * size
+            var body = Array(corpus.heldOut[start..<min(corpus.heldOut.count, start + size)])
+            body.remove(at: i - start)
+            return TrainingExamples.headline(
+                corpus.heldOut[i], body: body, style: .init(lowerSmallWords: false, dropFinalPeriod: true))
+        }
+        let titleScores = Evaluator.evaluate(tagger, on: titled)
+        print(titleScores.report(title: "held-out sentences rendered as Title Case headlines above the rest of their pseudo-document (diagnostic)"))
+        print(String(format: "HELD-OUT micro F1 per/org/geo/gpe: %.4f", scores.microF1))
+    }
+}

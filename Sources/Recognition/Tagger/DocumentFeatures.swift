@@ -1,0 +1,134 @@
+import TextAnalysis
+
+/// What the rest of the document says about each token: evidence no single sentence has.
+///
+/// News repeats names: "Sergey Lavrov" becomes "Lavrov", a sentence-initial "Syria" appears mid-sentence
+/// elsewhere, "in Kabul" elsewhere says what "Kabul" is, and a headline's "Worried" appears as "worried" in the
+/// body. The context is computed from the document's own text (no labels, no model), identically in training
+/// (on pseudo-documents of 20 consecutive GMB sentences) and at run time. It made the largest single
+/// difference to person recall (+2 F1 on held-out `per`).
+///
+/// Build it once per document and pass it to `EntityTagger.tag(_:sentence:context:externalFeatures:)` when
+/// tagging sentence by sentence; `EntityTagger.tag(_:)` does this for a whole text.
+public struct DocumentContext: Sendable {
+    /// Another occurrence of the word starts with a lower-case letter.
+    package static let seenLowercase: UInt32 = 1 << 0
+    /// Another occurrence is capitalised, not sentence-initial, outside a title line.
+    package static let seenCapitalisedMidSentence: UInt32 = 1 << 1
+    /// Another occurrence is followed by a capitalised word (first words of "Sergey Lavrov").
+    package static let seenBeforeCapitalised: UInt32 = 1 << 2
+    /// Another occurrence follows a capitalised word (last words of "Sergey Lavrov").
+    package static let seenAfterCapitalised: UInt32 = 1 << 3
+
+    /// Most other occurrences whose neighbours are looked at, and most distinct neighbours kept per side:
+    /// bounds the work on words like a sentence-initial "The".
+    static let occurrenceLimit = 8
+    static let neighbourLimit = 4
+
+    /// Per token (indexed like `AnalyzedText.tokens`): the bits above.
+    package let bits: [UInt32]
+    /// Per token: feature keys of the neighbouring words of the word's other occurrences,
+    /// `neighbourKeys[neighbourOffsets[t]..<neighbourOffsets[t + 1]]`. Only capitalised tokens get them.
+    package let neighbourKeys: [UInt64]
+    package let neighbourOffsets: [Int]
+
+    /// A context that says nothing (all bits zero): what a document of one sentence amounts to.
+    package init(empty count: Int) {
+        bits = [UInt32](repeating: 0, count: count)
+        neighbourKeys = []
+        neighbourOffsets = [Int](repeating: 0, count: count + 1)
+    }
+
+    public init(_ text: AnalyzedText) {
+        let count = text.tokens.count
+        var words = [UInt64](repeating: 0, count: count)
+        var previousWords = [UInt64](repeating: TokenInfo.sentenceStart.word, count: count)
+        var nextWords = [UInt64](repeating: TokenInfo.sentenceEnd.word, count: count)
+        var own = [UInt32](repeating: 0, count: count)
+        var capitalised = [Bool](repeating: false, count: count)
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var infos: [TokenInfo] = []
+            for sentence in text.sentences {
+                infos.removeAll(keepingCapacity: true)
+                for t in sentence.tokens {
+                    infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end))
+                }
+                for (i, t) in sentence.tokens.enumerated() {
+                    let info = infos[i]
+                    let isCapitalised = info.flags & TokenFlags.initialUpper != 0
+                    var bits: UInt32 = 0
+                    if !isCapitalised && info.flags & TokenFlags.hasLower != 0 && info.flags & TokenFlags.hasDigit == 0 {
+                        bits |= Self.seenLowercase
+                    }
+                    if isCapitalised && !sentence.isTitle && i > 0 {
+                        bits |= Self.seenCapitalisedMidSentence
+                        if infos[i - 1].flags & TokenFlags.initialUpper != 0 { bits |= Self.seenAfterCapitalised }
+                    }
+                    if isCapitalised && !sentence.isTitle && i + 1 < infos.count
+                        && infos[i + 1].flags & TokenFlags.initialUpper != 0 {
+                        bits |= Self.seenBeforeCapitalised
+                    }
+                    words[t] = info.word
+                    if i > 0 { previousWords[t] = infos[i - 1].word }
+                    if i + 1 < infos.count { nextWords[t] = infos[i + 1].word }
+                    own[t] = bits
+                    capitalised[t] = isCapitalised
+                }
+            }
+        }
+        // Group occurrences of each word: sort token indices by word, so each word's tokens are contiguous.
+        let order = (0..<count).sorted { words[$0] != words[$1] ? words[$0] < words[$1] : $0 < $1 }
+        var bits = [UInt32](repeating: 0, count: count)
+        var keys: [UInt64] = []
+        var perToken = [[UInt64]](repeating: [], count: count)
+        var groupStart = 0
+        while groupStart < count {
+            var groupEnd = groupStart + 1
+            while groupEnd < count && words[order[groupEnd]] == words[order[groupStart]] { groupEnd += 1 }
+            if groupEnd - groupStart > 1 {
+                var counts = (0, 0, 0, 0)
+                for k in groupStart..<groupEnd {
+                    let b = own[order[k]]
+                    counts.0 += Int(b & 1)
+                    counts.1 += Int(b >> 1 & 1)
+                    counts.2 += Int(b >> 2 & 1)
+                    counts.3 += Int(b >> 3 & 1)
+                }
+                for k in groupStart..<groupEnd {
+                    let t = order[k], b = own[t]
+                    var result: UInt32 = 0
+                    if counts.0 - Int(b & 1) > 0 { result |= Self.seenLowercase }
+                    if counts.1 - Int(b >> 1 & 1) > 0 { result |= Self.seenCapitalisedMidSentence }
+                    if counts.2 - Int(b >> 2 & 1) > 0 { result |= Self.seenBeforeCapitalised }
+                    if counts.3 - Int(b >> 3 & 1) > 0 { result |= Self.seenAfterCapitalised }
+                    bits[t] = result
+                    guard capitalised[t] else { continue }
+                    var previous: [UInt64] = [], next: [UInt64] = []
+                    var looked = 0
+                    for j in groupStart..<groupEnd where order[j] != t && looked < Self.occurrenceLimit {
+                        looked += 1
+                        let other = order[j]
+                        if previous.count < Self.neighbourLimit && !previous.contains(previousWords[other]) {
+                            previous.append(previousWords[other])
+                        }
+                        if next.count < Self.neighbourLimit && !next.contains(nextWords[other]) {
+                            next.append(nextWords[other])
+                        }
+                    }
+                    perToken[t] = previous.map { featureKey(FeatureTemplate.documentPreviousWord.rawValue, $0) }
+                        + next.map { featureKey(FeatureTemplate.documentNextWord.rawValue, $0) }
+                }
+            }
+            groupStart = groupEnd
+        }
+        var offsets = [0]
+        offsets.reserveCapacity(count + 1)
+        for t in 0..<count {
+            keys += perToken[t]
+            offsets.append(keys.count)
+        }
+        self.bits = bits
+        self.neighbourKeys = keys
+        self.neighbourOffsets = offsets
+    }
+}

@@ -52,6 +52,10 @@ struct Extract: ParsableCommand {
     @Flag(name: .customLong("no-co-mentions"), help: "Leave out co_mention edges (same-sentence co-occurrence).")
     var noCoMentions = false
 
+    @Flag(name: .customLong("no-tagger"),
+          help: "Recognise names by the rules and gazetteers alone, without the statistical tagger (for comparison).")
+    var noTagger = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
         guard !output.outputs.isEmpty || mentions != nil || mergeLog != nil else {
@@ -91,7 +95,8 @@ struct Extract: ParsableCommand {
             }
         }
         let lexicon = try ShippedData.lexicon()
-        let extractor = Extractor(lexicon: lexicon, aliases: aliasTable,
+        let tagger = noTagger ? nil : try ShippedData.tagger()
+        let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
                                   options: ExtractionOptions(includeCoMentions: !noCoMentions))
         let extraction = extractor.extract(documents)
 

@@ -42,17 +42,19 @@ public struct Extraction: Sendable {
 public struct Extractor<L: Lexicon>: Sendable {
     public let lexicon: L
     public let aliases: AliasTable
+    public let tagger: EntityTagger?
     public let options: ExtractionOptions
 
-    public init(lexicon: L, aliases: AliasTable, options: ExtractionOptions = ExtractionOptions()) {
+    public init(lexicon: L, aliases: AliasTable, tagger: EntityTagger? = nil, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
         self.aliases = aliases
+        self.tagger = tagger
         self.options = options
     }
 
     public func analyze(_ document: Document) -> DocumentAnalysis {
         let text = AnalyzedText(text: document.text, titleRange: document.titleRange)
-        let mentions = RuleRecognizer(lexicon: lexicon).recognize(text)
+        let mentions = RuleRecognizer(lexicon: lexicon, tagger: tagger).recognize(text)
         var resolution = DocumentResolver(aliases: aliases).resolve(mentions, in: text)
         let relations = RelationExtractor(lexicon: lexicon).extract(text: text, mentions: mentions,
                                                                      resolution: &resolution, documentDate: document.date)

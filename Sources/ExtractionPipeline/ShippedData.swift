@@ -7,6 +7,10 @@ public enum ShippedData {
         try GazetteerLexicon.shipped()
     }
 
+    public static func tagger() throws -> EntityTagger {
+        try EntityTagger.loadBundled()
+    }
+
     public static func aliasTable() throws -> AliasTable {
         try AliasTable.shipped()
     }

@@ -10,18 +10,23 @@ import TextAnalysis
 /// The statistical tagger replaces the guessing part; the reading of titles, modifiers and meetings stays.
 public struct RuleRecognizer<L: Lexicon>: Sendable {
     public let lexicon: L
+    /// The statistical tagger, when loaded: it decides what the rules can only guess (the type of a name no
+    /// table knows, and whether a lone capitalised word is a name at all).
+    public let tagger: EntityTagger?
 
-    public init(lexicon: L) {
+    public init(lexicon: L, tagger: EntityTagger? = nil) {
         self.lexicon = lexicon
+        self.tagger = tagger
     }
 
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
+        let labels = tagger.map { TokenLabels(spans: $0.tag(text), tokenCount: text.tokens.count) }
         var mentions: [Mention] = []
         for (s, sentence) in text.sentences.enumerated() {
             var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,
-                                        evidence: evidence, isHeading: headings.contains(s))
+                                        evidence: evidence, isHeading: headings.contains(s), labels: labels)
             reader.read()
             mentions.append(contentsOf: reader.mentions)
         }
@@ -40,10 +45,12 @@ struct SentenceReader<L: Lexicon> {
     let lexicon: L
     let evidence: DocumentEvidence
     let isHeading: Bool
+    let labels: TokenLabels?
     var mentions: [Mention] = []
 
     init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: L, evidence: DocumentEvidence,
-         isHeading: Bool) {
+         isHeading: Bool, labels: TokenLabels? = nil) {
+        self.labels = labels
         self.text = text
         self.sentenceIndex = sentenceIndex
         self.sentence = sentence
@@ -182,7 +189,9 @@ struct SentenceReader<L: Lexicon> {
         let e = chunk.upperBound
         while s < e, isFunctionWord(s) { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
-        if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s), !evidence.confirmed.contains(TokenHash.of(text, s)),
+        let taggerVouches = labels?.verdict(s).map { $0.score >= TokenLabels.confident && $0.label != .tim } ?? false
+        if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s), !taggerVouches,
+           !evidence.confirmed.contains(TokenHash.of(text, s)),
            placeAt(s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
             return
         }
@@ -240,7 +249,9 @@ struct SentenceReader<L: Lexicon> {
         if title > 0 { return s + title }
 
         if let (length, place) = placeAt(s, limit: e) {
+            // An ambiguous name ("Split", "Victoria") is a place when the document or the tagger says so.
             let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
+                && labels?.label(s) != .geo
             // A city or region at the start of a longer capitalised run is part of a name ("Antony Blinken",
             // "Kabul Water Board"); so is a country at the start of an "X of Y" name.
             let joinedByOf = (s..<e).contains { text.token($0, is: "of") }
@@ -269,13 +280,44 @@ struct SentenceReader<L: Lexicon> {
             emit(s..<k, .organisation, .name)
             return k
         }
-        emit(s..<e, .person, .name)
+        readUnknownName(s..<e)
         return e
+    }
+
+    /// Two or more capitalised words no table explains: the tagger says what they are; without it, a person.
+    mutating func readUnknownName(_ range: Range<Int>) {
+        guard let labels else {
+            emit(range, .person, .name)
+            return
+        }
+        // The rules' guess for a run of capitalised words is a person; a plausible verdict of the tagger wins.
+        guard let verdict = labels.majority(range), verdict.score >= TokenLabels.plausible else {
+            if range.lowerBound > text.effectiveStart(of: sentence) || labels.majority(range) != nil {
+                emit(range, .person, .name)
+            }
+            return
+        }
+        switch verdict.label {
+        case .per: emit(range, .person, .name)
+        case .org: emit(range, .organisation, .name)
+        case .geo: emitUnlistedPlace(range)
+        case .gpe, .tim, .eve: break
+        }
+    }
+
+    /// A place the gazetteer does not list ("Helmand", "Donetsk Oblast"): a location known by its name only.
+    mutating func emitUnlistedPlace(_ range: Range<Int>) {
+        let surface = text.string(tokens: range)
+        emit(range, .location, .name, identity: "location:" + surface.lowercased(), name: surface)
     }
 
     /// A single capitalised word that no table knows.
     mutating func readSingleWord(_ i: Int) {
         let hash = TokenHash.of(text, i)
+        if let labels {
+            readSingleWord(i, verdict: labels.verdict(i), hash: hash)
+            return
+        }
         if text.isAllCaps(i) {
             emit(i..<(i + 1), .organisation, .acronym)
         } else if evidence.definite.contains(hash) {
@@ -292,6 +334,45 @@ struct SentenceReader<L: Lexicon> {
             emit(i..<(i + 1), .person, .name)
         } else if i <= text.effectiveStart(of: sentence), evidence.confirmed.contains(hash) {
             emit(i..<(i + 1), .person, .name)
+        }
+    }
+
+    /// A single unknown word read with the tagger's label. What the document itself shows (a name written with
+    /// "the", the end of a full name, an acronym spelled out in brackets) outranks the tagger; otherwise its
+    /// label decides, and "outside" means no name.
+    mutating func readSingleWord(_ i: Int, verdict: TokenLabels.Verdict?, hash: UInt64) {
+        let definedAcronym = text.isAllCaps(i) && i > sentence.tokens.lowerBound && i + 1 < end
+            && text.tokens[i - 1].length == 1 && text.bytes[text.tokens[i - 1].start] == 0x28
+        let confident = verdict.flatMap { $0.score >= TokenLabels.confident ? $0.label : nil }
+        let plausible = verdict.flatMap { $0.score >= TokenLabels.plausible ? $0.label : nil }
+        // What the rules would say from the words around it: "Putin and …", "Ochieng said …".
+        let actsLikePerson = i + 1 < end && (EnglishWords.personFollowers.contains(text, i + 1)
+            || text.tokens[i + 1].kind == .possessive || text.isPunctuationComma(i + 1))
+        if evidence.definite.contains(hash) && confident != .per {
+            emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
+        } else if evidence.surnames.contains(hash) && (confident == nil || confident == .per) {
+            emit(i..<(i + 1), .person, .name)
+        } else if definedAcronym {
+            emit(i..<(i + 1), .organisation, .acronym)
+        } else if let confident {
+            readSingleWord(i, as: confident)
+        } else if text.isAllCaps(i) {
+            emit(i..<(i + 1), .organisation, .acronym)
+        } else if text.hasArabicArticlePrefix(i) {
+            emit(i..<(i + 1), .organisation, .name)
+        } else if actsLikePerson {
+            emit(i..<(i + 1), .person, .name)
+        } else if let plausible {
+            readSingleWord(i, as: plausible)
+        }
+    }
+
+    mutating func readSingleWord(_ i: Int, as label: EntityLabel) {
+        switch label {
+        case .per: emit(i..<(i + 1), .person, .name)
+        case .org: emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
+        case .geo: emitUnlistedPlace(i..<(i + 1))
+        case .gpe, .tim, .eve: break
         }
     }
 

@@ -115,7 +115,7 @@ enum Commands {
         var remaining = try options.int("--limit", default: 50)
         for example in TrainingExamples.analyzed(corpus.heldOut) where remaining > 0 {
             let lower = example.sentence.tokens.lowerBound
-            let predicted = tagger.tag(example.text, sentence: example.sentence)
+            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context)
             let predictedSet = Set(predicted.map { "\($0.tokens.lowerBound - lower)-\($0.tokens.upperBound - lower) \($0.label)" })
             let goldSet = Set(example.mentions.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound) \($0.label)" })
             guard predictedSet != goldSet else { continue }

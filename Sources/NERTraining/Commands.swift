@@ -97,6 +97,11 @@ enum Commands {
     static func bench(_ options: Options) throws {
         let corpus = try SplitCorpus(path: try options.string("--corpus"))
         let tagger = try loadModel(try options.string("--model"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try EntityTagger.loadBundled()
+        let loading = clock.now - start
+        print("EntityTagger.loadBundled(): \(String(format: "%.1f", Double(loading.components.attoseconds) / 1e15 + Double(loading.components.seconds) * 1000)) ms")
         let result = Benchmark.run(tagger, sentences: corpus.training + corpus.heldOut,
                                    minimumSeconds: try options.double("--seconds", default: 3))
         print("\(result.documents) documents, \(result.tokens) tokens tagged in \(String(format: "%.2f", result.seconds)) s (1 thread)")
@@ -110,7 +115,7 @@ enum Commands {
         var remaining = try options.int("--limit", default: 50)
         for example in TrainingExamples.analyzed(corpus.heldOut) where remaining > 0 {
             let lower = example.sentence.tokens.lowerBound
-            let predicted = tagger.tag(example.text, sentence: example.sentence)
+            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context)
             let predictedSet = Set(predicted.map { "\($0.tokens.lowerBound - lower)-\($0.tokens.upperBound - lower) \($0.label)" })
             let goldSet = Set(example.mentions.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound) \($0.label)" })
             guard predictedSet != goldSet else { continue }
@@ -133,7 +138,7 @@ enum Commands {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let tagger = try EntityTagger(modelBytes: bytes)
         let elapsed = clock.now - start
-        print("loaded \(path) (\(bytes.count) bytes) in \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms")
+        print("loaded \(path) (\(bytes.count) bytes) in \(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)) ms")
         return tagger
     }
 

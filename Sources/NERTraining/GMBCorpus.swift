@@ -66,7 +66,6 @@ enum GMBCorpus {
                 }
                 let label = EntityLabel(name: parts[1]) // nil for art / nat: still a mention boundary
                 let continues = parts[0] == "I" && open != nil && open!.label == label
-                    && (label != nil || open!.label == nil)
                 if !continues {
                     closeMention(at: index)
                     open = (index, label)

@@ -67,7 +67,8 @@ package struct FeatureBuffer {
 /// Turns a sentence of an `AnalyzedText` into hashed feature keys, straight from the UTF-8 bytes.
 ///
 /// The same code computes features in training (on GMB words joined by spaces) and at run time, so the two
-/// cannot drift apart. Context never crosses the sentence's bounds.
+/// cannot drift apart. Word and shape context never crosses the sentence's bounds; what the rest of the text says
+/// comes in through `DocumentContext`, and what the caller knows (gazetteers) through `externalFeatures`.
 package enum FeatureExtractor {
     /// Identifies the feature functions; stored in model files so a model trained with other features is refused.
     package static let schemaVersion: UInt32 = 1

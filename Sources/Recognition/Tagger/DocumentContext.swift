@@ -22,8 +22,8 @@ public struct DocumentContext: Sendable {
 
     /// Most other occurrences whose neighbours are looked at, and most distinct neighbours kept per side:
     /// bounds the work on words like a sentence-initial "The".
-    static let occurrenceLimit = 8
-    static let neighbourLimit = 4
+    static let occurrenceLimit = 16
+    static let neighbourLimit = 8
 
     /// Per token (indexed like `AnalyzedText.tokens`): the bits above.
     package let bits: [UInt32]

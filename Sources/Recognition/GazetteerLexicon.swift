@@ -2,7 +2,15 @@ import TextAnalysis
 
 /// The production `Lexicon`: the gazetteer's tables, read the way the recognizer needs them.
 public struct GazetteerLexicon: Lexicon {
-    public let gazetteer: Gazetteer
+    /// The tables live behind one reference: the recognizer copies its lexicon into every sentence reader, and
+    /// copying a struct of many arrays costs a retain and a release per array each time.
+    private final class Storage: Sendable {
+        let gazetteer: Gazetteer
+        init(_ gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    }
+
+    private let storage: Storage
+    public var gazetteer: Gazetteer { storage.gazetteer }
 
     /// Words that may precede an office and belong to it: "Special Presidential Envoy", "Deputy Foreign Minister".
     static let titleModifiers = WordSet([
@@ -16,7 +24,7 @@ public struct GazetteerLexicon: Lexicon {
     static let seriesWords: Set<MeetingFormat> = [.format, .forum]
 
     public init(gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
+        storage = Storage(gazetteer)
     }
 
     public static func shipped() throws -> GazetteerLexicon {

@@ -6,7 +6,10 @@ public func normalizedName(_ name: String) -> String {
     var folded = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in name.unicodeScalars {
-        if scalar.properties.isWhitespace {
+        // ASCII is decided without Unicode property tables: nearly every name is ASCII.
+        let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r")
+                                     : scalar.properties.isWhitespace
+        if isSpace {
             pendingSpace = !folded.isEmpty
             continue
         }

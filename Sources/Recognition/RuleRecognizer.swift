@@ -348,7 +348,10 @@ struct SentenceReader<L: Lexicon> {
         // What the rules would say from the words around it: "Putin and …", "Ochieng said …".
         let actsLikePerson = i + 1 < end && (EnglishWords.personFollowers.contains(text, i + 1)
             || text.tokens[i + 1].kind == .possessive || text.isPunctuationComma(i + 1))
-        if evidence.definite.contains(hash) && confident != .per {
+        if coordinatedWithTitledPerson(i) {
+            // "Putin and the Tajik President, Emomali Rakhmon": joined to a person by title, it is a person.
+            emit(i..<(i + 1), .person, .name)
+        } else if evidence.definite.contains(hash) && confident != .per {
             emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
         } else if evidence.surnames.contains(hash) && (confident == nil || confident == .per) {
             emit(i..<(i + 1), .person, .name)
@@ -365,6 +368,17 @@ struct SentenceReader<L: Lexicon> {
         } else if let plausible {
             readSingleWord(i, as: plausible)
         }
+    }
+
+    /// "X and [the] [nationality] Title …": coordinated phrases share their type, and an office makes the other
+    /// conjunct a person.
+    func coordinatedWithTitledPerson(_ i: Int) -> Bool {
+        var k = i + 1
+        guard k < end, text.token(k, is: "and") else { return false }
+        k += 1
+        if k < end, text.token(k, is: "the") { k += 1 }
+        if k < end, lexicon.demonym(in: text, at: k) != nil { k += 1 }
+        return k < end && lexicon.titleLength(in: text, at: k, limit: end) > 0
     }
 
     mutating func readSingleWord(_ i: Int, as label: EntityLabel) {

@@ -22,7 +22,10 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
-        let labels = tagger.map { TokenLabels(spans: $0.tag(text), tokenCount: text.tokens.count) }
+        let labels = tagger.map { tagger in
+            TokenLabels(spans: tagger.tag(text, externalFeatures: lexicon.tokenFeatures(for: text)),
+                        tokenCount: text.tokens.count)
+        }
         var mentions: [Mention] = []
         for (s, sentence) in text.sentences.enumerated() {
             var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,

@@ -18,10 +18,10 @@ do {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
             "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
-            "--gazetteer-features",
+            "--gazetteer-features", "--feature-mask",
         ]))
     case "eval":
-        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features"]))
+        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask"]))
     case "errors":
         try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit", "--gazetteer-features"]))
     case "eval-recognizer":

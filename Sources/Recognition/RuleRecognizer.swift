@@ -23,8 +23,9 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
         let labels = tagger.map { tagger in
-            TokenLabels(spans: tagger.tag(text, externalFeatures: lexicon.tokenFeatures(for: text)),
-                        tokenCount: text.tokens.count)
+            // Gazetteer bits only for a model trained with them (the committed one is not: see Model/README.md).
+            let features = tagger.usesExternalFeatures ? lexicon.tokenFeatures(for: text) : nil
+            return TokenLabels(spans: tagger.tag(text, externalFeatures: features), tokenCount: text.tokens.count)
         }
         var mentions: [Mention] = []
         for (s, sentence) in text.sentences.enumerated() {

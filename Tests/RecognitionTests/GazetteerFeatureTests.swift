@@ -93,6 +93,23 @@ private func smallGazetteer() throws -> Gazetteer {
         #expect(bits[4] == 0)
     }
 
+    /// RuleRecognizer computes the bits only for a model that has weights for them.
+    @Test func taggerKnowsWhetherItUsesExternalFeatures() {
+        let tagSet = TagSet(scheme: .bio)
+        let L = tagSet.count
+        func tagger(_ keys: [UInt64]) -> EntityTagger {
+            EntityTagger(model: TaggerModel(
+                tagSet: tagSet,
+                table: WeightTable(keys: keys, rows: [Float](repeating: 1, count: keys.count * L), labelCount: L, scale: 1),
+                transitions: [Float](repeating: 0, count: L * L), start: [Float](repeating: 0, count: L),
+                end: [Float](repeating: 0, count: L)))
+        }
+        let lexical = (0..<50).map { featureKey(FeatureTemplate.word.rawValue, UInt64($0)) }
+        #expect(!tagger(lexical).usesExternalFeatures)
+        let title = UInt64(GazetteerFeatures.title.trailingZeroBitCount)
+        #expect(tagger(lexical + [featureKey(FeatureTemplate.external.rawValue, title)]).usesExternalFeatures)
+    }
+
     @Test func tableLexiconProvidesNoFeatures() {
         #expect(smallLexicon().tokenFeatures(for: trainingText([["Paris"]])) == nil)
     }

@@ -18,6 +18,25 @@ struct CommandError: Error, CustomStringConvertible {
     var description: String
 }
 
+/// The tagger's external features in training and evaluation with `--gazetteer-features yes`: the shipped
+/// gazetteer's membership bits (`GazetteerLexicon.tokenFeatures(for:)`, exactly what `RuleRecognizer` passes at
+/// run time to a model that uses them). Off by default: on the held-out split they did not help (Model/README.md),
+/// and the committed model, which `Scripts/train` reproduces, is trained without them.
+func featureSource(_ options: Options) throws -> FeatureSource? {
+    switch options.string("--gazetteer-features", default: "no") {
+    case "yes":
+        let lexicon = try GazetteerLexicon.shipped()
+        // Ablations only (`--feature-mask 0x…`): a shipped model must see every bit, as RuleRecognizer passes them.
+        guard let mask = UInt32(options.string("--feature-mask", default: "0xFFFFFFFF").dropFirst(2), radix: 16) else {
+            throw CommandError(description: "--feature-mask must be 0x followed by hex digits")
+        }
+        if mask != .max { return { lexicon.tokenFeatures(for: $0)?.map { $0 & mask } } }
+        return { lexicon.tokenFeatures(for: $0) }
+    case "no": return nil
+    default: throw CommandError(description: "--gazetteer-features must be yes or no")
+    }
+}
+
 enum Commands {
     static func train(_ options: Options) throws -> Void {
         let corpusPath = try options.string("--corpus"), outPath = try options.string("--out")
@@ -39,13 +58,14 @@ enum Commands {
             print("[\(String(format: "%6.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))s] \(message)")
         }
 
+        let features = try featureSource(options)
         let corpus = try SplitCorpus(path: corpusPath)
         log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
 
         // Headline copies of a fixed random fraction of the training sentences, each at the top of the
         // pseudo-document it comes from (see `TrainingExamples.headline`).
         var generator = SplitMix64(seed: seed)
-        var examples = TrainingExamples.analyzed(corpus.training)
+        var examples = TrainingExamples.analyzed(corpus.training, features: features)
         var titled = 0
         let size = TrainingExamples.sentencesPerDocument
         for start in stride(from: 0, to: corpus.training.count, by: size) {
@@ -55,13 +75,14 @@ enum Commands {
                     lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
                 var body = document
                 body.remove(at: i)
-                examples.append(TrainingExamples.headline(sentence, body: body, style: style))
+                examples.append(TrainingExamples.headline(sentence, body: body, style: style, features: features))
                 titled += 1
             }
         }
         log("examples: \(examples.count) sentences (\(titled) headline copies)")
 
-        let data = TrainingSet(tagSet: TagSet(scheme: scheme), examples: examples, minimumCount: minimumCount)
+        let data = TrainingSet(tagSet: TagSet(scheme: scheme), examples: examples,
+                               externalFeatures: { $0.externalFeatures }, minimumCount: minimumCount)
         log("features: \(data.featureCount) kept (seen ≥ \(minimumCount) times), \(data.tokenCount) tokens, \(data.tagSet.count) tags")
         // `runs` perceptrons over different sentence orders, averaged: smooths out the order-dependence of a
         // single run (a cheap ensemble that costs nothing at run time).
@@ -84,14 +105,14 @@ enum Commands {
         log("wrote \(outPath): \(bytes.count) bytes, \(model.table.entryCount) features, \(model.table.slotCount) slots")
 
         let tagger = try EntityTagger(modelBytes: bytes)
-        report(tagger, corpus: corpus)
+        report(tagger, corpus: corpus, features: features)
         log("done")
     }
 
     static func eval(_ options: Options) throws {
         let corpus = try SplitCorpus(path: try options.string("--corpus"))
         let tagger = try loadModel(try options.string("--model"))
-        report(tagger, corpus: corpus)
+        report(tagger, corpus: corpus, features: try featureSource(options))
     }
 
     static func bench(_ options: Options) throws {
@@ -106,6 +127,18 @@ enum Commands {
                                    minimumSeconds: try options.double("--seconds", default: 3))
         print("\(result.documents) documents, \(result.tokens) tokens tagged in \(String(format: "%.2f", result.seconds)) s (1 thread)")
         print("throughput: \(Int(result.tokensPerSecond)) tokens/s wall clock, \(Int(result.tokensPerCPUSecond)) tokens/s of CPU time")
+        // What RuleRecognizer adds before tagging: the gazetteer bits of each document.
+        let lexicon = try GazetteerLexicon.shipped()
+        let sentences = corpus.training + corpus.heldOut
+        let documents = stride(from: 0, to: sentences.count, by: TrainingExamples.sentencesPerDocument).map { start in
+            TrainingExamples.document(Array(sentences[start..<min(sentences.count, start + TrainingExamples.sentencesPerDocument)]))[0].text
+        }
+        let featureStart = clock.now
+        var bits = 0
+        for document in documents { bits &+= lexicon.tokenFeatures(for: document)?.count ?? 0 }
+        let featureTime = clock.now - featureStart
+        let seconds = Double(featureTime.components.seconds) + Double(featureTime.components.attoseconds) / 1e18
+        print("gazetteer features (GazetteerLexicon.tokenFeatures): \(Int(Double(bits) / seconds)) tokens/s wall clock")
     }
 
     /// Prints held-out sentences where prediction and gold differ, mention by mention, to see what goes wrong.
@@ -113,9 +146,10 @@ enum Commands {
         let corpus = try SplitCorpus(path: try options.string("--corpus"))
         let tagger = try loadModel(try options.string("--model"))
         var remaining = try options.int("--limit", default: 50)
-        for example in TrainingExamples.analyzed(corpus.heldOut) where remaining > 0 {
+        for example in TrainingExamples.analyzed(corpus.heldOut, features: try featureSource(options)) where remaining > 0 {
             let lower = example.sentence.tokens.lowerBound
-            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context)
+            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context,
+                                       externalFeatures: example.externalFeatures)
             let predictedSet = Set(predicted.map { "\($0.tokens.lowerBound - lower)-\($0.tokens.upperBound - lower) \($0.label)" })
             let goldSet = Set(example.mentions.map { "\($0.tokens.lowerBound)-\($0.tokens.upperBound) \($0.label)" })
             guard predictedSet != goldSet else { continue }
@@ -144,8 +178,8 @@ enum Commands {
 
     /// Held-out scores, and the same sentences as Title Case headlines (a robustness check of the title handling:
     /// no gold changes, so the drop from the first table is what headline case costs).
-    private static func report(_ tagger: EntityTagger, corpus: SplitCorpus) {
-        let heldOut = TrainingExamples.analyzed(corpus.heldOut)
+    private static func report(_ tagger: EntityTagger, corpus: SplitCorpus, features: FeatureSource?) {
+        let heldOut = TrainingExamples.analyzed(corpus.heldOut, features: features)
         let scores = Evaluator.evaluate(tagger, on: heldOut)
         print(scores.report(title: "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
         let size = TrainingExamples.sentencesPerDocument
@@ -154,10 +188,12 @@ enum Commands {
             var body = Array(corpus.heldOut[start..<min(corpus.heldOut.count, start + size)])
             body.remove(at: i - start)
             return TrainingExamples.headline(
-                corpus.heldOut[i], body: body, style: .init(lowerSmallWords: false, dropFinalPeriod: true))
+                corpus.heldOut[i], body: body, style: .init(lowerSmallWords: false, dropFinalPeriod: true),
+                features: features)
         }
         let titleScores = Evaluator.evaluate(tagger, on: titled)
         print(titleScores.report(title: "held-out sentences rendered as Title Case headlines above the rest of their pseudo-document (diagnostic)"))
+        if features != nil { print(FeatureStatistics.report(heldOut)) }
         print(String(format: "HELD-OUT micro F1 per/org/geo/gpe: %.4f", scores.microF1))
     }
 }

@@ -75,11 +75,40 @@ enum Evaluator {
         var scores = MentionScores()
         for example in sentences {
             let lower = example.sentence.tokens.lowerBound
-            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context).map {
+            let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context,
+                                       externalFeatures: example.externalFeatures).map {
                 (tokens: ($0.tokens.lowerBound - lower)..<($0.tokens.upperBound - lower), label: $0.label)
             }
             scores.add(gold: example.mentions, predicted: predicted)
         }
         return scores
+    }
+}
+
+/// How often each external bit fires on held-out tokens and which gold labels those tokens carry: a check that
+/// the gazetteer features say something (`ner-train eval` prints it when features are on).
+enum FeatureStatistics {
+    static func report(_ sentences: [LabelledSentence]) -> String {
+        var counts: [Int: [String: Int]] = [:]
+        for example in sentences {
+            guard let bits = example.externalFeatures else { continue }
+            var labels = [String](repeating: "O", count: example.sentence.tokens.count)
+            for m in example.mentions { for t in m.tokens where t < labels.count { labels[t] = m.label.name } }
+            for (i, t) in example.sentence.tokens.enumerated() where t < bits.count {
+                var rest = bits[t]
+                while rest != 0 {
+                    counts[rest.trailingZeroBitCount, default: [:]][labels[i], default: 0] += 1
+                    rest &= rest - 1
+                }
+            }
+        }
+        var lines = ["external bit  tokens  gold labels of those tokens"]
+        for bit in counts.keys.sorted() {
+            let byLabel = counts[bit]!
+            let total = byLabel.values.reduce(0, +)
+            let parts = byLabel.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.0f", Double($0.value) * 100 / Double(total)))%" }
+            lines.append(String(bit).leftPad(12) + String(total).leftPad(8) + "  " + parts.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
     }
 }

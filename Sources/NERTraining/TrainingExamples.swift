@@ -9,7 +9,13 @@ struct LabelledSentence {
     var sentence: Sentence
     /// Relative to the sentence.
     var mentions: [(tokens: Range<Int>, label: EntityLabel)]
+    /// The tagger's external bits for the whole of `text` (gazetteer membership), shared by its sentences;
+    /// nil when training or evaluating without them.
+    var externalFeatures: [UInt32]? = nil
 }
+
+/// Computes the external per-token bits of a text, as run time does (`Lexicon.tokenFeatures(for:)`).
+typealias FeatureSource = (AnalyzedText) -> [UInt32]?
 
 enum TrainingExamples {
     /// GMB sentences grouped into a pseudo-document: about the length of a news article, so the document
@@ -18,14 +24,15 @@ enum TrainingExamples {
 
     /// Builds `AnalyzedText`s exactly as the run-time pipeline would hold them: the words of consecutive sentences
     /// joined by single spaces, tokens as byte ranges, `sentencesPerDocument` sentences to a text.
-    static func analyzed(_ sentences: [GMBSentence]) -> [LabelledSentence] {
+    static func analyzed(_ sentences: [GMBSentence], features: FeatureSource? = nil) -> [LabelledSentence] {
         stride(from: 0, to: sentences.count, by: sentencesPerDocument).flatMap { start in
-            document(Array(sentences[start..<min(sentences.count, start + sentencesPerDocument)]))
+            document(Array(sentences[start..<min(sentences.count, start + sentencesPerDocument)]), features: features)
         }
     }
 
     /// One text of `sentences`; the first is rendered as a title line when `title` is given.
-    static func document(_ sentences: [GMBSentence], title: TitleStyle? = nil) -> [LabelledSentence] {
+    static func document(_ sentences: [GMBSentence], title: TitleStyle? = nil, features: FeatureSource? = nil)
+        -> [LabelledSentence] {
         var bytes: [UInt8] = []
         var tokens: [Token] = []
         var spans: [Sentence] = []
@@ -44,8 +51,9 @@ enum TrainingExamples {
         }
         let text = AnalyzedText(bytes: bytes, tokens: tokens, sentences: spans)
         let context = DocumentContext(text)
+        let external = features?(text)
         return zip(labelled, spans).map {
-            LabelledSentence(text: text, context: context, sentence: $1, mentions: $0.mentions)
+            LabelledSentence(text: text, context: context, sentence: $1, mentions: $0.mentions, externalFeatures: external)
         }
     }
 
@@ -64,8 +72,9 @@ enum TrainingExamples {
     /// capital letter mid-sentence means "name" and tags every word of a headline. Trained on these, with the
     /// case-sensitive features keyed separately for title lines, it learns to rely on the words themselves and
     /// on the body below (a headline's "Worried" is "worried" there).
-    static func headline(_ title: GMBSentence, body: [GMBSentence], style: TitleStyle) -> LabelledSentence {
-        document([title] + body, title: style)[0]
+    static func headline(_ title: GMBSentence, body: [GMBSentence], style: TitleStyle, features: FeatureSource? = nil)
+        -> LabelledSentence {
+        document([title] + body, title: style, features: features)[0]
     }
 
     private static func titleCased(_ sentence: GMBSentence, style: TitleStyle) -> GMBSentence {

@@ -4,9 +4,11 @@ import Foundation
 let usage = """
     usage: ner-train train --corpus PATH --out PATH [--epochs N] [--scheme bio|bilou] [--seed N]
                            [--title-fraction F] [--min-count N] [--quantile Q] [--prune STEPS] [--margin M] [--runs N]
-           ner-train eval  --corpus PATH --model PATH
+                           [--gazetteer-features yes|no]
+           ner-train eval  --corpus PATH --model PATH [--gazetteer-features yes|no]
            ner-train bench --corpus PATH --model PATH [--seconds S]
-           ner-train errors --corpus PATH --model PATH [--limit N]
+           ner-train errors --corpus PATH --model PATH [--limit N] [--gazetteer-features yes|no]
+           ner-train eval-recognizer --corpus PATH [--model PATH] [--no-tagger] [--samples N]
            ner-train tag --model PATH [--title yes] < one-sentence-a-line.txt
     """
 
@@ -16,11 +18,18 @@ do {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
             "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
+            "--gazetteer-features", "--feature-mask",
         ]))
     case "eval":
-        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model"]))
+        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask"]))
     case "errors":
-        try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit"]))
+        try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit", "--gazetteer-features"]))
+    case "eval-recognizer":
+        // `--no-tagger` is a flag (no value): the rules alone.
+        let rest = arguments.dropFirst()
+        try RecognizerEvaluation.run(
+            Options(ArraySlice(rest.filter { $0 != "--no-tagger" }), allowed: ["--corpus", "--model", "--samples"]),
+            noTagger: rest.contains("--no-tagger"))
     case "tag":
         try Demo.run(Options(arguments.dropFirst(), allowed: ["--model", "--title"]))
     case "bench":

@@ -88,6 +88,11 @@ public struct GazetteerLexicon: Lexicon {
         return gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
     }
 
+    /// Gazetteer membership bits (`GazetteerFeatures`): what the shipped tagger model is trained with.
+    public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? {
+        GazetteerFeatures.bits(for: text, gazetteer: gazetteer)
+    }
+
     public func meetingFormat(in text: AnalyzedText, at index: Int) -> String? {
         guard index >= 0, index < text.tokens.count,
               let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }

@@ -49,9 +49,16 @@ public protocol Lexicon: Sendable {
     func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool
     /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
     func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
+    /// Per-token bits for the statistical tagger (`EntityTagger.tag(_:externalFeatures:)`), indexed like
+    /// `text.tokens`, or nil when this lexicon provides none. The bits must mean what they meant when the model
+    /// was trained: `GazetteerLexicon` returns `GazetteerFeatures.bits`, which the shipped model is trained with.
+    func tokenFeatures(for text: AnalyzedText) -> [UInt32]?
 }
 
 extension Lexicon {
+    /// No features: the tagger then sees all bits zero, which is always valid input.
+    public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? { nil }
+
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
         place(in: text, at: index, limit: limit).map { ($0.length, [$0.place]) }
     }

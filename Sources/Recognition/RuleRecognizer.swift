@@ -22,7 +22,11 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
-        let labels = tagger.map { TokenLabels(spans: $0.tag(text), tokenCount: text.tokens.count) }
+        let labels = tagger.map { tagger in
+            // Gazetteer bits only for a model trained with them (the committed one is not: see Model/README.md).
+            let features = tagger.usesExternalFeatures ? lexicon.tokenFeatures(for: text) : nil
+            return TokenLabels(spans: tagger.tag(text, externalFeatures: features), tokenCount: text.tokens.count)
+        }
         var mentions: [Mention] = []
         for (s, sentence) in text.sentences.enumerated() {
             var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,

@@ -31,6 +31,12 @@ public struct EntityTagger: Sendable {
         return try EntityTagger(modelBytes: [UInt8](data))
     }
 
+    /// Whether the model was trained with external features (some `externalFeatures` bit has a weight). When
+    /// false, passing them changes nothing, and callers can skip computing them.
+    public var usesExternalFeatures: Bool {
+        (0..<UInt64(32)).contains { model.table.slot(of: featureKey(FeatureTemplate.external.rawValue, $0)) != nil }
+    }
+
     /// The model's tag names ("O", "B-per", ...), indexed like the values `tagLabels` returns.
     public var tagNames: [String] { model.tagSet.names }
 

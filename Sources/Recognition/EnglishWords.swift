@@ -9,7 +9,8 @@ public enum EnglishWords {
         "since", "after", "before", "ahead", "meanwhile", "however", "moreover", "also", "still", "even", "especially",
         "recently", "speaking", "according", "despite", "during", "under", "over", "there", "here", "what", "which",
         "who", "whom", "whose", "why", "how", "all", "some", "many", "most", "more", "much", "other", "another",
-        "such", "no", "not", "one", "two", "three", "both", "each", "every", "any", "last", "next", "first", "new",
+        "such", "no", "not", "one", "two", "three", "both", "each", "every", "any", "last", "next", "first",
+        "neither", "either",
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "is", "are", "was", "were", "be",
         "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
         "today", "yesterday", "tomorrow", "then", "now", "thus", "instead", "indeed", "finally", "later", "earlier",
@@ -32,6 +33,17 @@ public enum EnglishWords {
     public static let nameParticles = WordSet([
         "bin", "ibn", "bint", "ben", "abu", "al", "el", "von", "van", "der", "den", "de", "da", "di", "del",
         "della", "dos", "das", "du", "le", "la", "ter", "y",
+    ])
+
+    /// Peoples whose name is not a country's: never mapped to the country a demonym table lists for them.
+    public static let peoplesWithoutCountry = WordSet([
+        "arab", "arabs", "kurd", "kurds", "kurdish", "persian", "persians", "latin", "hispanic", "african",
+        "asian", "european", "berber", "tamil", "pashtun", "baloch", "uighur", "uyghur", "english", "scottish",
+    ])
+
+    /// Prepositions that put what follows in a place: "travelled to Nice", "in Reading".
+    public static let locativePrepositions = WordSet([
+        "in", "to", "from", "near", "at", "outside", "inside", "into", "towards", "toward", "across",
     ])
 
     public static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

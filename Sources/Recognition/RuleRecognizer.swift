@@ -155,6 +155,8 @@ struct SentenceReader<L: Lexicon> {
         var secondEnd = next
         while isNameToken(secondEnd) { secondEnd += 1 }
         if lexicon.isOrganisationHead(in: text, at: chunkEnd - 1) { return secondEnd }
+        // "Democratic Republic of Congo": a place whose name runs across "of".
+        if let place = placeAt(start, limit: secondEnd), start + place.length > chunkEnd { return start + place.length }
         // "Secretary of State Antony Blinken": an office that runs across "of".
         for k in start..<chunkEnd where lexicon.titleLength(in: text, at: k, limit: secondEnd) > chunkEnd - k {
             return secondEnd
@@ -191,7 +193,8 @@ struct SentenceReader<L: Lexicon> {
     mutating func readChunk(_ chunk: Range<Int>) {
         var s = chunk.lowerBound
         let e = chunk.upperBound
-        while s < e, isFunctionWord(s) { s += 1 }
+        // "The Hague", "New York": a place name may begin with what is otherwise a function word.
+        while s < e, isFunctionWord(s), (placeAt(s, limit: e)?.length ?? 0) < 2 { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
         let taggerVouches = labels?.verdict(s).map { $0.score >= TokenLabels.confident && $0.label != .tim } ?? false
         if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s), !taggerVouches,
@@ -254,19 +257,27 @@ struct SentenceReader<L: Lexicon> {
 
         if let (length, place) = placeAt(s, limit: e) {
             // An ambiguous name ("Split", "Victoria") is a place when the document or the tagger says so.
+            let afterLocative = s > sentence.tokens.lowerBound && EnglishWords.locativePrepositions.contains(text, s - 1)
             let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
-                && labels?.label(s) != .geo
+                && labels?.label(s) != .geo && !afterLocative
             // A city or region at the start of a longer capitalised run is part of a name ("Antony Blinken",
             // "Kabul Water Board"); so is a country at the start of an "X of Y" name.
             let joinedByOf = (s..<e).contains { text.token($0, is: "of") }
-            if length == e - s || (!isAmbiguous && !joinedByOf && place.kind == .country) {
+            if !isAmbiguous && (length == e - s || (!joinedByOf && place.kind == .country)) {
                 emit(s..<(s + length), place.kind == .country ? .country : .location, .name,
                      identity: place.identity, name: place.name, within: place.countryIdentity)
                 return s + length
             }
         }
-        if let demonym = lexicon.demonym(in: text, at: s), !demonym.ambiguous {
-            emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+        if let demonym = lexicon.demonym(in: text, at: s) {
+            // A nationality is never part of a name ("American Vince Spadea"); an ambiguous one ("American",
+            // "Korean") stands for its usual country only when the tagger reads it as a nationality too.
+            if !demonym.ambiguous {
+                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+            } else if labels?.verdict(s).map({ $0.label == .gpe && $0.score >= TokenLabels.plausible }) == true,
+                      !EnglishWords.peoplesWithoutCountry.contains(text, s) {
+                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+            }
             return s + 1
         }
         if e - s == 1 {
@@ -296,9 +307,9 @@ struct SentenceReader<L: Lexicon> {
         }
         // The rules' guess for a run of capitalised words is a person; a plausible verdict of the tagger wins.
         guard let verdict = labels.majority(range), verdict.score >= TokenLabels.plausible else {
-            if range.lowerBound > text.effectiveStart(of: sentence) || labels.majority(range) != nil {
-                emit(range, .person, .name)
-            }
+            // The tagger reads some words as part of a name, without conviction: the rules' person stands.
+            // It reads none of them as a name: no name ("Iron Curtain", "New Year").
+            if labels.majority(range) != nil { emit(range, .person, .name) }
             return
         }
         switch verdict.label {
@@ -367,10 +378,10 @@ struct SentenceReader<L: Lexicon> {
             emit(i..<(i + 1), .organisation, .acronym)
         } else if text.hasArabicArticlePrefix(i) {
             emit(i..<(i + 1), .organisation, .name)
-        } else if actsLikePerson {
-            emit(i..<(i + 1), .person, .name)
         } else if let plausible {
             readSingleWord(i, as: plausible)
+        } else if actsLikePerson {
+            emit(i..<(i + 1), .person, .name)
         }
     }
 

@@ -117,16 +117,18 @@ struct GraphMLParser {
 
     mutating func parse() throws(GraphReadError) -> EntityGraph {
         var sawRoot = false
+        var rootLine = 1
         var sawGraph = false
         while try advance() {
             switch xml.kind {
             case .documentType:
-                throw failure(.documentType, line: xml.line)
+                throw failure(.documentType, line: xml.documentTypeLine ?? xml.line)
             case .startElement(let isEmpty):
                 let name = xml.localName
                 if !sawRoot {
                     guard name == "graphml" else { throw failure(.notGraphML(root: name), line: xml.line) }
                     sawRoot = true
+                    rootLine = xml.line
                     continue
                 }
                 switch name {
@@ -143,7 +145,7 @@ struct GraphMLParser {
         guard sawRoot else {
             throw failure(.notWellFormed(message: "the document has no root element"), line: xml.parserLine)
         }
-        guard sawGraph else { throw failure(.missingGraph, line: xml.parserLine) }
+        guard sawGraph else { throw failure(.missingGraph, line: rootLine) }
         return try finish()
     }
 

@@ -131,6 +131,20 @@ final class XMLTextReader {
         return Int(xmlTextReaderGetParserLineNumber(reader))
     }
 
+    /// The line of the `<!DOCTYPE`: libxml2 keeps no line for the document type node, and the parser's
+    /// position is already past it.
+    var documentTypeLine: Int? {
+        let needle = Array("<!DOCTYPE".utf8).map { CChar(bitPattern: $0) }
+        var line = 1
+        var index = 0
+        while index + needle.count <= input.count {
+            if input[index] == 0x0A { line += 1 }
+            if input[index] == needle[0] && Array(input[index..<index + needle.count]) == needle { return line }
+            index += 1
+        }
+        return nil
+    }
+
     /// The line the parser has reached (the end of the document after the last read).
     var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 

@@ -82,6 +82,12 @@ struct GraphMLParser {
     let lenient: Bool
 
     private var keys: [String: GraphMLKey] = [:]
+    /// Keys of known attributes with a `<default>`, per domain, in declaration order (the first declared wins
+    /// when two name the same attribute); kept as keys are declared, so
+    /// applying defaults costs nothing per element when there are none (a file may declare thousands of keys).
+    private var defaults: [String: [(id: String, key: GraphMLKey)]] = [:]
+    /// Whether a node key `identity` is declared: the mark of a file written by EntityGraph.
+    private var declaresIdentity = false
     private var nodes: [GraphNode] = []
     private var nodeIndex: [String: Int] = [:]
     private var nodeLines: [Int] = []
@@ -169,8 +175,14 @@ struct GraphMLParser {
         }
         // A key without attr.name has no meaning to look up (networkx refuses it, igraph ignores it).
         guard let id = attributes["id"], let name = attributes["attr.name"], keys[id] == nil else { return }
-        keys[id] = GraphMLKey(domain: attributes["for"] ?? "all", name: name,
-                              type: (attributes["attr.type"] ?? "string").lowercased(), defaultValue: defaultValue)
+        let key = GraphMLKey(domain: attributes["for"] ?? "all", name: name,
+                             type: (attributes["attr.type"] ?? "string").lowercased(), defaultValue: defaultValue)
+        keys[id] = key
+        if key.applies(to: "node") && name == "identity" { declaresIdentity = true }
+        for (domain, known) in [("node", Self.nodeAttributes), ("edge", Self.edgeAttributes)]
+        where key.defaultValue != nil && key.applies(to: domain) && known.contains(name) {
+            defaults[domain, default: []].append((id, key))
+        }
     }
 
     private mutating func readGraph() throws(GraphReadError) {
@@ -241,8 +253,8 @@ struct GraphMLParser {
                 values[key.name] = GraphMLValue(text: try readText(isEmpty: childEmpty), key: key, keyID: keyID, line: line)
             }
         }
-        for (keyID, key) in keys.sorted(by: { $0.key < $1.key }) where key.applies(to: domain) {
-            if let defaultValue = key.defaultValue, known.contains(key.name), values[key.name] == nil {
+        for (keyID, key) in defaults[domain] ?? [] {
+            if let defaultValue = key.defaultValue, values[key.name] == nil {
                 values[key.name] = GraphMLValue(text: defaultValue, key: key, keyID: keyID, line: elementLine)
             }
         }
@@ -282,11 +294,10 @@ struct GraphMLParser {
             throw failure(.nodeType(node: id, value: values["type"]?.text), line: line)
         }
         // Our writer leaves out empty values, so in our files (which declare `identity`) no label means "".
-        let ownFile = keys.values.contains { $0.applies(to: "node") && $0.name == "identity" }
         let element = "node '\(id)'"
         return GraphNode(
             identity: values["identity"]?.text ?? "",
-            label: values["label"]?.text ?? (ownFile ? "" : id),
+            label: values["label"]?.text ?? (declaresIdentity ? "" : id),
             type: type,
             aliases: list(values["aliases"]),
             mentions: try int(values["mentions"], element: element, line: line) ?? 0,

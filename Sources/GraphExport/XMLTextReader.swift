@@ -16,7 +16,9 @@ struct XMLReadFailure: Error, Sendable {
 /// - No `XML_PARSE_HUGE`: libxml2 keeps its limits on text node size and nesting depth, so a hostile file
 ///   cannot make it allocate without bound.
 /// - `XML_PARSE_BIG_LINES`: line numbers stay right beyond line 65,535, because error messages name the line.
-/// - Errors go to a structured handler that keeps the first message instead of printing it on stderr.
+/// - Errors go to a structured handler that keeps the first message instead of printing it on stderr; the
+///   few libxml2 prints through its unstructured handler (encoding conversion) are silenced for the reader's
+///   lifetime on this thread and the previous handler is restored afterwards (`shim.h`).
 ///
 /// Not thread-safe; one reader is created and used by one read call.
 final class XMLTextReader {
@@ -34,6 +36,7 @@ final class XMLTextReader {
     private let input: UnsafeMutableBufferPointer<CChar>
     private let reader: xmlTextReaderPtr
     private let errors: ErrorSink
+    private let savedGenericErrors: entitygraph_generic_error_state
 
     /// Keeps libxml2's first error. A class so the C callback can reach it through an opaque pointer.
     private final class ErrorSink {
@@ -55,6 +58,7 @@ final class XMLTextReader {
         self.input = input
         self.reader = reader
         self.errors = ErrorSink()
+        self.savedGenericErrors = entitygraph_silence_generic_errors()
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
@@ -69,6 +73,7 @@ final class XMLTextReader {
     deinit {
         xmlFreeTextReader(reader)
         input.deallocate()
+        entitygraph_restore_generic_errors(savedGenericErrors)
     }
 
     /// Moves to the next node in document order; false at the end of the document.
@@ -151,6 +156,9 @@ final class XMLTextReader {
     private func check(_ rc: Int32) throws(XMLReadFailure) -> Bool {
         if rc == 1 { return true }
         if rc == 0, errors.first == nil { return false }
-        throw errors.first ?? XMLReadFailure(message: "the XML is not well-formed", line: parserLine)
+        // No structured error: libxml2 failed in encoding conversion or input, which it reports only unstructured.
+        throw errors.first ?? XMLReadFailure(
+            message: "the bytes cannot be decoded in the document's encoding (UTF-8 unless the XML declaration names another)",
+            line: parserLine)
     }
 }

@@ -66,6 +66,18 @@ struct GraphIOCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.graphml")))
     }
 
+    /// libxml2 prints encoding errors through its unstructured handler; the user sees only our one line.
+    @Test func undecodableInputGivesOneErrorLine() throws {
+        let dir = try GraphIO.Scratch()
+        let path = dir.file("ucs4.graphml")
+        try Data([0, 0, 0, 0x3C, 0, 0, 0, 0x61, 0, 0, 0, 0x3E, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0x61])
+            .write(to: URL(fileURLWithPath: path))
+        let run = try GraphIO.run(["convert", path, "-o", dir.file("u.json")])
+        #expect(run.status == 2)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: \(path):1: not well-formed XML: the bytes cannot be decoded"), "\(run.stderr)")
+    }
+
     @Test func unknownTypesNeedLenient() throws {
         let dir = try GraphIO.Scratch()
         let file = try dir.write("""

@@ -291,7 +291,7 @@ struct GraphMLParser {
         } else if lenient {
             type = .organisation
         } else {
-            throw failure(.nodeType(node: id, value: values["type"]?.text), line: line)
+            throw failure(.nodeType(node: id, value: values["type"]?.text), line: values["type"]?.line ?? line)
         }
         // Our writer leaves out empty values, so in our files (which declare `identity`) no label means "".
         let element = "node '\(id)'"
@@ -300,11 +300,11 @@ struct GraphMLParser {
             label: values["label"]?.text ?? (declaresIdentity ? "" : id),
             type: type,
             aliases: list(values["aliases"]),
-            mentions: try int(values["mentions"], element: element, line: line) ?? 0,
+            mentions: try int(values["mentions"], element: element) ?? 0,
             documents: list(values["documents"]),
             date: optional(values["date"]),
             format: optional(values["format"]),
-            ordinal: try int(values["ordinal"], element: element, line: line),
+            ordinal: try int(values["ordinal"], element: element),
             series: optional(values["series"]),
             firstSeen: optional(values["first_seen"]),
             lastSeen: optional(values["last_seen"]))
@@ -318,19 +318,19 @@ struct GraphMLParser {
         } else if lenient {
             kind = .coMention
         } else {
-            throw failure(.edgeKind(edge: name, value: values["kind"]?.text), line: line)
+            throw failure(.edgeKind(edge: name, value: values["kind"]?.text), line: values["kind"]?.line ?? line)
         }
         let element = "edge \(name)"
         let evidence = Evidence(
             document: values["evidence_document"]?.text ?? "",
             sentence: values["evidence"]?.text ?? "",
-            start: try int(values["evidence_start"], element: element, line: line) ?? 0,
-            end: try int(values["evidence_end"], element: element, line: line) ?? 0,
+            start: try int(values["evidence_start"], element: element) ?? 0,
+            end: try int(values["evidence_end"], element: element) ?? 0,
             date: optional(values["date"]))
         return GraphEdge(
             source: -1, target: -1, kind: kind,
             label: values["label"]?.text ?? "",
-            weight: try double(values["weight"], element: element, line: line) ?? 1,
+            weight: try double(values["weight"], element: element) ?? 1,
             documents: list(values["documents"]),
             evidence: evidence,
             firstSeen: optional(values["first_seen"]),
@@ -350,9 +350,9 @@ struct GraphMLParser {
         return text
     }
 
-    private func int(_ value: GraphMLValue?, element: String, line: Int) throws(GraphReadError) -> Int? {
+    private func int(_ value: GraphMLValue?, element: String) throws(GraphReadError) -> Int? {
         guard let value else { return nil }
-        try checkDeclaredType(value, element: element, line: line)
+        try checkDeclaredType(value, element: element)
         guard let number = Int32(GraphMLNumber.trimmed(value.text)) else {
             throw failure(.badValue(element: element, attribute: value.key.name, value: value.text,
                                     expected: "a whole number from \(Int32.min) to \(Int32.max)"), line: value.line)
@@ -360,9 +360,9 @@ struct GraphMLParser {
         return Int(number)
     }
 
-    private func double(_ value: GraphMLValue?, element: String, line: Int) throws(GraphReadError) -> Double? {
+    private func double(_ value: GraphMLValue?, element: String) throws(GraphReadError) -> Double? {
         guard let value else { return nil }
-        try checkDeclaredType(value, element: element, line: line)
+        try checkDeclaredType(value, element: element)
         guard let number = GraphMLNumber.double(value.text), number.isFinite else {
             throw failure(.badValue(element: element, attribute: value.key.name, value: value.text,
                                     expected: "a finite number such as 2 or 0.5"), line: value.line)
@@ -371,7 +371,7 @@ struct GraphMLParser {
     }
 
     /// The value must be what its key declares, whatever the attribute needs on top.
-    private func checkDeclaredType(_ value: GraphMLValue, element: String, line: Int) throws(GraphReadError) {
+    private func checkDeclaredType(_ value: GraphMLValue, element: String) throws(GraphReadError) {
         let text = GraphMLNumber.trimmed(value.text)
         let ok: Bool = switch value.key.type {
         case "int": Int32(text) != nil

@@ -50,15 +50,18 @@ final class XMLTextReader {
         guard !bytes.isEmpty else { throw XMLReadFailure(message: "the file is empty", line: 1) }
         let input = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
         _ = input.initialize(from: bytes.lazy.map { CChar(bitPattern: $0) })
+        // Silenced before the reader exists: creating it already decodes the first chunk.
+        let savedGenericErrors = entitygraph_silence_generic_errors()
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
         guard let reader = xmlReaderForMemory(input.baseAddress, Int32(bytes.count), url, nil, options) else {
+            entitygraph_restore_generic_errors(savedGenericErrors)
             input.deallocate()
-            throw XMLReadFailure(message: "libxml2 could not start reading (out of memory?)", line: nil)
+            throw XMLReadFailure(message: "libxml2 could not start reading (out of memory, or an undecodable start)", line: 1)
         }
         self.input = input
         self.reader = reader
         self.errors = ErrorSink()
-        self.savedGenericErrors = entitygraph_silence_generic_errors()
+        self.savedGenericErrors = savedGenericErrors
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()

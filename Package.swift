@@ -47,3 +47,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (Fuzz/, run by Scripts/fuzz). Declared only when ENTITYGRAPH_FUZZ=1: their main.swift starts
+// libFuzzer's driver, which exists only when linked with -sanitize=fuzzer, so a normal build must not see them.
+if Context.environment["ENTITYGRAPH_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "FuzzGraphMLReader", dependencies: ["GraphExport", "GraphModel"],
+                          path: "Fuzz/GraphMLReader"),
+        .executableTarget(name: "FuzzDocumentReader",
+                          dependencies: ["DocumentReading", "TextAnalysis", "ExtractionPipeline"],
+                          path: "Fuzz/DocumentReader"),
+    ]
+}

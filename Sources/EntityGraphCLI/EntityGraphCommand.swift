@@ -7,9 +7,9 @@ struct EntityGraphCommand: ParsableCommand {
         abstract: "Extract people, organisations, countries, places and meetings from news articles into one graph.",
         discussion: """
             Exit codes: 0 success, 1 some documents could not be read (the others were processed), \
-            2 usage error or an output could not be written.
+            2 usage error, an unreadable or malformed input graph (convert, merge), or an output could not be written.
             """,
-        subcommands: [Extract.self],
+        subcommands: [Extract.self, Convert.self, Merge.self],
         defaultSubcommand: nil)
 }
 

@@ -104,7 +104,7 @@ enum Attributes {
         return [
             .string(edge.kind.rawValue),
             string(edge.label),
-            .string(edge.label.isEmpty ? edge.kind.rawValue : edge.label),
+            .string(isBlank(edge.label) ? edge.kind.rawValue : edge.label),
             try double(edge.weight, element: element, attribute: "weight"),
             list(edge.documents),
             string(edge.evidence.sentence),
@@ -135,8 +135,15 @@ enum Attributes {
     }
 
     private static func string(_ text: String?) -> AttributeValue? {
-        guard let text, !text.isEmpty else { return nil }
+        guard let text, !isBlank(text) else { return nil }
         return .string(text)
+    }
+
+    /// Empty, or empty once `TextPolicy` has stripped what the text formats cannot carry. Such a value is left
+    /// out like an empty one: written as `<data></data>` it would read back as "" and be left out on the next
+    /// export, so `convert` of a file to GraphML would not give the file back.
+    static func isBlank(_ text: String) -> Bool {
+        text.isEmpty || TextPolicy.clean(text).isEmpty
     }
 
     private static func list(_ items: [String]) -> AttributeValue? {

@@ -125,7 +125,8 @@ public struct Extractor<L: Lexicon>: Sendable {
                 if relation.kind == .coMention {
                     coMentions.append(source < target ? (source, target, evidence) : (target, source, evidence))
                 } else {
-                    builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: evidence)
+                    builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: evidence,
+                                        eventClass: relation.eventClass)
                 }
             }
             for link in locatedIn[a] ?? [] {

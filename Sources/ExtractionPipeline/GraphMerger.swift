@@ -104,7 +104,8 @@ public enum GraphMerger {
             documents: Set(edges.flatMap(\.documents)).sorted(),
             evidence: edges.map(\.evidence).min()!,
             firstSeen: edges.compactMap(\.firstSeen).min(),
-            lastSeen: edges.compactMap(\.lastSeen).max())
+            lastSeen: edges.compactMap(\.lastSeen).max(),
+            eventClass: edges.compactMap(\.eventClass).min())
     }
 
     /// A total order on nodes by content: most mentions first, then every field, so equal positions never

@@ -73,6 +73,8 @@ enum Attributes {
         .init(name: "date", type: .string),
         .init(name: "first_seen", type: .string),
         .init(name: "last_seen", type: .string),
+        /// Interactions: the coarse event class of the verb (CAMEO-like).
+        .init(name: "event_class", type: .string),
     ]
 
     /// Separator of list values (`aliases`, `documents`). Not escaped inside items: names containing
@@ -114,6 +116,7 @@ enum Attributes {
             string(edge.date),
             string(edge.firstSeen),
             string(edge.lastSeen),
+            string(edge.eventClass),
         ]
     }
 

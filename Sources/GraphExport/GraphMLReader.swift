@@ -112,7 +112,7 @@ struct GraphMLParser {
     /// `relation` is derived from label and kind, so it is not read.
     static let edgeAttributes: Set<String> = [
         "kind", "label", "weight", "documents", "evidence", "evidence_document", "evidence_start", "evidence_end",
-        "date", "first_seen", "last_seen",
+        "date", "first_seen", "last_seen", "event_class",
     ]
 
     init(xml: XMLTextReader, file: String, lenient: Bool) {
@@ -334,7 +334,8 @@ struct GraphMLParser {
             documents: list(values["documents"]),
             evidence: evidence,
             firstSeen: optional(values["first_seen"]),
-            lastSeen: optional(values["last_seen"]))
+            lastSeen: optional(values["last_seen"]),
+            eventClass: optional(values["event_class"]))
     }
 
     /// Split exactly, keeping empty items, so a list the writer joined comes back to the same text.

@@ -60,9 +60,13 @@ public struct GraphEdge: Hashable, Sendable {
     /// Earliest and latest document date of the supporting sentences (for dynamic exports).
     public var firstSeen: String?
     public var lastSeen: String?
+    /// Interactions: a coarse event class in the spirit of the CAMEO codes (consult, visit, host, appeal,
+    /// invite, recognise, accuse, attack, cooperate, …), so verbs of one kind can be filtered together.
+    public var eventClass: String?
 
     public init(source: Int, target: Int, kind: EdgeKind, label: String, weight: Double, documents: [String],
-                evidence: Evidence, firstSeen: String? = nil, lastSeen: String? = nil) {
+                evidence: Evidence, firstSeen: String? = nil, lastSeen: String? = nil, eventClass: String? = nil) {
+        self.eventClass = eventClass
         self.source = source
         self.target = target
         self.kind = kind

@@ -24,6 +24,7 @@ public struct GraphBuilder: Sendable {
 
     struct EdgeRecord: Sendable {
         var evidence: Set<Evidence> = []
+        var eventClass: String?
     }
 
     private var nodes: [String: NodeRecord] = [:]
@@ -107,10 +108,11 @@ public struct GraphBuilder: Sendable {
     /// Adds one supporting sentence for a relation. Edges between unknown keys and self-loops are ignored:
     /// a relation needs two declared, distinct entities.
     public mutating func addRelation(from source: String, to target: String, kind: EdgeKind, label: String = "",
-                                     evidence: Evidence) {
+                                     evidence: Evidence, eventClass: String? = nil) {
         guard source != target, nodes[source] != nil, nodes[target] != nil else { return }
-        edges[EdgeKey(source: source, target: target, kind: kind, label: label), default: EdgeRecord()]
-            .evidence.insert(evidence)
+        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
+        edges[key, default: EdgeRecord()].evidence.insert(evidence)
+        if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
         pairs.insert(PairKey(source, target, kind))
     }
 
@@ -158,7 +160,7 @@ public struct GraphBuilder: Sendable {
                 source: source, target: target, kind: key.kind, label: key.label,
                 weight: Double(sentences.count),
                 documents: Set(record.evidence.map(\.document)).sorted(),
-                evidence: first, firstSeen: dates.first, lastSeen: dates.last))
+                evidence: first, firstSeen: dates.first, lastSeen: dates.last, eventClass: record.eventClass))
         }
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)

@@ -13,8 +13,11 @@ public struct LocalRelation: Hashable, Sendable {
     public var label: String
     /// The supporting sentence (index into `AnalyzedText.sentences`).
     public var sentence: Int
+    /// Interactions: the verb's coarse event class.
+    public var eventClass: String?
 
-    public init(source: Int, target: Int, kind: EdgeKind, label: String = "", sentence: Int) {
+    public init(source: Int, target: Int, kind: EdgeKind, label: String = "", sentence: Int, eventClass: String? = nil) {
+        self.eventClass = eventClass
         self.source = source
         self.target = target
         self.kind = kind

@@ -76,11 +76,11 @@ struct InteractionFinder {
             if let object = object(after: afterVerb, actors: actors, sentence: sentence) {
                 for actor in subjects where actor.entity != object.entity {
                     found.append(LocalRelation(source: actor.entity, target: object.entity, kind: .interaction,
-                                               label: verb.lemma, sentence: s))
+                                               label: verb.lemma, sentence: s, eventClass: verb.eventClass))
                 }
             } else if verb.isMutual, subjects.count == 2, subjects[0].entity != subjects[1].entity {
                 found.append(LocalRelation(source: subjects[0].entity, target: subjects[1].entity, kind: .interaction,
-                                           label: verb.lemma, sentence: s))
+                                           label: verb.lemma, sentence: s, eventClass: verb.eventClass))
             }
         }
         return found

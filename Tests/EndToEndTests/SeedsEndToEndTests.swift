@@ -221,8 +221,10 @@ struct ExitCodeTests {
     }
 }
 
-/// Every file of the hostile battery: either a clean export (checked by xmllint and dot) or exit 1 with an
-/// error naming the file; never a crash, another exit code or a hang.
+/// Every file of the hostile battery, to every format: either clean exports (GraphML by its XSD, GEXF by its
+/// RelaxNG schema, DOT by `dot` with an empty stderr, JSON by a strict parser, CSV by Python's reader, and the
+/// same node and edge counts in all of them) or exit 1 with an error naming the file; never a crash, another
+/// exit code, a hang or a partial file.
 @Suite("End to end on the battery")
 struct BatteryEndToEndTests {
     static let files: [String] = {
@@ -230,6 +232,34 @@ struct BatteryEndToEndTests {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".txt") }.sorted()
     }()
+
+    /// Reads every format back with Python's strict parsers and compares node and edge counts.
+    static let countScript = """
+        import csv, json, sys, xml.etree.ElementTree as ET
+        d = sys.argv[1]
+        def reject(value): raise ValueError("non-finite number " + value)
+        with open(d + "/out.json", encoding="utf-8") as f:
+            text = f.read()
+        assert not text.startswith("\\ufeff"), "BOM in JSON"
+        j = json.loads(text, parse_constant=reject)["elements"]
+        ids = {n["data"]["id"] for n in j["nodes"]}
+        assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in j["edges"]), "dangling JSON edge"
+        g = ET.parse(d + "/out.graphml").getroot()
+        ns = "{http://graphml.graphdrawing.org/xmlns}"
+        gml = (len(g.findall(f".//{ns}node")), len(g.findall(f".//{ns}edge")))
+        x = ET.parse(d + "/out.gexf").getroot()
+        nx = "{http://gexf.net/1.3}"
+        gexf = (len(x.findall(f".//{nx}node")), len(x.findall(f".//{nx}edge")))
+        with open(d + "/out.nodes.csv", newline="", encoding="utf-8") as f:
+            nodes = list(csv.reader(f))
+        with open(d + "/out.edges.csv", newline="", encoding="utf-8") as f:
+            edges = list(csv.reader(f))
+        assert len({len(r) for r in nodes}) == 1 and len({len(r) for r in edges}) == 1, "ragged CSV"
+        counts = {"json": (len(j["nodes"]), len(j["edges"])), "graphml": gml, "gexf": gexf,
+                  "csv": (len(nodes) - 1, len(edges) - 1)}
+        assert len(set(counts.values())) == 1, counts
+        print(counts["json"])
+        """
 
     @Test func batteryIsThere() {
         #expect(Self.files.count >= 20, "Tests/Fixtures/battery holds \(Self.files.count) .txt files")
@@ -239,9 +269,12 @@ struct BatteryEndToEndTests {
     func exportsOrRefuses(file: String) throws {
         let dir = try ScratchDirectory()
         let input = Harness.path("Tests/Fixtures/battery/" + file)
-        let result = try Harness.entityGraph(["extract", input, "-o", dir.file("out.graphml"), "-o", dir.file("out.dot")],
-                                             timeout: 30)
-        #expect(!result.timedOut, "\(file): still running after 30 s")
+        let result = try Harness.entityGraph(["extract", input, "-o", dir.file("out.graphml"), "-o", dir.file("out.dot"),
+                                              "-o", dir.file("out.gexf"), "-o", dir.file("out.json"), "-o", dir.file("out.csv")],
+                                             timeout: 120)
+        // A guard against hangs, not a speed test (debug build, tests in parallel on a small machine): speed is
+        // measured by Scripts/bench-extract.
+        #expect(!result.timedOut, "\(file): still running after 120 s")
         switch result.status {
         case 0:
             let xml = try Harness.validateGraphML(dir.file("out.graphml"))
@@ -249,6 +282,11 @@ struct BatteryEndToEndTests {
             let dot = try Harness.run("dot", ["-Tsvg", dir.file("out.dot"), "-o", dir.file("out.svg")])
             #expect(dot.status == 0, "\(file): dot exit \(dot.status)")
             #expect(dot.stderr.isEmpty, "\(file): dot wrote to stderr: \(dot.stderr)")
+            let gexf = try Harness.run("xmllint", ["--noout", "--nonet", "--relaxng",
+                                                   Harness.path("schemas/gexf/1.3/gexf.rng"), dir.file("out.gexf")])
+            #expect(gexf.status == 0, "\(file): GEXF does not validate: \(gexf.stderr)")
+            let counts = try Harness.python(Self.countScript, [dir.url.path])
+            #expect(counts.status == 0, "\(file): \(counts.stdoutText) \(counts.stderr)")
         case 1:
             let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
             #expect(!errors.isEmpty && errors.allSatisfy { $0.contains(file) },

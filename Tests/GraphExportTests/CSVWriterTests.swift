@@ -10,8 +10,8 @@ import GraphModel
         #expect(nodes.hasPrefix("Id,Label,Type,Aliases,Mentions,Documents,Date,Format,Ordinal,Series,First Seen,Last Seen,Identity\r\n"))
         #expect(nodes.contains("\r\nn0,Sergey Lavrov,person,Lavrov,3,000|001,,,,,2021-10-20,2021-10-21,\r\n"))
         #expect(edges.hasPrefix("Id,Source,Target,Type,Kind,Label,Relation,Weight,Documents,Evidence,Evidence Document,"
-            + "Evidence Start,Evidence End,Date,First Seen,Last Seen\r\n"))
-        #expect(edges.contains("\r\ne0,n0,n2,Directed,role,foreign minister,foreign minister,2.0,000,Foreign Minister Sergey Lavrov said…,000,0,36,2021-10-20,,\r\n"))
+            + "Evidence Start,Evidence End,Date,First Seen,Last Seen,Event Class\r\n"))
+        #expect(edges.contains("\r\ne0,n0,n2,Directed,role,foreign minister,foreign minister,2.0,000,Foreign Minister Sergey Lavrov said…,000,0,36,2021-10-20,,,\r\n"))
         #expect(nodes.hasSuffix("\r\n") && edges.hasSuffix("\r\n"))
     }
 

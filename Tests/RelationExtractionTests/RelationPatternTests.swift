@@ -172,6 +172,17 @@ struct RelationPatternTests {
         #expect(g.edgesBetween("Jean Dupont", "William Ruto").count == 1)
     }
 
+    @Test func interactionsCarryTheirEventClass() throws {
+        let met = try extract("date 2024-10-09\nJean Dupont met William Ruto in Nairobi on Tuesday.")
+        #expect(met.edges("Jean Dupont", "William Ruto", .interaction).map(\.eventClass) == ["consult"])
+        let urged = try extract("date 2024-10-09\nJean Dupont called on William Ruto to act.")
+        #expect(urged.edges("Jean Dupont", "William Ruto", .interaction).map(\.eventClass) == ["appeal"], "\(urged.dump)")
+        let recognised = try extract("date 2024-10-09\nKenya recognises the African Union as a partner.")
+        #expect(recognised.edges("Kenya", "African Union", .interaction).map(\.eventClass) == ["recognise"])
+        // Only interactions have one.
+        #expect(met.edges.filter { $0.kind != .interaction }.allSatisfy { $0.eventClass == nil })
+    }
+
     @Test func interactionCoordinatedSubjectsWithTitleInApposition() throws {
         let g = try extract("""
             date 2024-10-09

@@ -103,6 +103,12 @@ public struct Extractor<L: Lexicon>: Sendable {
                     locatedIn[a, default: []].append((key, country, mention.sentence))
                 }
             }
+            for reference in analysis.relations.references {
+                guard let key = keyOf[a][reference.entity] else { continue }
+                builder.addMention(key: key, surface: reference.text, document: document.id, date: date)
+                merges.append(MergeRecord(node: key, name: reference.text, document: document.id,
+                                          reason: "holds this office in the document (joined '\(analysis.resolution.entities[reference.entity].name)')"))
+            }
             for (e, entity) in analysis.resolution.entities.enumerated() where !entity.mentions.isEmpty {
                 guard let key = keyOf[a][e] else { continue }
                 for merge in entity.merges {
@@ -186,6 +192,17 @@ public struct Extractor<L: Lexicon>: Sendable {
                 records.append(MentionRecord(
                     document: analysis.document.id, start: scalars.scalarOffset(ofByte: first.start),
                     end: scalars.scalarOffset(ofByte: last.end), text: mention.text, type: mention.type,
+                    node: EntityGraph.nodeID(index)))
+            }
+            for reference in analysis.relations.references {
+                guard let key = keyOf[a][reference.entity], let index = indexByKey[key] else { continue }
+                // The phrase as it stands in the text (with its article), so offsets slice exactly to `text`.
+                let first = analysis.text.tokens[reference.tokens.lowerBound]
+                let last = analysis.text.tokens[reference.tokens.upperBound - 1]
+                records.append(MentionRecord(
+                    document: analysis.document.id, start: scalars.scalarOffset(ofByte: first.start),
+                    end: scalars.scalarOffset(ofByte: last.end),
+                    text: analysis.text.string(from: first.start, to: last.end), type: .person,
                     node: EntityGraph.nodeID(index)))
             }
         }

@@ -41,11 +41,23 @@ public struct MeetingFacts: Hashable, Sendable {
     public var isCall = false
 }
 
+/// A phrase that names a person by the office the document gave them: "the Taliban's foreign minister".
+public struct RoleReference: Hashable, Sendable {
+    /// The person's entity index.
+    public var entity: Int
+    public var tokens: Range<Int>
+    public var sentence: Int
+    /// The phrase without a leading article ("Taliban's foreign minister").
+    public var text: String
+}
+
 /// The relations of one document and the facts about its meetings.
 public struct DocumentRelations: Sendable {
     public var relations: [LocalRelation]
     /// Keyed by entity index.
     public var meetings: [Int: MeetingFacts]
+    /// Role phrases resolved to the person who holds the office: mentions of that person.
+    public var references: [RoleReference] = []
 }
 
 /// Finds typed relations between the entities of one document.
@@ -73,6 +85,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         }
         relations.append(contentsOf: memberships(context: context, resolution: resolution))
         context.roleHolders = roles.holders(relations: relations)
+        let references = roleReferences(context: context, resolution: resolution)
 
         var meetings = MeetingLinker(context: context, resolution: resolution, documentDate: documentDate)
         for s in text.sentences.indices where !headings.contains(s) {
@@ -88,7 +101,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         var meetingFacts = merged
         finishCalls(&meetingFacts, resolution: &resolution, relations: &relations, mentions: mentions)
         relations.append(contentsOf: coMentions(context: context, resolution: resolution))
-        return DocumentRelations(relations: relations, meetings: meetingFacts)
+        return DocumentRelations(relations: relations, meetings: meetingFacts, references: references)
     }
 
     /// "Russian Foreign Ministry" is part of Russia: an organisation whose name carries a nationality or a
@@ -111,6 +124,20 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
                 found.append(LocalRelation(source: org, target: resolution.entityOfMention[owner], kind: .memberOf,
                                            sentence: mention.sentence))
             }
+        }
+        return found
+    }
+
+    /// "the Taliban's foreign minister" wherever it stands for the one person given that office in the document.
+    func roleReferences(context: SentenceContext, resolution: DocumentResolution) -> [RoleReference] {
+        var found: [RoleReference] = []
+        for (m, mention) in context.mentions.enumerated() where mention.type == .organisation || mention.type == .country {
+            guard let actor = context.roleReference(startingWith: m, entityOf: resolution.entityOfMention) else { continue }
+            var start = actor.tokens.lowerBound
+            if start > 0, context.text.token(start - 1, is: "the") { start -= 1 }
+            let phrase = context.text.string(tokens: actor.tokens)
+            found.append(RoleReference(entity: actor.entity, tokens: start..<actor.tokens.upperBound,
+                                       sentence: mention.sentence, text: phrase))
         }
         return found
     }

@@ -172,6 +172,28 @@ struct RelationPatternTests {
         #expect(g.edgesBetween("Jean Dupont", "William Ruto").count == 1)
     }
 
+    @Test func roleReferenceIsAMentionOfItsHolder() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan Foreign Minister Raychelle Omamo visited Paris on Monday.
+
+            The Kenyan foreign minister later met French officials.
+            """)
+        let omamo = try #require(g.node("Raychelle Omamo"), "\(g.dump)")
+        #expect(omamo.aliases.contains("Kenyan foreign minister"), "\(omamo.aliases)")
+        #expect(omamo.mentions == 2)
+    }
+
+    @Test func roleReferenceWithTwoHoldersStaysUnresolved() throws {
+        let g = try extract("""
+            date 2024-10-09
+            French Foreign Minister Jean Dupont and French Foreign Minister Marie Curie disagreed.
+
+            The French foreign minister left early.
+            """)
+        #expect(g.nodes.allSatisfy { !$0.aliases.contains("French foreign minister") }, "\(g.dump)")
+    }
+
     @Test func interactionsCarryTheirEventClass() throws {
         let met = try extract("date 2024-10-09\nJean Dupont met William Ruto in Nairobi on Tuesday.")
         #expect(met.edges("Jean Dupont", "William Ruto", .interaction).map(\.eventClass) == ["consult"])

@@ -1,5 +1,7 @@
 import ExtractionPipeline
+import GraphExport
 import GraphModel
+import Resolution
 
 /// The `--mentions` file: one JSON object per mention, in document and offset order.
 enum MentionsFile {
@@ -31,11 +33,11 @@ enum MentionsFile {
     static func jsonLines(_ records: [MentionRecord]) -> [UInt8] {
         var out: [UInt8] = []
         for record in records {
-            var line = "{\"document\":" + JSONText.quoted(record.document)
+            var line = "{\"document\":" + JSONWriter.string(record.document)
             line += ",\"start\":\(record.start),\"end\":\(record.end)"
-            line += ",\"text\":" + JSONText.quoted(record.text)
-            line += ",\"type\":" + JSONText.quoted(record.type.rawValue)
-            line += ",\"node\":" + JSONText.quoted(record.node) + "}\n"
+            line += ",\"text\":" + JSONWriter.string(record.text)
+            line += ",\"type\":" + JSONWriter.string(record.type.rawValue)
+            line += ",\"node\":" + JSONWriter.string(record.node) + "}\n"
             out.append(contentsOf: line.utf8)
         }
         return out
@@ -55,26 +57,3 @@ enum MergeLogFile {
         return Array(out.utf8)
     }
 }
-
-/// Strict JSON string literals (RFC 8259): quotes, backslashes and all C0 controls escaped.
-enum JSONText {
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}
-
-import Resolution

@@ -61,8 +61,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// A JSON string literal for any Swift string.
-    static func string(_ text: String) -> String {
+    /// A JSON string literal for any Swift string: strict RFC 8259, controls and U+2028/2029 escaped. Public
+    /// so every JSON the tool writes (the mentions file too) escapes alike.
+    public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

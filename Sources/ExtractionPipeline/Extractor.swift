@@ -77,7 +77,8 @@ public struct Extractor<L: Lexicon>: Sendable {
                 sightings.append(EntitySighting(
                     document: analysis.document.id, type: entity.type, name: entity.name, surfaces: entity.surfaces,
                     identity: entity.identity, aliasGroup: entity.aliasGroup, meetingSeries: facts?.series,
-                    meetingDate: facts?.date?.iso, meetingOrdinal: facts?.ordinal))
+                    meetingDate: facts?.date?.iso, meetingOrdinal: facts?.ordinal,
+                    meetingPlaces: facts.map { Array($0.places) } ?? []))
                 owners.append((a, e))
             }
         }

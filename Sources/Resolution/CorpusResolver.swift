@@ -12,10 +12,13 @@ public struct EntitySighting: Hashable, Sendable {
     public var meetingSeries: String?
     public var meetingDate: String?
     public var meetingOrdinal: Int?
+    /// Meetings: normalised names of the places they were held in.
+    public var meetingPlaces: [String]
 
     public init(document: String, type: NodeType, name: String, surfaces: [String], identity: String? = nil,
                 aliasGroup: AliasTable.Group? = nil, meetingSeries: String? = nil, meetingDate: String? = nil,
-                meetingOrdinal: Int? = nil) {
+                meetingOrdinal: Int? = nil, meetingPlaces: [String] = []) {
+        self.meetingPlaces = meetingPlaces.sorted()
         self.document = document
         self.type = type
         self.name = name
@@ -104,12 +107,15 @@ public struct CorpusResolver: Sendable {
         return (keys, log)
     }
 
-    /// A session of a series is the same across documents only with the same date or the same ordinal;
-    /// otherwise each document's meeting is its own node.
+    /// A session of a series is the same across documents only with the same date or the same ordinal; an
+    /// unnamed meeting only with the same place and date; otherwise each document's meeting is its own node.
     func meetingKey(_ sighting: EntitySighting) -> String {
         let series = sighting.meetingSeries.map(normalizedSeries) ?? ""
         if !series.isEmpty, let date = sighting.meetingDate { return "meeting:\(series)@\(date)" }
         if !series.isEmpty, let ordinal = sighting.meetingOrdinal { return "meeting:\(series)#\(ordinal)" }
+        if series.isEmpty, let date = sighting.meetingDate, !sighting.meetingPlaces.isEmpty {
+            return "meeting:in \(sighting.meetingPlaces.joined(separator: "+"))@\(date)"
+        }
         return "meeting:\(sighting.document):\(normalizedName(sighting.name))"
     }
 

@@ -99,6 +99,21 @@ struct SeedsEndToEndTests {
         }
     }
 
+    @Test func inputOrderDoesNotChangeTheBytes() throws {
+        let seeds = Harness.path("Tests/Fixtures/seeds")
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        try #require(files.count >= 2)
+        let dir = try ScratchDirectory()
+        var outputs: [[UInt8]] = []
+        for (order, name) in [(files, "forward"), (Array(files.reversed()), "backward")] {
+            let result = try Harness.entityGraph(["extract"] + order.map { seeds + "/" + $0 }
+                                                 + ["-o", dir.file(name + ".graphml"), "-o", dir.file(name + ".dot")])
+            try #require(result.status == 0, "\(result.stderr)")
+            outputs.append(try dir.bytes(name + ".graphml") + dir.bytes(name + ".dot"))
+        }
+        #expect(outputs[0] == outputs[1], "the documents' order changed the output")
+    }
+
     @Test func mentionOffsetsSliceTheDecodedText() throws {
         let dir = try ScratchDirectory()
         let run = try extractSeeds(into: dir)

@@ -172,6 +172,17 @@ struct RelationPatternTests {
         #expect(g.edgesBetween("Jean Dupont", "William Ruto").count == 1)
     }
 
+    @Test func unnamedMeetingWithTheSamePlaceAndDateInTwoDocumentsIsOneNode() throws {
+        let g = try extract([
+            ("a", "date 2024-10-09\nWilliam Ruto spoke at a meeting of the African Union in Addis Ababa on Friday."),
+            ("b", "date 2024-10-10\nJean Dupont spoke at a meeting of the African Union in Addis Ababa on 4 October."),
+            ("c", "date 2024-10-10\nJean Dupont spoke at a meeting of the African Union in Nairobi on 4 October."),
+        ])
+        let meetings = g.nodes.filter { $0.type == .meeting }
+        #expect(meetings.count == 2, "\(g.dump)")
+        #expect(meetings.contains { $0.documents == ["a", "b"] && $0.date == "2024-10-04" }, "\(g.dump)")
+    }
+
     @Test func roleReferenceIsAMentionOfItsHolder() throws {
         let g = try extract("""
             date 2024-10-09

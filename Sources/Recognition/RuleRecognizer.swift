@@ -209,7 +209,7 @@ struct SentenceReader<L: Lexicon> {
 
     /// Reads from `s` and returns where the next segment starts.
     mutating func readSegment(from s: Int, to e: Int) -> Int {
-        if isFunctionWord(s) { return s + 1 }
+        if isFunctionWord(s), (placeAt(s, limit: e)?.length ?? 0) < 2 { return s + 1 }
 
         // A meeting name: "Moscow Format Conference", "Moscow consultative format meeting".
         if let meetingEnd = meetingNameEnd(from: s, chunkEnd: e) {

@@ -79,7 +79,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// 0 = Monday … 6 = Sunday (ISO order).
     public var weekday: Int { ((dayNumber % 7) + 7) % 7 }
 
-    public func adding(days: Int) -> CalendarDate {
+    /// Nil when the result leaves years 1…9999 (a document dated 0001-01-01 speaking of "Friday").
+    public func adding(days: Int) -> CalendarDate? {
         var y = year, m = month, d = day + days
         while d < 1 {
             m -= 1
@@ -91,6 +92,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             m += 1
             if m > 12 { m = 1; y += 1 }
         }
-        return CalendarDate(year: y, month: m, day: d)!
+        return CalendarDate(year: y, month: m, day: d)
     }
 }

@@ -22,6 +22,9 @@ enum Main {
             try command.run()
         } catch let exit as ExitCode {
             EntityGraphCommand.exit(withError: exit)
+        } catch let error as CLIError {
+            printError("error: \(error)")
+            EntityGraphCommand.exit(withError: ExitCode(2))
         } catch {
             let code = EntityGraphCommand.exitCode(for: error)
             if code == .success {

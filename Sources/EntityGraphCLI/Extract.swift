@@ -70,9 +70,9 @@ struct Extract: ParsableCommand {
                 let text = try String(contentsOfFile: aliases, encoding: .utf8)
                 try aliasTable.add(contentsOf: text, source: aliases)
             } catch let error as AliasTable.ParseError {
-                throw ValidationError("alias file: \(error.description)")
+                throw CLIError("alias file: \(error.description)")
             } catch {
-                throw ValidationError("cannot read alias file '\(aliases)': \(error.localizedDescription)")
+                throw CLIError("cannot read alias file '\(aliases)': \(error.localizedDescription)")
             }
         }
         let reader = DocumentReader()
@@ -80,7 +80,7 @@ struct Extract: ParsableCommand {
         do {
             sources = try reader.collect(inputs)
         } catch {
-            throw ValidationError(error.description)
+            throw CLIError(error.description)
         }
         var documents: [Document] = []
         var failed = 0
@@ -116,13 +116,20 @@ struct Extract: ParsableCommand {
             let records = MentionsFile.restricted(extraction.mentions, from: extraction.graph, to: graph)
             write(MentionsFile.jsonLines(records), to: mentions)
         }
-        if let mergeLog { write(MergeLogFile.tsv(extraction.merges), to: mergeLog) }
+        if let mergeLog { write(MergeLogFile.tsv(extraction.merges, graph: graph), to: mergeLog) }
 
         printError("\(documents.count) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
                    + (failed > 0 ? "; \(failed) document(s) failed" : ""))
         if writeFailed { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
     }
+}
+
+/// A failure found while running (not in the command line's shape): printed as one `error:` line, without the
+/// usage text ArgumentParser adds to validation errors, and ending the run with exit code 2.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 func printError(_ message: String) {

@@ -44,9 +44,21 @@ enum MentionsFile {
     }
 }
 
-/// The `--merge-log` file: why each name became part of a node, as TSV with a header.
+/// The `--merge-log` file: why each name became part of a node, as TSV with a header. Nodes are named by their
+/// id and label in `graph` (the graph actually written, perhaps filtered); merges into nodes it leaves out are
+/// left out too.
 enum MergeLogFile {
-    static func tsv(_ records: [Resolution.MergeRecord]) -> [UInt8] {
+    static func tsv(_ records: [Resolution.MergeRecord], graph: EntityGraph) -> [UInt8] {
+        var nodeByIdentity: [String: String] = [:]
+        for (index, node) in graph.nodes.enumerated() where !node.identity.isEmpty {
+            nodeByIdentity[node.identity] = EntityGraph.nodeID(index) + " (" + node.label + ")"
+        }
+        let records = records.compactMap { record -> Resolution.MergeRecord? in
+            guard let node = nodeByIdentity[record.node] else { return nil }
+            var named = record
+            named.node = node
+            return named
+        }.sorted()
         func cell(_ s: String) -> String {
             s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
         }

@@ -79,7 +79,8 @@ struct OutputOptions: ParsableArguments {
                     try AtomicFile.write(file.bytes, to: file.path)
                 }
             } catch {
-                printError("error: \(output): \(error)")
+                // Export and write errors name the file themselves.
+                printError("error: \(error)")
                 ok = false
             }
         }

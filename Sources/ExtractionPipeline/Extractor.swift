@@ -27,7 +27,8 @@ public struct MentionRecord: Hashable, Sendable {
     public var node: String
 }
 
-/// The result of a run: the graph, every mention with its node, and why names were merged.
+/// The result of a run: the graph, every mention with its node, and why names were merged (`MergeRecord.node`
+/// holds the node's identity, `GraphNode.identity`).
 public struct Extraction: Sendable {
     public var graph: EntityGraph
     public var mentions: [MentionRecord]
@@ -149,11 +150,8 @@ public struct Extractor<L: Lexicon>: Sendable {
         }
         let (graph, indexByKey) = builder.build()
         let records = mentionRecords(analyses, keyOf: keyOf, indexByKey: indexByKey)
-        merges = merges.map { record in
-            var record = record
-            if let index = indexByKey[record.node] { record.node = EntityGraph.nodeID(index) + " (" + graph.nodes[index].label + ")" }
-            return record
-        }
+        // Merge records name nodes by identity (the resolution key): the writer names them by the id they have in
+        // the graph it writes, which may be filtered.
         return Extraction(graph: graph, mentions: records, merges: Array(Set(merges)).sorted())
     }
 

@@ -53,7 +53,8 @@ public enum GraphMerger {
         var edges: [GraphEdge] = []
         edges.reserveCapacity(edgeGroups.count)
         for (key, group) in edgeGroups {
-            guard let source = indexByKey[key.source], let target = indexByKey[key.target] else { continue }
+            // Two nodes of one input that share an identity become one node: an edge between them would be a loop.
+            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target else { continue }
             edges.append(mergeEdges(group, source: source, target: target))
         }
         edges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }

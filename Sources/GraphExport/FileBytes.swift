@@ -19,7 +19,13 @@ enum FileBytes {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.read(fd, buffer.baseAddress, buffer.count)
+                #else
+                Darwin.read(fd, buffer.baseAddress, buffer.count)
+                #endif
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileReadError(reason: Self.systemError())

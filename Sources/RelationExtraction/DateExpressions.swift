@@ -14,7 +14,6 @@ enum DateExpressions {
         return table
     }()
 
-    /// The first date written after token `from` in the sentence, or nil.
     /// Words that make a clause speak of the future, for resolving "on Friday".
     static let futureMarkers = WordSet(["will", "would", "next", "upcoming", "planned", "scheduled", "shall"])
 
@@ -30,12 +29,12 @@ enum DateExpressions {
         return false
     }
 
+    /// The first date written after token `from` in the sentence, or nil.
     static func firstDate(in text: AnalyzedText, sentence: Sentence, from: Int, documentDate: CalendarDate?) -> CalendarDate? {
         var i = max(from, sentence.tokens.lowerBound)
         let end = sentence.tokens.upperBound
         while i < end {
-            if let date = date(in: text, at: i, end: end, documentDate: documentDate,
-                               future: isFuture(text, sentence: sentence, at: i)) { return date }
+            if let date = date(in: text, at: i, sentence: sentence, documentDate: documentDate) { return date }
             i += 1
         }
         return nil
@@ -45,14 +44,16 @@ enum DateExpressions {
         text.string(token: i).lowercased().trimmingSuffix(".")
     }
 
-    static func date(in text: AnalyzedText, at i: Int, end: Int, documentDate: CalendarDate?, future: Bool) -> CalendarDate? {
+    /// The date written at token `i`, if any. The tense that resolves a weekday is read only when one is found.
+    static func date(in text: AnalyzedText, at i: Int, sentence: Sentence, documentDate: CalendarDate?) -> CalendarDate? {
+        let end = sentence.tokens.upperBound
         let token = text.tokens[i]
         if token.kind == .number, let day = Int(text.string(token: i)), (1...31).contains(day), i + 1 < end,
            let month = monthNumbers[word(text, i + 1)] {
             let year = i + 2 < end ? Int(text.string(token: i + 2)).flatMap { (1000...2999).contains($0) ? $0 : nil } : nil
             return resolve(day: day, month: month, year: year, documentDate: documentDate)
         }
-        if token.kind == .word, let month = monthNumbers[word(text, i)], text.isCapitalized(i), i + 1 < end,
+        if token.kind == .word, text.isCapitalized(i), let month = monthNumbers[word(text, i)], i + 1 < end,
            text.tokens[i + 1].kind == .number, let day = Int(text.string(token: i + 1)), (1...31).contains(day) {
             var j = i + 2
             if j < end, text.isPunctuationComma(j) { j += 1 }
@@ -64,11 +65,12 @@ enum DateExpressions {
             // "on Thursday, 7 October": the explicit date after the weekday wins.
             var j = i + 1
             if j < end, text.isPunctuationComma(j) { j += 1 }
-            if j < end, let explicit = date(in: text, at: j, end: end, documentDate: documentDate, future: future),
+            if j < end, let explicit = date(in: text, at: j, sentence: sentence, documentDate: documentDate),
                text.tokens[j].kind == .number || monthNumbers[word(text, j)] != nil {
                 return explicit
             }
-            // News reports speak of the past week unless the sentence looks ahead.
+            // News reports speak of the past week unless the clause looks ahead.
+            let future = isFuture(text, sentence: sentence, at: i)
             let delta = (weekday - documentDate.weekday + 7) % 7
             return future ? documentDate.adding(days: delta == 0 ? 7 : delta)
                           : documentDate.adding(days: delta == 0 ? 0 : delta - 7)

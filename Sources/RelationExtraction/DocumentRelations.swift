@@ -79,7 +79,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         let headings = text.headingSentences()
 
         // Roles first: they let "the Taliban's foreign minister" stand for the person later on.
-        var roles = RoleFinder(context: context, entityOf: resolution.entityOfMention)
+        let roles = RoleFinder(context: context, entityOf: resolution.entityOfMention)
         for s in text.sentences.indices {
             relations.append(contentsOf: roles.find(in: s))
         }

@@ -13,7 +13,6 @@ let participationVerbs = WordSet([
 /// Verbs by which an invited party takes part ("invite X to partake in …").
 let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
 let invitationVerbs = WordSet(["invite", "invited", "invites", "inviting"])
-/// Words that make a sentence speak of the future, for resolving "on Friday".
 
 /// Links meetings to their participants, places and dates, and makes one meeting of all the phrases in a
 /// document that name the same event.
@@ -159,41 +158,88 @@ struct MeetingLinker {
             while parent[x]! != x { x = parent[x]! }
             return x
         }
-        func words(_ fact: MeetingFacts) -> Set<String> {
-            Set(normalizedName(fact.series ?? "").split(separator: " ").map(String.init))
-                .subtracting(["meeting", "meetings", "conference", "talks", "summit", "session", "round", "of", "the"])
-        }
-        func compatible(_ a: MeetingFacts, _ b: MeetingFacts) -> Bool {
-            (a.ordinal == nil || b.ordinal == nil || a.ordinal == b.ordinal)
-                && (a.date == nil || b.date == nil || a.date == b.date)
-        }
         let references = meetings.filter { facts[$0]!.isReference }
         let named = meetings.filter { !facts[$0]!.isReference }
-        for (i, a) in named.enumerated() {
-            for b in named[(i + 1)...] {
-                let fa = facts[a]!, fb = facts[b]!
-                guard compatible(fa, fb) else { continue }
-                let wa = words(fa), wb = words(fb)
-                var same = false
-                if fa.series != nil, fb.series != nil, !wa.isEmpty, !wb.isEmpty {
-                    same = wa.isSubset(of: wb) || wb.isSubset(of: wa)
-                } else if fa.series == nil, fb.series == nil {
-                    same = normalizedName(fa.label) == normalizedName(fb.label) && !fa.places.isDisjoint(with: fb.places)
-                } else {
-                    let (described, named) = fa.series == nil ? (fa, wb) : (fb, wa)
-                    same = !described.places.isEmpty && described.places.isSubset(of: named)
-                }
-                if same { parent[root(b)] = root(a) }
+        func union(_ a: Int, into b: Int) {
+            let ra = root(a), rb = root(b)
+            if ra != rb { parent[ra] = rb }
+        }
+
+        // 1. Series: the words of each name, computed once; names whose words are a subset of another's are one
+        //    series ("Moscow Format Conference" and "Moscow Consultative Format meeting"). Compared per distinct
+        //    word set, so a document repeating one series a thousand times costs nothing extra.
+        var wordsOf: [Int: Set<String>] = [:]
+        var described: [Int] = []
+        for m in named {
+            let words = Self.seriesWords(facts[m]!.series)
+            if facts[m]!.series != nil, !words.isEmpty { wordsOf[m] = words } else { described.append(m) }
+        }
+        let distinct = Set(wordsOf.values).sorted { $0.sorted().joined(separator: " ") < $1.sorted().joined(separator: " ") }
+        var setParent = Array(distinct.indices)
+        func setRoot(_ x: Int) -> Int { var x = x; while setParent[x] != x { x = setParent[x] }; return x }
+        for i in distinct.indices {
+            for j in distinct.indices where j > i && (distinct[i].isSubset(of: distinct[j]) || distinct[j].isSubset(of: distinct[i])) {
+                let ri = setRoot(i), rj = setRoot(j)
+                if ri != rj { setParent[rj] = ri }
             }
         }
-        // "the summit" joins the one meeting of that format (or the only meeting) the document names.
+        let setIndex = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        var seriesMembers: [Int: [Int]] = [:]
+        for m in wordsOf.keys.sorted() { seriesMembers[setRoot(setIndex[wordsOf[m]!]!), default: []].append(m) }
+        var seriesWords: [Int: Set<String>] = [:]
+        for (i, words) in distinct.enumerated() { seriesWords[setRoot(i), default: []].formUnion(words) }
+
+        // 2. Sessions: within a series, mentions with the same ordinal and date are one session; mentions with
+        //    neither join the only session the document dates or numbers, else share one node (never chaining
+        //    two different sessions together).
+        var sessionsOf: [Int: [String: Int]] = [:]
+        for (series, members) in seriesMembers.sorted(by: { $0.key < $1.key }) {
+            var sessions: [String: Int] = [:]
+            var plain: [Int] = []
+            for m in members {
+                let fact = facts[m]!
+                guard fact.ordinal != nil || fact.date != nil else { plain.append(m); continue }
+                let key = "\(fact.ordinal.map(String.init) ?? "")|\(fact.date?.iso ?? "")"
+                if let first = sessions[key] { union(m, into: first) } else { sessions[key] = m }
+            }
+            if let first = plain.first {
+                let target = sessions.count == 1 ? sessions.values.first! : first
+                for m in plain { union(m, into: target) }
+                if sessions.count != 1 { sessions["|"] = first }
+            }
+            sessionsOf[series] = sessions
+        }
+
+        // 3. Described meetings: one held in a place a series is named after joins that series' session of the
+        //    same date (or its only session); otherwise described meetings with the same words and a shared
+        //    place are one.
+        var describedByLabel: [String: [Int]] = [:]
+        for m in described {
+            let fact = facts[m]!
+            let series = seriesWords.filter { !fact.places.isEmpty && fact.places.isSubset(of: $0.value) }.map(\.key)
+            if series.count == 1, let sessions = sessionsOf[series[0]] {
+                let dated = fact.date.flatMap { date in sessions.first { $0.key.hasSuffix("|" + date.iso) }?.value }
+                if let target = dated ?? (sessions.count == 1 ? sessions.values.first : sessions["|"]) {
+                    union(m, into: target)
+                    continue
+                }
+            }
+            let label = normalizedName(fact.label)
+            if let other = describedByLabel[label]?.first(where: { !facts[$0]!.places.isDisjoint(with: fact.places)
+                && (facts[$0]!.date == nil || fact.date == nil || facts[$0]!.date == fact.date) }) {
+                union(m, into: other)
+            } else {
+                describedByLabel[label, default: []].append(m)
+            }
+        }
+
+        // "the summit" joins the one meeting of that format the document names.
         var dropped: Set<Int> = []
+        var rootsByFormat: [String: Set<Int>] = [:]
+        for m in named { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
         for reference in references {
-            let format = facts[reference]!.format
-            let roots = Set(named.map(root))
-            let sameFormat = roots.filter { r in named.contains { root($0) == r && facts[$0]!.format == format } }
             // Only a meeting of the same kind: "the talks" is not the forum named earlier.
-            if sameFormat.count == 1, let target = sameFormat.first {
+            if let roots = rootsByFormat[facts[reference]!.format], roots.count == 1, let target = roots.first {
                 parent[reference] = target
             } else {
                 dropped.insert(reference)
@@ -231,6 +277,12 @@ struct MeetingLinker {
             if let to = remap[relations[r].target] { relations[r].target = to }
         }
         return result
+    }
+
+    /// The words that name a series, without the words every meeting shares.
+    static func seriesWords(_ series: String?) -> Set<String> {
+        Set(normalizedName(series ?? "").split(separator: " ").map(String.init))
+            .subtracting(["meeting", "meetings", "conference", "talks", "summit", "session", "round", "of", "the"])
     }
 
     static let formatPriority = ["summit", "conference", "talks", "forum", "call", "visit", "meeting", "format"]

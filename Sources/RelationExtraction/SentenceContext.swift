@@ -63,7 +63,6 @@ struct SentenceContext {
         text.tokens[i].length == 1 && text.bytes[text.tokens[i].start] == byte
     }
 
-    func lowercasedWord(_ i: Int) -> String { text.string(token: i).lowercased() }
 }
 
 struct RoleHolder {

@@ -34,7 +34,10 @@ public struct AliasTable: Sendable {
 
     /// Adds the entries of a table file's text; `source` names it in errors and in the merge log.
     public mutating func add(contentsOf text: String, source: String) throws(ParseError) {
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on scalars: Swift reads "\r\n" as one Character, so a Windows-saved file would be one line.
+        let lines = text.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }
+        for (number, scalarLine) in lines.enumerated() {
+            let rawLine = String(String.UnicodeScalarView(scalarLine))
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {

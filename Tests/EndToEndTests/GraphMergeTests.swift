@@ -30,6 +30,16 @@ struct GraphMergeTests {
         #expect(try GraphMLWriter().write(GraphMerger.merge([b, a])) == GraphMLWriter().write(GraphMerger.merge([a, b])))
     }
 
+    @Test func nodesOfOneInputSharingAnIdentityLeaveNoLoop() {
+        let evidence = Evidence(document: "d", sentence: "The Taliban and Taliban.", start: 0, end: 24)
+        let graph = EntityGraph(
+            nodes: [GraphNode(label: "Taliban", type: .organisation), GraphNode(label: "the Taliban", type: .organisation)],
+            edges: [GraphEdge(source: 0, target: 1, kind: .coMention, label: "", weight: 1, documents: ["d"], evidence: evidence)])
+        let merged = GraphMerger.merge([graph])
+        #expect(merged.nodes.count == 1)
+        #expect(merged.edges.isEmpty)
+    }
+
     @Test func aGraphMergedWithNothingIsItself() throws {
         let a = try GraphIO.extract([("monday", GraphIO.mondayText), ("tuesday", GraphIO.tuesdayText)])
         #expect(GraphMerger.merge([a]) == a)

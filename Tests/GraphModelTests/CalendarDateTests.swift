@@ -23,16 +23,25 @@ struct CalendarDateTests {
         ("2024-01-01", 366, "2025-01-01"), ("2021-10-08", -400, "2020-09-03"),
     ])
     func addingDays(iso: String, days: Int, expected: String) {
-        #expect(date(iso).adding(days: days).iso == expected)
+        #expect(date(iso).adding(days: days)?.iso == expected)
     }
 
     @Test func addingDaysAgreesWithDayNumberAndWeekday() {
         let start = date("1999-12-25")
         for days in stride(from: -800, through: 800, by: 37) {
-            let moved = start.adding(days: days)
+            guard let moved = start.adding(days: days) else {
+                Issue.record("1999-12-25 + \(days) days is out of range")
+                continue
+            }
             #expect(moved.dayNumber - start.dayNumber == days)
             #expect(moved.weekday == ((start.weekday + days) % 7 + 7) % 7)
         }
+    }
+
+    @Test func addingDaysBeyondTheCalendarIsNil() {
+        #expect(date("0001-01-01").adding(days: -1) == nil)
+        #expect(date("9999-12-31").adding(days: 1) == nil)
+        #expect(date("9999-12-30").adding(days: 1)?.iso == "9999-12-31")
     }
 
     @Test func impossibleDatesAreRejected() {

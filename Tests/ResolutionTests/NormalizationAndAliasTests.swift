@@ -76,6 +76,14 @@ struct AliasTableTests {
         #expect(!table.mustStayApart("AU", "African Union"))
     }
 
+    @Test func windowsLineEndsAreLines() throws {
+        var table = AliasTable()
+        try table.add(contentsOf: "# saved on Windows\r\nsame\tEast African Community\torganisation\tEAC\r\nnever\tA\tB\r\n",
+                      source: "crlf.tsv")
+        #expect(table.group(for: "EAC")?.canonical == "East African Community")
+        #expect(table.mustStayApart("A", "B"))
+    }
+
     @Test func laterLinesWin() throws {
         var table = try parse("same\tAfrican Union\torganisation\tAU\n")
         try table.add(contentsOf: "same\tAustralia\tcountry\tAU\n", source: "user.tsv")

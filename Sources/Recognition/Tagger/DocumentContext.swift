@@ -105,7 +105,9 @@ public struct DocumentContext: Sendable {
                     guard capitalised[t] else { continue }
                     var previous: [UInt64] = [], next: [UInt64] = []
                     var looked = 0
-                    for j in groupStart..<groupEnd where order[j] != t && looked < Self.occurrenceLimit {
+                    for j in groupStart..<groupEnd where order[j] != t {
+                        // Stop, not skip: a word repeated thousands of times must not make this quadratic.
+                        if looked == Self.occurrenceLimit { break }
                         looked += 1
                         let other = order[j]
                         if previous.count < Self.neighbourLimit && !previous.contains(previousWords[other]) {

@@ -16,8 +16,7 @@ extension RelationExtractor {
                 for side in [exchange.source, exchange.target] where !sides.contains(side) { sides.append(side) }
             }
             guard sides.count == 2, let sentence = exchanges.first?.sentence else {
-                for m in resolution.entities[call].mentions { resolution.entityOfMention[m] = -1 }
-                resolution.entities[call].mentions = []
+                resolution.drop(call)
                 relations.removeAll { $0.source == call || $0.target == call }
                 facts[call] = nil
                 continue

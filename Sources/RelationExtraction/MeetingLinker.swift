@@ -245,10 +245,7 @@ struct MeetingLinker {
                 dropped.insert(reference)
             }
         }
-        for reference in dropped {
-            for m in resolution.entities[reference].mentions { resolution.entityOfMention[m] = -1 }
-            resolution.entities[reference].mentions = []
-        }
+        for reference in dropped { resolution.drop(reference) }
         relations.removeAll { dropped.contains($0.source) || dropped.contains($0.target) }
         // Merge members into their root.
         var groups: [Int: [Int]] = [:]
@@ -259,15 +256,7 @@ struct MeetingLinker {
             let memberFacts = members.map { facts[$0]! }
             for member in members where member != representative {
                 remap[member] = representative
-                let moved = resolution.entities[member]
-                for m in moved.mentions { resolution.entityOfMention[m] = representative }
-                resolution.entities[representative].mentions.append(contentsOf: moved.mentions)
-                for surface in moved.surfaces where !resolution.entities[representative].surfaces.contains(surface) {
-                    resolution.entities[representative].surfaces.append(surface)
-                    resolution.entities[representative].merges.append(.init(
-                        name: surface, into: resolution.entities[representative].name, reason: "same meeting (name, place or date)"))
-                }
-                resolution.entities[member].mentions = []
+                resolution.merge(member, into: representative, reason: "same meeting (name, place or date)")
             }
             result[representative] = Self.combine(memberFacts)
             resolution.entities[representative].name = result[representative]!.label

@@ -33,8 +33,33 @@ public struct DocumentEntity: Hashable, Sendable {
 /// Entities of one document, and which entity each mention belongs to.
 public struct DocumentResolution: Sendable {
     public var entities: [DocumentEntity]
-    /// For each mention index, its entity index.
+    /// For each mention index, its entity index (-1: the mention stands for nothing shown).
     public var entityOfMention: [Int]
+
+    public init(entities: [DocumentEntity], entityOfMention: [Int]) {
+        self.entities = entities
+        self.entityOfMention = entityOfMention
+    }
+
+    /// Moves every mention of entity `source` into `target`; spellings `target` lacks become its aliases, each
+    /// recorded with `reason` for the merge log. `source` is left without mentions, which later stages skip.
+    public mutating func merge(_ source: Int, into target: Int, reason: String) {
+        guard source != target else { return }
+        for m in entities[source].mentions { entityOfMention[m] = target }
+        entities[target].mentions.append(contentsOf: entities[source].mentions)
+        for surface in entities[source].surfaces where !entities[target].surfaces.contains(surface) {
+            entities[target].surfaces.append(surface)
+            entities[target].merges.append(.init(name: surface, into: entities[target].name, reason: reason))
+        }
+        entities[source].mentions = []
+    }
+
+    /// An entity that stands for nothing the graph can show ("the talks" with no talks named): its mentions
+    /// belong to no entity any more.
+    public mutating func drop(_ entity: Int) {
+        for m in entities[entity].mentions { entityOfMention[m] = -1 }
+        entities[entity].mentions = []
+    }
 }
 
 /// Joins the mentions of one document into entities.
@@ -202,14 +227,9 @@ public struct DocumentResolver: Sendable {
         for e in entities.indices where entities[e].type == .organisation && !entities[e].mentions.isEmpty {
             guard let owners = coreOwners[normalizedName(entities[e].name)], owners.count == 1,
                   let target = owners.first, target != e else { continue }
-            for m in entities[e].mentions { entityOfMention[m] = target }
-            entities[target].mentions.append(contentsOf: entities[e].mentions)
-            for surface in entities[e].surfaces where !entities[target].surfaces.contains(surface) {
-                entities[target].surfaces.append(surface)
-                entities[target].merges.append(.init(name: surface, into: entities[target].name,
-                                                     reason: "same organisation without its nationality"))
-            }
-            entities[e].mentions = []
+            var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
+            resolution.merge(e, into: target, reason: "same organisation without its nationality")
+            (entities, entityOfMention) = (resolution.entities, resolution.entityOfMention)
         }
         // Drop emptied entities and renumber.
         var renumber = [Int](repeating: -1, count: entities.count)

@@ -77,11 +77,11 @@ enum Commands {
         let seed = UInt64(try options.int("--seed", default: 20_240_611))
         let titleFraction = try options.double("--title-fraction", default: 0.15)
         let minimumCount = try options.int("--min-count", default: 2)
-        let quantile = try options.double("--quantile", default: 0.9999)
+        let quantile = try options.double("--quantile", default: 1)
         let prune = try options.double("--prune", default: 1)
         let margin = try options.double("--margin", default: 0)
         let runs = try options.int("--runs", default: 3)
-        let weightBytes = try weightWidth(options.string("--weight-bits", default: "8"))
+        let weightBytes = try weightWidth(options.string("--weight-bits", default: "16"))
         guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
             throw CommandError(description: "--scheme must be bio or bilou")
         }

@@ -3,14 +3,47 @@ import Recognition
 import TextAnalysis
 
 /// The corpus split once into training and held-out sentences (see `HeldOutSplit`).
+///
+/// With `development: true` (`--split dev`), the held-out blocks are left out altogether, and the training blocks
+/// are split again: `training` is the training portion minus the development blocks, `heldOut` the development
+/// blocks (`HeldOutSplit.isDevelopment`). Settings are chosen on that split; the held-out split only scores
+/// final candidates.
 struct SplitCorpus {
     var training: [GMBSentence] = []
     var heldOut: [GMBSentence] = []
+    /// Whether `heldOut` is the development split.
+    var development = false
 
-    init(path: String) throws(CorpusError) {
+    init(path: String, development: Bool = false) throws(CorpusError) {
+        self.development = development
         for (i, sentence) in try GMBCorpus.load(path: path).enumerated() {
-            if HeldOutSplit.isHeldOut(sentence: i) { heldOut.append(sentence) } else { training.append(sentence) }
+            if HeldOutSplit.isHeldOut(sentence: i) {
+                if !development { heldOut.append(sentence) }
+            } else if development && HeldOutSplit.isDevelopment(sentence: i) {
+                heldOut.append(sentence)
+            } else {
+                training.append(sentence)
+            }
         }
+    }
+
+    init(_ options: Options) throws {
+        switch options.string("--split", default: "heldout") {
+        case "heldout": try self.init(path: try options.string("--corpus"))
+        case "dev": try self.init(path: try options.string("--corpus"), development: true)
+        default: throw CommandError(description: "--split must be heldout or dev")
+        }
+    }
+}
+
+/// `--weight-bits`: 8 (`Int8`, version-1 file), 16 (`Int16`, version 2) or 32 (`Float32` steps, version 2: for
+/// measuring, far too large to ship).
+func weightWidth(_ bits: String) throws -> Int {
+    switch bits {
+    case "8": 1
+    case "16": 2
+    case "32": 4
+    default: throw CommandError(description: "--weight-bits must be 8, 16 or 32")
     }
 }
 
@@ -39,15 +72,16 @@ func featureSource(_ options: Options) throws -> FeatureSource? {
 
 enum Commands {
     static func train(_ options: Options) throws -> Void {
-        let corpusPath = try options.string("--corpus"), outPath = try options.string("--out")
+        let outPath = try options.string("--out")
         let epochs = try options.int("--epochs", default: 4)
         let seed = UInt64(try options.int("--seed", default: 20_240_611))
         let titleFraction = try options.double("--title-fraction", default: 0.15)
         let minimumCount = try options.int("--min-count", default: 2)
-        let quantile = try options.double("--quantile", default: 0.9999)
+        let quantile = try options.double("--quantile", default: 1)
         let prune = try options.double("--prune", default: 1)
         let margin = try options.double("--margin", default: 0)
         let runs = try options.int("--runs", default: 3)
+        let weightBytes = try weightWidth(options.string("--weight-bits", default: "16"))
         guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
             throw CommandError(description: "--scheme must be bio or bilou")
         }
@@ -59,7 +93,7 @@ enum Commands {
         }
 
         let features = try featureSource(options)
-        let corpus = try SplitCorpus(path: corpusPath)
+        let corpus = try SplitCorpus(options)
         log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
 
         // Headline copies of a fixed random fraction of the training sentences, each at the top of the
@@ -97,7 +131,26 @@ enum Commands {
             rows = rows.isEmpty ? averaged.rows : zip(rows, averaged.rows).map(+)
             transitions = transitions.isEmpty ? averaged.transitions : zip(transitions, averaged.transitions).map(+)
         }
-        let model = data.model(rows: rows, transitions: transitions, quantile: quantile, pruneBelow: Float(prune))
+        // `--compare yes` (development split only: settings are chosen there): the same averaged weights
+        // unquantised and unpruned (Float32 table) beside 8- and 16-bit tables at the given pruning, scored on
+        // the development blocks, to see what quantisation and pruning cost.
+        if options.string("--compare", default: "no") == "yes" {
+            guard corpus.development else { throw CommandError(description: "--compare needs --split dev") }
+            let dev = TrainingExamples.analyzed(corpus.heldOut, features: features)
+            for (name, width, pruneBelow) in [("float, no pruning", 4, Float(0)), ("float, pruned", 4, Float(prune)),
+                                               ("16-bit, no pruning", 2, 0), ("16-bit, pruned", 2, Float(prune)),
+                                               ("8-bit, no pruning", 1, 0), ("8-bit, pruned", 1, Float(prune))] {
+                let candidate = data.model(rows: rows, transitions: transitions, quantile: quantile,
+                                           pruneBelow: pruneBelow, weightBytes: width)
+                let scores = Evaluator.evaluate(EntityTagger(model: candidate), on: dev)
+                let size = ModelFile.encode(candidate).count
+                log(String(format: "DEV %@: micro F1 %.4f (per %.4f org %.4f geo %.4f gpe %.4f), %d bytes, %d features",
+                           name, scores.microF1, scores.scores([.per]).f1, scores.scores([.org]).f1,
+                           scores.scores([.geo]).f1, scores.scores([.gpe]).f1, size, candidate.table.entryCount))
+            }
+        }
+        let model = data.model(rows: rows, transitions: transitions, quantile: quantile, pruneBelow: Float(prune),
+                               weightBytes: weightBytes)
         let bytes = ModelFile.encode(model)
         let url = URL(fileURLWithPath: outPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -110,7 +163,7 @@ enum Commands {
     }
 
     static func eval(_ options: Options) throws {
-        let corpus = try SplitCorpus(path: try options.string("--corpus"))
+        let corpus = try SplitCorpus(options)
         let tagger = try loadModel(try options.string("--model"))
         report(tagger, corpus: corpus, features: try featureSource(options))
     }
@@ -181,7 +234,9 @@ enum Commands {
     private static func report(_ tagger: EntityTagger, corpus: SplitCorpus, features: FeatureSource?) {
         let heldOut = TrainingExamples.analyzed(corpus.heldOut, features: features)
         let scores = Evaluator.evaluate(tagger, on: heldOut)
-        print(scores.report(title: "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
+        print(scores.report(title: corpus.development
+            ? "development (every 10th training block of 100 sentences; \(heldOut.count) sentences)"
+            : "held-out (every 10th block of 100 sentences; \(heldOut.count) sentences)"))
         let size = TrainingExamples.sentencesPerDocument
         let titled = corpus.heldOut.indices.map { i in
             let start = i / size * size
@@ -194,6 +249,6 @@ enum Commands {
         let titleScores = Evaluator.evaluate(tagger, on: titled)
         print(titleScores.report(title: "held-out sentences rendered as Title Case headlines above the rest of their pseudo-document (diagnostic)"))
         if features != nil { print(FeatureStatistics.report(heldOut)) }
-        print(String(format: "HELD-OUT micro F1 per/org/geo/gpe: %.4f", scores.microF1))
+        print(String(format: "\(corpus.development ? "DEVELOPMENT" : "HELD-OUT") micro F1 per/org/geo/gpe: %.4f", scores.microF1))
     }
 }

@@ -13,6 +13,16 @@ enum HeldOutSplit {
     static func isHeldOut(sentence index: Int) -> Bool {
         (index / blockSize) % period == period - 1
     }
+
+    /// The development split, carved out of the training blocks for choosing settings: numbering the
+    /// non-held-out blocks 0, 1, … in file order, every tenth (`% 10 == 9`). Never overlaps the held-out split.
+    /// (The same split as the word-cluster experiment's `--split dev`, Model/README.md.)
+    static func isDevelopment(sentence index: Int) -> Bool {
+        let block = index / blockSize
+        guard block % period != period - 1 else { return false }
+        let trainingBlock = block / period * (period - 1) + block % period
+        return trainingBlock % period == period - 1
+    }
 }
 
 /// SplitMix64: a tiny deterministic generator so training runs repeat exactly (the standard library's default

@@ -93,23 +93,27 @@ struct TrainingSet {
     }
 
     /// A quantised model from float weights (`rows`: features × labels; `transitions`: L×L, start L, end L).
-    /// `scale` maps a high quantile of weight magnitudes to 127 (the few larger weights clip); rows whose
-    /// strongest weight is under `pruneBelow` quantisation steps are left out of the file.
-    func model(rows: [Float], transitions: [Float], quantile: Double = 0.9999, pruneBelow: Float = 1) -> TaggerModel {
+    /// A high quantile of weight magnitudes maps to the largest level of `weightBytes`-byte weights (127 for
+    /// `Int8`, 32,767 for `Int16`; the few larger weights clip; `Float32` stores unrounded steps, no clipping).
+    /// Rows whose strongest weight is under `pruneBelow` 8-bit steps (quantile / 127, whatever the width, so a
+    /// setting prunes the same rows at every width) are left out of the file.
+    func model(rows: [Float], transitions: [Float], quantile: Double = 0.9999, pruneBelow: Float = 1,
+               weightBytes: Int = 1) -> TaggerModel {
         var magnitudes = rows.map(abs).filter { $0 > 0 }
         magnitudes.sort()
         let reference = magnitudes.isEmpty ? 1 : magnitudes[min(magnitudes.count - 1, Int(Double(magnitudes.count) * quantile))]
-        let scale = reference / 127
+        let scale = reference / WeightTable.maximumLevel(weightBytes: weightBytes)
+        let pruneStep = reference / 127
         var pruned = rows
         let L = labels
         for r in 0..<keys.count {
             var strongest: Float = 0
             for l in 0..<L { strongest = max(strongest, abs(rows[r * L + l])) }
-            if strongest < pruneBelow * scale {
+            if strongest < pruneBelow * pruneStep {
                 for l in 0..<L { pruned[r * L + l] = 0 }
             }
         }
-        let table = WeightTable(keys: keys, rows: pruned, labelCount: L, scale: scale)
+        let table = WeightTable(keys: keys, rows: pruned, labelCount: L, scale: scale, weightBytes: weightBytes)
         return TaggerModel(
             tagSet: tagSet, table: table, transitions: Array(transitions[0..<(L * L)]),
             start: Array(transitions[(L * L)..<(L * L + L)]), end: Array(transitions[(L * L + L)...]))

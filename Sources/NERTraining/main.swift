@@ -4,8 +4,8 @@ import Foundation
 let usage = """
     usage: ner-train train --corpus PATH --out PATH [--epochs N] [--scheme bio|bilou] [--seed N]
                            [--title-fraction F] [--min-count N] [--quantile Q] [--prune STEPS] [--margin M] [--runs N]
-                           [--gazetteer-features yes|no]
-           ner-train eval  --corpus PATH --model PATH [--gazetteer-features yes|no]
+                           [--gazetteer-features yes|no] [--split heldout|dev] [--weight-bits 8|16|32] [--compare yes]
+           ner-train eval  --corpus PATH --model PATH [--gazetteer-features yes|no] [--split heldout|dev]
            ner-train bench --corpus PATH --model PATH [--seconds S]
            ner-train errors --corpus PATH --model PATH [--limit N] [--gazetteer-features yes|no]
            ner-train eval-recognizer --corpus PATH [--model PATH] [--no-tagger] [--samples N]
@@ -18,10 +18,10 @@ do {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
             "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
-            "--gazetteer-features", "--feature-mask",
+            "--gazetteer-features", "--feature-mask", "--split", "--weight-bits", "--compare",
         ]))
     case "eval":
-        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask"]))
+        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask", "--split"]))
     case "errors":
         try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit", "--gazetteer-features"]))
     case "eval-recognizer":

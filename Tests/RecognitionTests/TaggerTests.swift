@@ -199,13 +199,15 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
 }
 
 @Suite struct ModelFileTests {
-    private func smallModel() -> TaggerModel {
+    private func smallModel(weightBytes: Int = 1) -> TaggerModel {
         let tagSet = TagSet(scheme: .bio)
         let L = tagSet.count
         let keys: [UInt64] = (0..<100).map { featureKey(2, UInt64($0)) }
         let rows = (0..<(100 * L)).map { Float(($0 * 7919) % 23) - 11 }
         return TaggerModel(
-            tagSet: tagSet, table: WeightTable(keys: keys, rows: rows, labelCount: L, scale: 0.5),
+            tagSet: tagSet,
+            table: WeightTable(keys: keys, rows: rows, labelCount: L, scale: weightBytes == 2 ? 0.001 : 0.5,
+                               weightBytes: weightBytes),
             transitions: (0..<(L * L)).map { Float($0) / 10 }, start: [Float](repeating: 0.25, count: L),
             end: [Float](repeating: -0.5, count: L))
     }
@@ -219,6 +221,26 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
         let row = model.table.row(featureKey(2, 7))
         #expect(row?.count == model.tagSet.count)
         #expect(model.table.row(featureKey(2, 1000)) == nil)
+    }
+
+    /// 8-bit tables keep the version-1 layout (old files load, old builds read new 8-bit files); 16-bit and
+    /// float tables are version 2, which a version-1 reader refuses as `unsupportedVersion(2)`.
+    @Test func weightWidths() throws {
+        let key = featureKey(2, 7)
+        let narrow = smallModel()
+        #expect(ModelFile.encode(narrow)[4] == 1)
+        for width in [2, 4] {
+            let model = smallModel(weightBytes: width)
+            let bytes = ModelFile.encode(model)
+            #expect(bytes[4] == 2)
+            let decoded = try ModelFile.decode(bytes)
+            #expect(decoded == model)
+            #expect(decoded.table.weightBytes == width)
+            // The rows are -11...11 exactly: every width stores them without loss, so scores agree.
+            let expected = try #require(narrow.table.row(key))
+            let row = try #require(decoded.table.row(key))
+            #expect(zip(row, expected).allSatisfy { abs($0 - $1) < 1e-3 })
+        }
     }
 
     @Test func corruptFilesAreRejected() {

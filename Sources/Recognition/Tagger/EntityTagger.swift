@@ -92,7 +92,7 @@ public struct EntityTagger: Sendable {
         let tags = model.tagSet.tags
         // Score units are arbitrary (they grow with training); 1/8 of the largest single weight spreads the
         // scores usefully over 0...1. Uncalibrated by design: a ranking signal, not a probability.
-        let temperature = max(Float.leastNormalMagnitude, model.table.scale * 127 / 8)
+        let temperature = max(Float.leastNormalMagnitude, model.table.scale * model.table.maximumLevel / 8)
         return model.tagSet.spans(workspace.path).map { span in
             // Confidence: at the weakest token, how far the best tag of the span's type (B, I, ... alike) beats
             // the best tag of any other type or O, squashed. Cheap: the emission scores are already there.

@@ -19,27 +19,31 @@ public enum TaggerModelError: Error, Equatable, Sendable {
 /// The binary model format (little-endian):
 ///
 ///     magic "EGNT"              4 bytes
-///     version                   u32 (1)
+///     version                   u32 (1: 8-bit weights; 2: weight width below)
 ///     feature schema            u32 (FeatureExtractor.schemaVersion)
 ///     tag count L               u32
 ///     tag names                 L × (u8 length, UTF-8 bytes), zero-padded to a multiple of 4
 ///     transitions               f32 × L×L, then start f32 × L, end f32 × L
 ///     weight scale              f32
+///     weight bytes W            u32 (version 2 only: 2 = i16; 4 = f32 steps, a measuring aid)
 ///     slot count S              u32
-///     records                   S × stride bytes (`WeightTable`: 24-bit fingerprint, L × i8, padding),
+///     records                   S × stride bytes (`WeightTable`: 24-bit fingerprint, L × i8 (version 1)
+///                               or L × W-byte weights (version 2), padding),
 ///                               zero-padded to a multiple of 8
 ///     checksum                  u64: FNV-1a of every byte before it
 ///
 /// The records are the in-memory layout of `WeightTable`, so loading is a bounds check, a checksum pass and
-/// one bulk copy: no per-entry parsing.
+/// one bulk copy: no per-entry parsing. An 8-bit table is written as version 1, byte for byte as before; wider
+/// weights need version 2, which builds that only know version 1 refuse (`unsupportedVersion(2)`).
 package enum ModelFile {
     package static let magic: [UInt8] = Array("EGNT".utf8)
-    package static let version: UInt32 = 1
+    /// The newest version this build reads and writes (it reads every version from 1).
+    package static let version: UInt32 = 2
 
     package static func encode(_ model: TaggerModel) -> [UInt8] {
         var out = Writer()
         out.bytes.append(contentsOf: magic)
-        out.u32(version)
+        out.u32(model.table.weightBytes == 1 ? 1 : 2)
         out.u32(FeatureExtractor.schemaVersion)
         out.u32(UInt32(model.tagSet.count))
         for name in model.tagSet.names {
@@ -49,6 +53,7 @@ package enum ModelFile {
         out.pad(to: 4)
         for value in model.transitions + model.start + model.end { out.f32(value) }
         out.f32(model.table.scale)
+        if model.table.weightBytes != 1 { out.u32(UInt32(model.table.weightBytes)) }
         out.u32(UInt32(model.table.slotCount))
         out.bytes.append(contentsOf: model.table.records)
         out.pad(to: 8)
@@ -61,7 +66,7 @@ package enum ModelFile {
         guard bytes.starts(with: magic) else { throw .notAModel }
         var reader = Reader(bytes: bytes, offset: 4)
         let version = try reader.u32()
-        guard version == Self.version else { throw .unsupportedVersion(version) }
+        guard version >= 1 && version <= Self.version else { throw .unsupportedVersion(version) }
         let schema = try reader.u32()
         guard schema == FeatureExtractor.schemaVersion else {
             throw .featureSchemaMismatch(model: schema, code: FeatureExtractor.schemaVersion)
@@ -90,12 +95,15 @@ package enum ModelFile {
         let end = Array(floats[(tagCount * tagCount + tagCount)...])
         let scale = try reader.f32()
         guard scale.isFinite && scale > 0 else { throw .truncated }
+        let weightBytes = version == 1 ? 1 : Int(try reader.u32())
+        guard [1, 2, 4].contains(weightBytes) else { throw .truncated }
         let slotCount = Int(try reader.u32())
         guard slotCount > 0 else { throw .truncated }
-        let records = Array(try reader.take(slotCount * WeightTable.stride(labelCount: tagCount)))
+        let records = Array(try reader.take(slotCount * WeightTable.stride(labelCount: tagCount, weightBytes: weightBytes)))
         reader.align(to: 8)
         guard reader.offset == body else { throw .truncated }
-        let table = WeightTable(labelCount: tagCount, scale: scale, slotCount: slotCount, records: records)
+        let table = WeightTable(
+            labelCount: tagCount, scale: scale, slotCount: slotCount, records: records, weightBytes: weightBytes)
         return TaggerModel(tagSet: tagSet, table: table, transitions: transitions, start: start, end: end)
     }
 

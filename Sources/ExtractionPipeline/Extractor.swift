@@ -127,19 +127,27 @@ public struct Extractor<L: Lexicon>: Sendable {
         var coMentions: [(String, String, Evidence)] = []
         for (a, analysis) in analyses.enumerated() {
             let scalars = ScalarIndex(bytes: analysis.text.bytes)
+            // One Evidence per sentence: a sentence naming n entities supports about n²/2 co-mentions.
+            var evidenceOf: [Int: Evidence] = [:]
+            func evidence(_ sentence: Int) -> Evidence {
+                if let known = evidenceOf[sentence] { return known }
+                let made = self.evidence(analysis, sentence: sentence, scalars: scalars)
+                evidenceOf[sentence] = made
+                return made
+            }
             for relation in analysis.relations.relations {
                 guard let source = keyOf[a][relation.source], let target = keyOf[a][relation.target] else { continue }
-                let evidence = self.evidence(analysis, sentence: relation.sentence, scalars: scalars)
+                let support = evidence(relation.sentence)
                 if relation.kind == .coMention {
-                    coMentions.append(source < target ? (source, target, evidence) : (target, source, evidence))
+                    coMentions.append(source < target ? (source, target, support) : (target, source, support))
                 } else {
-                    builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: evidence,
+                    builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: support,
                                         eventClass: relation.eventClass)
                 }
             }
             for link in locatedIn[a] ?? [] {
                 builder.addRelation(from: link.city, to: link.country, kind: .locatedIn, label: "",
-                                    evidence: self.evidence(analysis, sentence: link.sentence, scalars: scalars))
+                                    evidence: evidence(link.sentence))
             }
         }
         if options.includeCoMentions {

@@ -145,8 +145,8 @@ extension SentenceReader {
             // Named after who meets: "the African Union (AU) summit", "the NATO summit".
             var owner: Int? = nil
             var k = start - 1
-            if k >= sentence.tokens.lowerBound, text.tokens[k].length == 1, text.bytes[text.tokens[k].start] == 0x29 {
-                while k > sentence.tokens.lowerBound, !(text.tokens[k].length == 1 && text.bytes[text.tokens[k].start] == 0x28) { k -= 1 }
+            if k >= sentence.tokens.lowerBound, text.isPunctuation(k, 0x29) {
+                while k > sentence.tokens.lowerBound, !text.isPunctuation(k, 0x28) { k -= 1 }
                 k -= 1
             }
             if start == i, k >= sentence.tokens.lowerBound,

@@ -1,5 +1,25 @@
 import TextAnalysis
 
+/// FNV-1a over ASCII-lower-cased bytes: the one hash behind the recognizer's word tables and word memories.
+enum FoldedHash {
+    /// Computed, not stored: a stored static is initialised lazily and checked on every use.
+    @inline(__always)
+    static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ byte: UInt8) {
+        h ^= UInt64(AnalyzedText.asciiLower(byte))
+        h &*= 0x0000_0100_0000_01B3
+    }
+
+    @inline(__always)
+    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h = seed
+        for b in bytes { mix(&h, b) }
+        return h
+    }
+}
+
 /// Maps lower-cased phrases of one or more words to values, and finds the longest phrase starting at a token.
 ///
 /// The hash of a phrase is FNV-1a over its lower-cased bytes with single spaces between words, computed token
@@ -11,22 +31,14 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     public init() {}
 
-    static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
-
-    @inline(__always)
-    static func mix(_ h: inout UInt64, _ byte: UInt8) {
-        h ^= UInt64(AnalyzedText.asciiLower(byte))
-        h &*= 0x0000_0100_0000_01B3
-    }
-
     /// Adds a phrase; words are split on white space and joined by one space. A later value for the same
     /// phrase replaces the earlier one.
     public mutating func insert(_ phrase: String, _ value: Value) {
         let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty else { return }
         let bytes = Array(words.joined(separator: " ").lowercased().utf8)
-        var h = Self.seed
-        for b in bytes { Self.mix(&h, b) }
+        var h = FoldedHash.seed
+        for b in bytes { FoldedHash.mix(&h, b) }
         var bucket = buckets[h] ?? []
         if let existing = bucket.firstIndex(where: { $0.bytes == bytes }) {
             bucket[existing].value = value
@@ -40,21 +52,28 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     public func value(for phrase: String) -> Value? {
         let bytes = Array(phrase.lowercased().utf8)
-        var h = Self.seed
-        for b in bytes { Self.mix(&h, b) }
+        var h = FoldedHash.seed
+        for b in bytes { FoldedHash.mix(&h, b) }
         return buckets[h]?.first { $0.bytes == bytes }?.value
+    }
+
+    /// The value of a phrase given as bytes, compared with ASCII case folded (no allocation).
+    func value(forFoldedBytes bytes: ArraySlice<UInt8>) -> Value? {
+        buckets[FoldedHash.of(bytes)]?.first { entry in
+            entry.bytes.count == bytes.count && zip(entry.bytes, bytes).allSatisfy { $0 == AnalyzedText.asciiLower($1) }
+        }?.value
     }
 
     /// The longest phrase that starts at token `index` and ends before `limit`, with its length in tokens.
     public func longest(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, value: Value)? {
-        var h = Self.seed
+        var h = FoldedHash.seed
         var best: (Int, Value)?
         let upper = min(limit, index + maxTokens, text.tokens.count)
         var i = index
         while i < upper {
-            if i > index { Self.mix(&h, 0x20) }
+            if i > index { FoldedHash.mix(&h, 0x20) }
             let token = text.tokens[i]
-            for b in text.bytes[token.start..<token.end] { Self.mix(&h, b) }
+            for b in text.bytes[token.start..<token.end] { FoldedHash.mix(&h, b) }
             if let bucket = buckets[h], let hit = bucket.first(where: { matches($0.bytes, text, from: index, through: i) }) {
                 best = (i - index + 1, hit.value)
             }

@@ -168,9 +168,9 @@ struct SentenceReader<L: Lexicon> {
     /// Token index of an acronym in brackets right after `index` whose letters are the initials of the
     /// capitalised words of `spelling` ("Islamic States (IS)").
     func acronymDefinition(after index: Int, spelling: Range<Int>) -> Int? {
-        guard index + 2 < end, text.tokens[index].length == 1, text.bytes[text.tokens[index].start] == 0x28,
+        guard index + 2 < end, text.isPunctuation(index, 0x28),
               text.isAllCaps(index + 1) || text.tokens[index + 1].length == 1,
-              text.tokens[index + 2].length == 1, text.bytes[text.tokens[index + 2].start] == 0x29 else { return nil }
+              text.isPunctuation(index + 2, 0x29) else { return nil }
         var initials: [UInt8] = []
         for i in spelling where text.isCapitalized(i) && !isFunctionWord(i) {
             initials.append(text.bytes[text.tokens[i].start])
@@ -345,7 +345,7 @@ struct SentenceReader<L: Lexicon> {
             emit(i..<(i + 1), .organisation, .name)
         } else if i + 1 < end, EnglishWords.personFollowers.contains(text, i + 1)
                     || [.possessive].contains(text.tokens[i + 1].kind)
-                    || text.bytes[text.tokens[i + 1].start] == 0x2C {
+                    || text.isPunctuationComma(i + 1) {
             emit(i..<(i + 1), .person, .name)
         } else if i <= text.effectiveStart(of: sentence), evidence.confirmed.contains(hash) {
             emit(i..<(i + 1), .person, .name)
@@ -357,7 +357,7 @@ struct SentenceReader<L: Lexicon> {
     /// label decides, and "outside" means no name.
     mutating func readSingleWord(_ i: Int, verdict: TokenLabels.Verdict?, hash: UInt64) {
         let definedAcronym = text.isAllCaps(i) && i > sentence.tokens.lowerBound && i + 1 < end
-            && text.tokens[i - 1].length == 1 && text.bytes[text.tokens[i - 1].start] == 0x28
+            && text.isPunctuation(i - 1, 0x28)
         let confident = verdict.flatMap { $0.score >= TokenLabels.confident ? $0.label : nil }
         let plausible = verdict.flatMap { $0.score >= TokenLabels.plausible ? $0.label : nil }
         // What the rules would say from the words around it: "Putin and …", "Ochieng said …".

@@ -5,6 +5,6 @@ public enum TokenHash {
     @inline(__always)
     public static func of(_ text: AnalyzedText, _ index: Int) -> UInt64 {
         let token = text.tokens[index]
-        return WordSet.hash(text.bytes[token.start..<token.end])
+        return FoldedHash.of(text.bytes[token.start..<token.end])
     }
 }

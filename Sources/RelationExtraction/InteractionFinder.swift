@@ -107,7 +107,7 @@ struct InteractionFinder {
             if let actor = actors.last(where: { $0.tokens.upperBound == j + 1 }) { return actor }
             if EnglishWords.auxiliaries.contains(text, j) || isAdverb(j) {
                 j -= 1
-            } else if context.isPunctuation(j, 0x2C), commas < 2 {
+            } else if text.isPunctuationComma(j), commas < 2 {
                 commas += 1
                 j -= 1
             } else {
@@ -120,7 +120,7 @@ struct InteractionFinder {
     /// "A and [the Tajik President,] B": the actor joined to the subject by "and", over a title in apposition.
     func coordinated(with subject: Actor, actors: [Actor], sentence: Sentence) -> Actor? {
         var j = subject.tokens.lowerBound - 1
-        if j >= sentence.tokens.lowerBound, context.isPunctuation(j, 0x2C) { j -= 1 }
+        if j >= sentence.tokens.lowerBound, text.isPunctuationComma(j) { j -= 1 }
         // Skip a title with its nationality: "the Tajik President", "the Ethiopian Prime Minister".
         while j >= sentence.tokens.lowerBound {
             if text.token(j, is: "the") { j -= 1; continue }
@@ -156,7 +156,7 @@ struct InteractionFinder {
             let title = context.lexicon.titleLength(in: text, at: k, limit: sentence.tokens.upperBound)
             if title > 0 {
                 k += title
-                if k < sentence.tokens.upperBound, context.isPunctuation(k, 0x2C) { k += 1 }
+                if k < sentence.tokens.upperBound, text.isPunctuationComma(k) { k += 1 }
                 continue
             }
             if text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an") || text.token(k, is: "with") {

@@ -97,7 +97,7 @@ struct RoleFinder {
                 i = j
                 continue
             }
-            if context.isPunctuation(i, 0x2C) { i += 1; continue }   // "the Tajik President, Emomali Rakhmon"
+            if text.isPunctuationComma(i) { i += 1; continue }   // "the Tajik President, Emomali Rakhmon"
             return []
         }
         return []
@@ -106,7 +106,7 @@ struct RoleFinder {
     /// "NAME, the Taliban's foreign minister" / "NAME, the Tajik president".
     func nameThenApposition(_ p: Int, end: Int, sentence s: Int) -> [LocalRelation] {
         var i = context.mentions[p].tokens.upperBound
-        guard i < end, context.isPunctuation(i, 0x2C) else { return [] }
+        guard i < end, text.isPunctuationComma(i) else { return [] }
         i += 1
         if i < end, text.token(i, is: "the") || text.token(i, is: "a") { i += 1 }
         // "NAME, the chairperson of the African Union Commission".
@@ -130,13 +130,13 @@ struct RoleFinder {
     /// "the head of Russia's security agency, NAME".
     func appositionThenName(_ p: Int, sentence: Sentence, index s: Int) -> [LocalRelation] {
         let start = context.mentions[p].tokens.lowerBound
-        guard start - 1 > sentence.tokens.lowerBound, context.isPunctuation(start - 1, 0x2C) else { return [] }
+        guard start - 1 > sentence.tokens.lowerBound, text.isPunctuationComma(start - 1) else { return [] }
         let comma = start - 1
         var k = comma - 1
         while k >= sentence.tokens.lowerBound, comma - k <= 12 {
             let length = titleLength(at: k, limit: comma)
             let opensPhrase = k == sentence.tokens.lowerBound || text.token(k - 1, is: "the")
-                || context.isPunctuation(k - 1, 0x2C)
+                || text.isPunctuationComma(k - 1)
             if length > 0, opensPhrase, k + length < comma, text.token(k + length, is: "of") {
                 var j = k + length + 1
                 if text.token(j, is: "the") { j += 1 }

@@ -59,9 +59,6 @@ struct SentenceContext {
     func mentionEnding(at token: Int) -> Int? { byEnd[token] }
     func mentions(in sentence: Int) -> [Int] { bySentence[sentence] ?? [] }
 
-    func isPunctuation(_ i: Int, _ byte: UInt8) -> Bool {
-        text.tokens[i].length == 1 && text.bytes[text.tokens[i].start] == byte
-    }
 
 }
 

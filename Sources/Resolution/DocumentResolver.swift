@@ -115,7 +115,7 @@ public struct DocumentResolver: Sendable {
         var definitions: [String: Int] = [:]
         for mention in mentions where mention.kind == .acronym {
             let open = mention.tokens.lowerBound - 1
-            guard open >= 1, text.tokens[open].length == 1, text.bytes[text.tokens[open].start] == 0x28,
+            guard open >= 1, text.isPunctuation(open, 0x28),
                   let full = endingAt[open], mentions[full].kind != .acronym else { continue }
             if definitions[normalizedName(mention.text)] == nil { definitions[normalizedName(mention.text)] = full }
         }

@@ -71,9 +71,15 @@ public struct AnalyzedText: Sendable {
         return scalar.properties.isUppercase
     }
 
-    public func isPunctuationComma(_ i: Int) -> Bool {
-        tokens[i].length == 1 && bytes[tokens[i].start] == 0x2C
+    /// Token `i` is the one ASCII punctuation character `byte` ("(", ")", ","). Inlinable: the rules ask it
+    /// for many tokens, and a call across modules would cost more than the test.
+    @inlinable
+    public func isPunctuation(_ i: Int, _ byte: UInt8) -> Bool {
+        tokens[i].length == 1 && bytes[tokens[i].start] == byte
     }
+
+    @inlinable
+    public func isPunctuationComma(_ i: Int) -> Bool { isPunctuation(i, 0x2C) }
 
     /// Capitalised, an acronym, or a capitalised name behind an Arabic article ("al-Shabaab").
     public func isNameLike(_ index: Int) -> Bool {

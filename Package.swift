@@ -30,7 +30,7 @@ let package = Package(
             "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
         ]),
         // Trains and evaluates the entity tagger from the GMB corpus (Scripts/train, Scripts/eval-ner).
-        .executableTarget(name: "NERTraining", dependencies: ["Recognition", "TextAnalysis"]),
+        .executableTarget(name: "NERTraining", dependencies: ["Recognition", "TextAnalysis", "DocumentReading"]),
         .executableTarget(name: "EntityGraphCLI", dependencies: [
             "ExtractionPipeline", "GraphExport", "DocumentReading", "GraphModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

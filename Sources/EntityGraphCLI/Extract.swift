@@ -56,8 +56,13 @@ struct Extract: ParsableCommand {
           help: "Recognise names by the rules and gazetteers alone, without the statistical tagger (for comparison).")
     var noTagger = false
 
+    @Flag(name: .customLong("tagger-only"),
+          help: "Names from the statistical tagger alone, without the rules' meetings, nationalities and descriptions (for comparison).")
+    var taggerOnly = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
+        guard !(noTagger && taggerOnly) else { throw ValidationError("--no-tagger and --tagger-only exclude each other") }
         guard !output.outputs.isEmpty || mentions != nil || mergeLog != nil else {
             throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log)")
         }
@@ -97,7 +102,7 @@ struct Extract: ParsableCommand {
         let lexicon = try ShippedData.lexicon()
         let tagger = noTagger ? nil : try ShippedData.tagger()
         let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
-                                  options: ExtractionOptions(includeCoMentions: !noCoMentions))
+                                  options: ExtractionOptions(includeCoMentions: !noCoMentions, recognizerRules: !taggerOnly))
         let extraction = extractor.extract(documents)
 
         var writeFailed = false

@@ -9,9 +9,13 @@ import TextAnalysis
 public struct ExtractionOptions: Sendable {
     /// Same-sentence co-occurrence edges; analysts often want only the typed ones.
     public var includeCoMentions = true
+    /// Whether the rules propose mentions beside the tagger (see `MentionArbiter`); off only for measuring the
+    /// tagger alone.
+    public var recognizerRules = true
 
-    public init(includeCoMentions: Bool = true) {
+    public init(includeCoMentions: Bool = true, recognizerRules: Bool = true) {
         self.includeCoMentions = includeCoMentions
+        self.recognizerRules = recognizerRules
     }
 }
 
@@ -55,7 +59,7 @@ public struct Extractor<L: Lexicon>: Sendable {
 
     public func analyze(_ document: Document) -> DocumentAnalysis {
         let text = AnalyzedText(text: document.text, titleRange: document.titleRange)
-        let mentions = RuleRecognizer(lexicon: lexicon, tagger: tagger).recognize(text)
+        let mentions = RuleRecognizer(lexicon: lexicon, tagger: tagger, proposesRules: options.recognizerRules).recognize(text)
         var resolution = DocumentResolver(aliases: aliases).resolve(mentions, in: text)
         let relations = RelationExtractor(lexicon: lexicon).extract(text: text, mentions: mentions,
                                                                      resolution: &resolution, documentDate: document.date)
@@ -191,7 +195,8 @@ public struct Extractor<L: Lexicon>: Sendable {
         var records: [MentionRecord] = []
         for (a, analysis) in analyses.enumerated() {
             let scalars = ScalarIndex(bytes: analysis.text.bytes)
-            for (m, mention) in analysis.mentions.enumerated() {
+            for m in Mention.listedNames(analysis.mentions) {
+                let mention = analysis.mentions[m]
                 let entity = analysis.resolution.entityOfMention[m]
                 guard entity >= 0, let key = keyOf[a][entity], let index = indexByKey[key] else { continue }
                 let first = analysis.text.tokens[mention.tokens.lowerBound]

@@ -85,6 +85,7 @@ enum Commands {
         guard let scheme = TagScheme(rawValue: options.string("--scheme", default: "bio")) else {
             throw CommandError(description: "--scheme must be bio or bilou")
         }
+        var generator = SplitMix64(seed: seed)
         let clock = ContinuousClock()
         let started = clock.now
         func log(_ message: String) {
@@ -93,29 +94,46 @@ enum Commands {
         }
 
         let features = try featureSource(options)
-        let corpus = try SplitCorpus(options)
-        log("corpus: \(corpus.training.count) training, \(corpus.heldOut.count) held-out sentences")
-
-        // Headline copies of a fixed random fraction of the training sentences, each at the top of the
-        // pseudo-document it comes from (see `TrainingExamples.headline`).
-        var generator = SplitMix64(seed: seed)
-        var examples = TrainingExamples.analyzed(corpus.training, features: features)
-        var titled = 0
-        let size = TrainingExamples.sentencesPerDocument
-        for start in stride(from: 0, to: corpus.training.count, by: size) {
-            let document = Array(corpus.training[start..<min(corpus.training.count, start + size)])
-            for (i, sentence) in document.enumerated() where Double.random(in: 0..<1, using: &generator) < titleFraction {
-                let style = TrainingExamples.TitleStyle(
-                    lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
-                var body = document
-                body.remove(at: i)
-                examples.append(TrainingExamples.headline(sentence, body: body, style: style, features: features))
-                titled += 1
+        let conllPath = options.string("--conll", default: "")
+        let devPath = options.string("--dev", default: "")
+        var examples: [LabelledSentence]
+        var labels = EntityLabel.allCases
+        var corpus: SplitCorpus? = nil
+        if !conllPath.isEmpty {
+            // Gold Reuters news (CoNLL-2003 `eng.train`): the training set of the shipped model.
+            let documents = try CoNLLCorpus.load(path: conllPath)
+            var dropped = 0
+            examples = documents.flatMap { document in
+                let analyzed = CoNLLCorpus.analyzed(document, features: features)
+                dropped += analyzed.dropped
+                return analyzed.sentences
             }
+            labels = [.per, .org, .geo, .misc]
+            log("corpus: \(documents.count) CoNLL articles, \(examples.count) run-time sentences, \(dropped) gold mentions the run-time tokens cannot express")
+        } else {
+            let split = try SplitCorpus(options)
+            corpus = split
+            log("corpus: \(split.training.count) training, \(split.heldOut.count) held-out sentences")
+            // Headline copies of a fixed random fraction of the training sentences, each at the top of the
+            // pseudo-document it comes from (see `TrainingExamples.headline`).
+            examples = TrainingExamples.analyzed(split.training, features: features)
+            var titled = 0
+            let size = TrainingExamples.sentencesPerDocument
+            for start in stride(from: 0, to: split.training.count, by: size) {
+                let document = Array(split.training[start..<min(split.training.count, start + size)])
+                for (i, sentence) in document.enumerated() where Double.random(in: 0..<1, using: &generator) < titleFraction {
+                    let style = TrainingExamples.TitleStyle(
+                        lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
+                    var body = document
+                    body.remove(at: i)
+                    examples.append(TrainingExamples.headline(sentence, body: body, style: style, features: features))
+                    titled += 1
+                }
+            }
+            log("examples: \(examples.count) sentences (\(titled) headline copies)")
         }
-        log("examples: \(examples.count) sentences (\(titled) headline copies)")
 
-        let data = TrainingSet(tagSet: TagSet(scheme: scheme), examples: examples,
+        let data = TrainingSet(tagSet: TagSet(scheme: scheme, labels: labels), examples: examples,
                                externalFeatures: { $0.externalFeatures }, minimumCount: minimumCount)
         log("features: \(data.featureCount) kept (seen ≥ \(minimumCount) times), \(data.tokenCount) tokens, \(data.tagSet.count) tags")
         // `runs` perceptrons over different sentence orders, averaged: smooths out the order-dependence of a
@@ -135,7 +153,7 @@ enum Commands {
         // unquantised and unpruned (Float32 table) beside 8- and 16-bit tables at the given pruning, scored on
         // the development blocks, to see what quantisation and pruning cost.
         if options.string("--compare", default: "no") == "yes" {
-            guard corpus.development else { throw CommandError(description: "--compare needs --split dev") }
+            guard let corpus, corpus.development else { throw CommandError(description: "--compare needs --split dev") }
             let dev = TrainingExamples.analyzed(corpus.heldOut, features: features)
             for (name, width, pruneBelow) in [("float, no pruning", 4, Float(0)), ("float, pruned", 4, Float(prune)),
                                                ("16-bit, no pruning", 2, 0), ("16-bit, pruned", 2, Float(prune)),
@@ -158,14 +176,49 @@ enum Commands {
         log("wrote \(outPath): \(bytes.count) bytes, \(model.table.entryCount) features, \(model.table.slotCount) slots")
 
         let tagger = try EntityTagger(modelBytes: bytes)
-        report(tagger, corpus: corpus, features: features)
+        if let corpus { report(tagger, corpus: corpus, features: features) }
+        if !devPath.isEmpty { try reportCoNLL(tagger, path: devPath, features: features) }
         log("done")
     }
 
     static func eval(_ options: Options) throws {
-        let corpus = try SplitCorpus(options)
         let tagger = try loadModel(try options.string("--model"))
+        let conll = options.string("--conll", default: "")
+        if !conll.isEmpty {
+            try reportCoNLL(tagger, path: conll, features: try featureSource(options))
+            return
+        }
+        let corpus = try SplitCorpus(options)
         report(tagger, corpus: corpus, features: try featureSource(options))
+    }
+
+    /// The tagger alone on a CoNLL file (the development split `eng.testa`), scored as `ner_dev.py` scores the
+    /// whole recognizer: exact span and type over PER/ORG/LOC; a prediction on exactly a MISC span counts
+    /// neither way, MISC itself is not scored. Gold mentions the run-time tokens cannot express count as missed.
+    static func reportCoNLL(_ tagger: EntityTagger, path: String, features: FeatureSource?) throws {
+        var scores = MentionScores()
+        var unreachable = 0
+        for document in try CoNLLCorpus.load(path: path) {
+            let analyzed = CoNLLCorpus.analyzed(document, features: features)
+            unreachable += analyzed.dropped
+            for example in analyzed.sentences {
+                let lower = example.sentence.tokens.lowerBound
+                let misc = Set(example.mentions.filter { $0.label == .misc }.map(\.tokens))
+                let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context,
+                                           externalFeatures: example.externalFeatures)
+                    .map { (tokens: ($0.tokens.lowerBound - lower)..<($0.tokens.upperBound - lower), label: $0.label) }
+                    .filter { $0.label != .misc && !misc.contains($0.tokens) }
+                scores.add(gold: example.mentions.filter { $0.label != .misc }, predicted: predicted)
+            }
+        }
+        let types: [EntityLabel] = [.per, .org, .geo]
+        print("tagger alone on \(path) (exact span and type; \(unreachable) gold mentions not expressible in run-time tokens, not counted)")
+        for label in types + [.misc] {
+            let s = scores.scores([label])
+            print(String(format: "  %-5@ P %.4f R %.4f F1 %.4f (%d gold)", label.name, s.precision, s.recall, s.f1, s.gold))
+        }
+        let micro = scores.scores(types)
+        print(String(format: "CONLL tagger micro F1 per/org/geo: %.4f (P %.4f R %.4f)", micro.f1, micro.precision, micro.recall))
     }
 
     static func bench(_ options: Options) throws {

@@ -18,10 +18,10 @@ do {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
             "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
-            "--gazetteer-features", "--feature-mask", "--split", "--weight-bits", "--compare",
+            "--gazetteer-features", "--feature-mask", "--split", "--weight-bits", "--compare", "--conll", "--dev",
         ]))
     case "eval":
-        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask", "--split"]))
+        try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask", "--split", "--conll"]))
     case "errors":
         try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit", "--gazetteer-features"]))
     case "eval-recognizer":

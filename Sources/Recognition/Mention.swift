@@ -11,6 +11,8 @@ public struct Mention: Hashable, Sendable {
         case acronym
         /// A meeting phrase: "the sixth meeting of the Moscow Consultative Format".
         case meeting
+        /// An institution described rather than named: "Russia's security agency", "the Russian embassy".
+        case description
     }
 
     /// Absolute token indices into the document's `AnalyzedText`.
@@ -69,5 +71,31 @@ public struct MeetingDescription: Hashable, Sendable {
         self.format = format
         self.ordinal = ordinal
         self.isReference = isReference
+    }
+}
+
+extension Mention {
+    /// The indices of the mentions that name something on their own, as a flat list: what the `--mentions`
+    /// file lists, the view a named-entity recognizer gives. Descriptions ("Russia's security agency") are not
+    /// names, and a mention inside a longer name ("Russian" in "Russian Foreign Ministry" read as one name)
+    /// is part of that name: both stay mentions of their entities for the graph, but are not listed.
+    public static func listedNames(_ mentions: [Mention]) -> [Int] {
+        // Longest first among those starting together: any mention that contains another comes before it.
+        let order = mentions.indices.filter { mentions[$0].kind != .description }.sorted {
+            let a = mentions[$0].tokens, b = mentions[$1].tokens
+            return (a.lowerBound, -a.upperBound, $0) < (b.lowerBound, -b.upperBound, $1)
+        }
+        var listed: [Int] = []
+        var reach: Range<Int>? = nil // of the earlier mention that reaches furthest (the first to reach it)
+        for m in order {
+            let tokens = mentions[m].tokens
+            if let reach, reach.upperBound > tokens.upperBound
+                || (reach.upperBound == tokens.upperBound && reach.lowerBound < tokens.lowerBound) {
+                continue
+            }
+            listed.append(m)
+            if reach.map({ tokens.upperBound > $0.upperBound }) ?? true { reach = tokens }
+        }
+        return listed.sorted()
     }
 }

@@ -13,26 +13,42 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     /// The statistical tagger, when loaded: it decides what the rules can only guess (the type of a name no
     /// table knows, and whether a lone capitalised word is a name at all).
     public let tagger: EntityTagger?
+    /// Whether the rules propose mentions. Off only to measure the tagger alone through the whole pipeline
+    /// (`extract --tagger-only`): its spans still get gazetteer identities, but no meeting, nationality or
+    /// description is added.
+    public let proposesRules: Bool
 
-    public init(lexicon: L, tagger: EntityTagger? = nil) {
+    public init(lexicon: L, tagger: EntityTagger? = nil, proposesRules: Bool = true) {
         self.lexicon = lexicon
         self.tagger = tagger
+        self.proposesRules = proposesRules || tagger == nil
     }
 
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
-        let labels = tagger.map { tagger in
-            // Gazetteer bits only for a model trained with them (the committed one is not: see Model/README.md).
-            let features = tagger.usesExternalFeatures ? lexicon.tokenFeatures(for: text) : nil
-            return TokenLabels(spans: tagger.tag(text, externalFeatures: features), tokenCount: text.tokens.count)
+        func reader(_ s: Int) -> SentenceReader<L> {
+            SentenceReader(text: text, sentenceIndex: s, sentence: text.sentences[s], lexicon: lexicon,
+                           evidence: evidence, isHeading: headings.contains(s))
         }
+        // The rules' proposals, read without the tagger: what they say from the words and tables alone.
         var mentions: [Mention] = []
-        for (s, sentence) in text.sentences.enumerated() {
-            var reader = SentenceReader(text: text, sentenceIndex: s, sentence: sentence, lexicon: lexicon,
-                                        evidence: evidence, isHeading: headings.contains(s), labels: labels)
-            reader.read()
-            mentions.append(contentsOf: reader.mentions)
+        for s in text.sentences.indices where proposesRules {
+            var sentenceReader = reader(s)
+            sentenceReader.read()
+            mentions.append(contentsOf: sentenceReader.mentions)
+        }
+        if let tagger {
+            // Gazetteer bits only for a model trained with them (see Model/README.md).
+            let features = tagger.usesExternalFeatures ? lexicon.tokenFeatures(for: text) : nil
+            var sentenceOf = [Int](repeating: 0, count: text.tokens.count)
+            for (s, sentence) in text.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
+            let arbiter = MentionArbiter(text: text) { tokens, s in
+                reader(s).placeAt(tokens.lowerBound, limit: tokens.upperBound)
+                    .flatMap { $0.length == tokens.count ? $0.place : nil }
+            }
+            mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
+                                      sentenceOf: { sentenceOf[$0] })
         }
         // "the talks" with no meeting of that kind named in the document refers to nothing we can show.
         let namedFormats = Set(mentions.compactMap { m in m.meeting.flatMap { $0.isReference || $0.isCall ? nil : $0.format } })
@@ -141,7 +157,7 @@ struct SentenceReader<L: Lexicon> {
             }
             guard j < end, EnglishWords.institutions.contains(text, j), !text.isCapitalized(j) else { continue }
             mentions[k].isModifier = true
-            emit(mentions[k].tokens.lowerBound..<(j + 1), .organisation, .name)
+            emit(mentions[k].tokens.lowerBound..<(j + 1), .organisation, .description)
         }
     }
 
@@ -316,7 +332,7 @@ struct SentenceReader<L: Lexicon> {
         case .per: emit(range, .person, .name)
         case .org: emit(range, .organisation, .name)
         case .geo: emitUnlistedPlace(range)
-        case .gpe, .tim, .eve: break
+        case .gpe, .tim, .eve, .misc: break
         }
     }
 
@@ -401,7 +417,7 @@ struct SentenceReader<L: Lexicon> {
         case .per: emit(i..<(i + 1), .person, .name)
         case .org: emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
         case .geo: emitUnlistedPlace(i..<(i + 1))
-        case .gpe, .tim, .eve: break
+        case .gpe, .tim, .eve, .misc: break
         }
     }
 

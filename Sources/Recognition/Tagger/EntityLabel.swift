@@ -16,6 +16,10 @@ public enum EntityLabel: UInt8, Sendable, CaseIterable, Hashable, CustomStringCo
     case tim
     /// A named event.
     case eve
+    /// CoNLL-2003's MISC: nationalities ("German"), events, works, languages. The tool has no node type for
+    /// them, but a model must learn them as their own class: folded into "outside" they would teach it that
+    /// "German" in "German Foreign Ministry" is no name, folded into another type they would pollute it.
+    case misc
 
     /// The lower-case GMB type name (`per`, `org`, ...), as used in the model file's label list.
     public var name: String {
@@ -26,6 +30,7 @@ public enum EntityLabel: UInt8, Sendable, CaseIterable, Hashable, CustomStringCo
         case .gpe: "gpe"
         case .tim: "tim"
         case .eve: "eve"
+        case .misc: "misc"
         }
     }
 

@@ -41,10 +41,12 @@ package struct TagSet: Sendable, Equatable {
     package var count: Int { tags.count }
 
     /// The standard tag order for a scheme: `O` first, then each label's tags in `EntityLabel` order.
-    package init(scheme: TagScheme) {
+    /// `labels` restricts the set to what a corpus annotates (CoNLL has no `tim`): every tag costs a weight per
+    /// feature and a column in every emission, so tags that training never sees only cost time and memory.
+    package init(scheme: TagScheme, labels: [EntityLabel] = EntityLabel.allCases) {
         var tags = [Tag(position: .outside, label: nil)]
         let positions: [TagPosition] = scheme == .bio ? [.begin, .inside] : [.begin, .inside, .last, .unit]
-        for label in EntityLabel.allCases {
+        for label in EntityLabel.allCases where labels.contains(label) {
             for position in positions { tags.append(Tag(position: position, label: label)) }
         }
         self.tags = tags

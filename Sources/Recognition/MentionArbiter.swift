@@ -1,0 +1,110 @@
+import GraphModel
+import TextAnalysis
+
+/// The one place where the statistical tagger and the rules meet: "why is this span an organisation?" is
+/// answered here.
+///
+/// Both propose. The tagger proposes name spans with a type (`per`, `org`, `geo`, `misc`); it was trained on
+/// gold news and measured on a development split it never saw, so it decides **what is a name, where it starts
+/// and ends, and what type it is**. The rules (`SentenceReader`, run without the tagger) propose mentions with
+/// their evidence: a gazetteer identity, a nationality, an office, a meeting phrase. They decide only what no
+/// statistical span can say, where they are right by construction:
+///
+/// 1. **Meetings.** A meeting phrase ("the sixth meeting of the Moscow Consultative Format", "a NATO summit") is
+///    kept as the rules read it, with the mentions the rules read inside it; a tagger span that overlaps it is
+///    not a separate name (the phrase names the meeting).
+/// 2. **Descriptions.** An institution described in lower case ("Russia's security agency", "the Russian
+///    embassy") is kept: the tagger only ever proposes names.
+/// 3. **Identity.** A tagger span that is exactly a rule mention takes the rule mention's identity when the
+///    types agree (a `geo` span that the gazetteer knows as Russia is the country Russia), and otherwise only
+///    the tagger's type ("Kent" in a cricket report is the county side, an organisation, not the place).
+///    A `geo` span no rule read is looked up in the gazetteer as a whole; unknown, it is a location by name.
+/// 4. **Nationalities.** A nationality word the rules read ("Russian", "Afghan") points at its country, as a
+///    modifier when it qualifies a title or a name, unless the tagger reads it as part of a longer name of
+///    another type, where it stays a modifier of that name.
+/// 5. Every other rule mention is dropped: where the tagger sees no name, or a different span, the tagger wins.
+///    A `misc` span (an event, a work, a language) that is no nationality is no node.
+///
+/// The tagger's span score is not thresholded: on the development split every threshold cost more recall
+/// than it bought precision (Model/README.md).
+struct MentionArbiter {
+    let text: AnalyzedText
+    /// The gazetteer reading of exactly `tokens` (a place whose name is the whole span), if any.
+    let place: (_ tokens: Range<Int>, _ sentence: Int) -> PlaceReference?
+
+    func decide(rules: [Mention], model: [TaggedSpan], sentenceOf: (Int) -> Int) -> [Mention] {
+        var result: [Mention] = []
+        let meetings = rules.filter { $0.type == .meeting }
+        func insideMeeting(_ range: Range<Int>) -> Bool { meetings.contains { $0.tokens.overlaps(range) } }
+
+        // 1 and 2: what only the rules can read, with what they read inside it.
+        for mention in rules where mention.type == .meeting || mention.kind == .description {
+            result.append(mention)
+        }
+        for mention in rules where mention.type != .meeting && insideMeeting(mention.tokens) {
+            result.append(mention)
+        }
+
+        var ruleBySpan: [Range<Int>: [Mention]] = [:]
+        for mention in rules where mention.type != .meeting && mention.kind != .description {
+            ruleBySpan[mention.tokens, default: []].append(mention)
+        }
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for span in model where !insideMeeting(span.tokens) {
+            let rulesHere = ruleBySpan[span.tokens] ?? []
+            if let decided = decide(span, rules: rulesHere, sentence: sentenceOf(span.tokens.lowerBound)) {
+                result.append(decided)
+                for t in span.tokens { covered[t] = true }
+            }
+        }
+        // 4: nationalities (and countries qualifying a title) the tagger did not read as a name of their own.
+        for mention in rules where mention.type == .country && !insideMeeting(mention.tokens)
+            && (mention.kind == .demonym || mention.isModifier) {
+            if model.contains(where: { $0.tokens == mention.tokens }) { continue } // decided above
+            let enclosing = model.first { $0.tokens.overlaps(mention.tokens) }
+            if let enclosing {
+                // Inside a longer name ("Russian Foreign Ministry" read as one organisation): its modifier.
+                // Inside an event's or a work's name ("British Masters") it names no country.
+                guard enclosing.label != .misc, enclosing.tokens.lowerBound <= mention.tokens.lowerBound,
+                      enclosing.tokens.upperBound >= mention.tokens.upperBound else { continue }
+                var modifier = mention
+                modifier.isModifier = true
+                result.append(modifier)
+            } else if mention.tokens.allSatisfy({ !covered[$0] }) {
+                result.append(mention)
+            }
+        }
+        return result
+    }
+
+    /// Rule 3 for one tagger span.
+    private func decide(_ span: TaggedSpan, rules: [Mention], sentence: Int) -> Mention? {
+        let surface = text.string(tokens: span.tokens)
+        func named(_ type: NodeType, kind: Mention.Kind = .name) -> Mention {
+            Mention(tokens: span.tokens, sentence: sentence, type: type, kind: kind, text: surface)
+        }
+        switch span.label {
+        case .per:
+            return rules.first { $0.type == .person } ?? named(.person)
+        case .org:
+            if let agreeing = rules.first(where: { $0.type == .organisation }) { return agreeing }
+            return named(.organisation, kind: text.isAllCaps(span.tokens.lowerBound) && span.tokens.count == 1 ? .acronym : .name)
+        case .geo:
+            if let agreeing = rules.first(where: { $0.type == .country || $0.type == .location }) {
+                return agreeing
+            }
+            if let place = place(span.tokens, sentence) {
+                return Mention(tokens: span.tokens, sentence: sentence, type: place.kind == .country ? .country : .location,
+                               kind: .name, text: surface, canonical: place.name, identity: place.identity,
+                               countryIdentity: place.countryIdentity)
+            }
+            return Mention(tokens: span.tokens, sentence: sentence, type: .location, kind: .name, text: surface,
+                           canonical: surface, identity: "location:" + surface.lowercased())
+        case .misc, .gpe:
+            // A nationality is its country; any other miscellaneous name is no node.
+            return rules.first { $0.type == .country && $0.kind == .demonym }
+        case .tim, .eve:
+            return nil
+        }
+    }
+}

@@ -90,11 +90,15 @@ enum CoNLLCorpus {
     /// and sentence splitter decide where tokens and sentences are, and feature windows and document context
     /// follow them. A gold mention whose ends fall inside a run-time token, or that a sentence break cuts, cannot
     /// be produced at run time and is left out (`dropped`).
-    static func analyzed(_ document: CoNLLDocument, features: FeatureSource? = nil)
+    ///
+    /// - Parameter titled: the first sentence is a title line (a blank line follows it), as in most articles a
+    ///   user gives the tool; CoNLL's own headlines have none, so the model would never see a title line.
+    static func analyzed(_ document: CoNLLDocument, features: FeatureSource? = nil, titled: Bool = false)
         -> (sentences: [LabelledSentence], dropped: Int) {
         var bytes: [UInt8] = []
         var gold: [(start: Int, end: Int, label: EntityLabel)] = []
-        for sentence in document.sentences {
+        for (index, sentence) in document.sentences.enumerated() {
+            if titled && index == 1 { bytes.append(0x0A) }
             var wordStarts: [Int] = []
             for (k, word) in sentence.words.enumerated() {
                 if k > 0 { bytes.append(0x20) }
@@ -141,5 +145,24 @@ enum CoNLLCorpus {
                              externalFeatures: external)
         }
         return (sentences, dropped)
+    }
+}
+
+extension CoNLLCorpus {
+    /// Headline copies: sentence `index` of `document` in Title Case as the title line above the whole article,
+    /// labelled as the sentence is; only the title line is returned (the body is the article's own example).
+    ///
+    /// Why: a title line's case-sensitive features are keyed apart (`FeatureExtractor.titleVariant`), and CoNLL
+    /// has no title lines, so without these copies a model trained on it has nothing but the words to go by in
+    /// a user's headline ("… Says Group's FM" would make "FM" an organisation).
+    static func headline(_ document: CoNLLDocument, sentence index: Int, style: TrainingExamples.TitleStyle,
+                         features: FeatureSource? = nil) -> LabelledSentence? {
+        let source = document.sentences[index]
+        let (words, mentions) = TrainingExamples.titleCased(words: source.words, mentions: source.mentions, style: style)
+        guard !words.isEmpty else { return nil }
+        var titled = document
+        titled.sentences.insert(.init(words: words, mentions: mentions), at: 0)
+        let analyzed = analyzed(titled, features: features, titled: true)
+        return analyzed.sentences.first { $0.sentence.isTitle }
     }
 }

@@ -109,6 +109,42 @@ enum Commands {
                 return analyzed.sentences
             }
             labels = [.per, .org, .geo, .misc]
+            // Headline copies (see `CoNLLCorpus.headline`): short sentences of a fixed random fraction.
+            var titled = 0
+            for document in documents {
+                for (i, sentence) in document.sentences.enumerated()
+                where sentence.words.count <= 12 && Double.random(in: 0..<1, using: &generator) < titleFraction {
+                    let style = TrainingExamples.TitleStyle(
+                        lowerSmallWords: Bool.random(using: &generator), dropFinalPeriod: Bool.random(using: &generator))
+                    if let headline = CoNLLCorpus.headline(document, sentence: i, style: style, features: features) {
+                        examples.append(headline)
+                        titled += 1
+                    }
+                }
+            }
+            log("plus \(titled) headline copies")
+            let gmbPath = options.string("--gmb", default: "")
+            if !gmbPath.isEmpty {
+                // GMB's training blocks (never its held-out ones) as more news, in CoNLL's label set: its
+                // nationalities (gpe) and events are CoNLL's MISC; times are no names there.
+                let fraction = try options.double("--gmb-fraction", default: 1)
+                let split = try SplitCorpus(path: gmbPath)
+                let mapped = split.training.enumerated().compactMap { i, sentence -> GMBSentence? in
+                    guard Double(i % 100) < fraction * 100 else { return nil }
+                    var copy = sentence
+                    copy.mentions = sentence.mentions.compactMap { m in
+                        switch m.label {
+                        case .gpe, .eve: (m.tokens, EntityLabel.misc)
+                        case .tim: nil
+                        default: m
+                        }
+                    }
+                    return copy
+                }
+                let gmb = TrainingExamples.analyzed(mapped, features: features)
+                examples += gmb
+                log("plus \(gmb.count) GMB training sentences")
+            }
             log("corpus: \(documents.count) CoNLL articles, \(examples.count) run-time sentences, \(dropped) gold mentions the run-time tokens cannot express")
         } else {
             let split = try SplitCorpus(options)
@@ -197,6 +233,7 @@ enum Commands {
     /// neither way, MISC itself is not scored. Gold mentions the run-time tokens cannot express count as missed.
     static func reportCoNLL(_ tagger: EntityTagger, path: String, features: FeatureSource?) throws {
         var scores = MentionScores()
+        var calibration: [Int: (right: Int, total: Int)] = [:]
         var unreachable = 0
         for document in try CoNLLCorpus.load(path: path) {
             let analyzed = CoNLLCorpus.analyzed(document, features: features)
@@ -204,8 +241,17 @@ enum Commands {
             for example in analyzed.sentences {
                 let lower = example.sentence.tokens.lowerBound
                 let misc = Set(example.mentions.filter { $0.label == .misc }.map(\.tokens))
-                let predicted = tagger.tag(example.text, sentence: example.sentence, context: example.context,
-                                           externalFeatures: example.externalFeatures)
+                let tagged = tagger.tag(example.text, sentence: example.sentence, context: example.context,
+                                        externalFeatures: example.externalFeatures)
+                for span in tagged {
+                    let tokens = (span.tokens.lowerBound - lower)..<(span.tokens.upperBound - lower)
+                    guard !misc.contains(tokens) || span.label == .misc else { continue }
+                    let bucket = min(9, Int(span.score * 10))
+                    let right = example.mentions.contains { $0.tokens == tokens && $0.label == span.label }
+                    calibration[bucket, default: (0, 0)].total += 1
+                    if right { calibration[bucket, default: (0, 0)].right += 1 }
+                }
+                let predicted = tagged
                     .map { (tokens: ($0.tokens.lowerBound - lower)..<($0.tokens.upperBound - lower), label: $0.label) }
                     .filter { $0.label != .misc && !misc.contains($0.tokens) }
                 scores.add(gold: example.mentions.filter { $0.label != .misc }, predicted: predicted)
@@ -216,6 +262,12 @@ enum Commands {
         for label in types + [.misc] {
             let s = scores.scores([label])
             print(String(format: "  %-5@ P %.4f R %.4f F1 %.4f (%d gold)", label.name, s.precision, s.recall, s.f1, s.gold))
+        }
+        print("span score → share of spans exactly right (all four labels): the calibration of TaggedSpan.score")
+        for bucket in calibration.keys.sorted() {
+            let (right, total) = calibration[bucket]!
+            print(String(format: "  %.1f–%.1f  %5d spans  %.3f right", Double(bucket) / 10, Double(bucket + 1) / 10, total,
+                         Double(right) / Double(max(1, total))))
         }
         let micro = scores.scores(types)
         print(String(format: "CONLL tagger micro F1 per/org/geo: %.4f (P %.4f R %.4f)", micro.f1, micro.precision, micro.recall))

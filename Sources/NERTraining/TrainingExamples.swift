@@ -78,14 +78,21 @@ enum TrainingExamples {
     }
 
     private static func titleCased(_ sentence: GMBSentence, style: TitleStyle) -> GMBSentence {
-        var words = sentence.words
+        let (words, mentions) = titleCased(words: sentence.words, mentions: sentence.mentions, style: style)
+        return GMBSentence(words: words, mentions: mentions)
+    }
+
+    /// Words in headline case; mentions that ran into a dropped final period are kept only if they still fit.
+    static func titleCased(words: [[UInt8]], mentions: [(tokens: Range<Int>, label: EntityLabel)], style: TitleStyle)
+        -> (words: [[UInt8]], mentions: [(tokens: Range<Int>, label: EntityLabel)]) {
+        var words = words
         if style.dropFinalPeriod, words.count > 1, words.last == [UInt8(ascii: ".")] { words.removeLast() }
         for i in words.indices {
             guard let first = words[i].first else { continue }
             if style.lowerSmallWords && i > 0 && smallWords.contains(words[i]) { continue }
             if first >= 0x61 && first <= 0x7A { words[i][0] = first - 0x20 }
         }
-        return GMBSentence(words: words, mentions: sentence.mentions.filter { $0.tokens.upperBound <= words.count })
+        return (words, mentions.filter { $0.tokens.upperBound <= words.count })
     }
 
     private static let smallWords: Set<[UInt8]> = Set(

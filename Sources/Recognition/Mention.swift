@@ -15,6 +15,36 @@ public struct Mention: Hashable, Sendable {
         case description
     }
 
+    /// Why the rules read a mention this way: what `MentionArbiter` weighs against the tagger.
+    public enum Evidence: Hashable, Sendable {
+        /// A table says so: a gazetteer place or nationality, an office, a country qualifying a title.
+        case gazetteer
+        /// A nationality word the gazetteer marks ambiguous ("American", "Korean").
+        case ambiguousNationality
+        /// Closed by an organisation head word ("… Ministry", "… Party").
+        case headWord
+        /// Spelled out by a bracketed acronym, or the bracketed acronym itself: "Islamic States (IS)".
+        case acronymDefinition
+        /// Written with "the" elsewhere in the document: "the Taliban".
+        case definiteArticle
+        /// Coordinated with a person named by an office: "Putin and the Tajik President, Emomali Rakhmon".
+        case coordination
+        /// The last word of a full name elsewhere in the document.
+        case surname
+        /// Stands before an office that a name follows: "NATO Secretary General Jens Stoltenberg".
+        case beforeOffice
+        /// An all-capitals word in a sentence written in lower case: "ISIS-K continues to claim …".
+        case acronym
+        /// Only capital letters: the rules' guess.
+        case capitalisation
+        /// A meeting phrase.
+        case meetingPhrase
+        /// A lower-case description of an institution.
+        case description
+        /// Proposed by the statistical tagger.
+        case tagger
+    }
+
     /// Absolute token indices into the document's `AnalyzedText`.
     public var tokens: Range<Int>
     /// Index into `AnalyzedText.sentences`.
@@ -35,9 +65,12 @@ public struct Mention: Hashable, Sendable {
     public var isModifier: Bool
     /// Meetings only: what the phrase says about the meeting.
     public var meeting: MeetingDescription?
+    public var evidence: Evidence
 
     public init(tokens: Range<Int>, sentence: Int, type: NodeType, kind: Kind, text: String,
-                canonical: String? = nil, identity: String? = nil, countryIdentity: String? = nil, isModifier: Bool = false, meeting: MeetingDescription? = nil) {
+                canonical: String? = nil, identity: String? = nil, countryIdentity: String? = nil, isModifier: Bool = false, meeting: MeetingDescription? = nil,
+                evidence: Evidence = .tagger) {
+        self.evidence = evidence
         self.tokens = tokens
         self.sentence = sentence
         self.type = type

@@ -65,12 +65,10 @@ struct SentenceReader<L: Lexicon> {
     let lexicon: L
     let evidence: DocumentEvidence
     let isHeading: Bool
-    let labels: TokenLabels?
     var mentions: [Mention] = []
 
     init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: L, evidence: DocumentEvidence,
-         isHeading: Bool, labels: TokenLabels? = nil) {
-        self.labels = labels
+         isHeading: Bool) {
         self.text = text
         self.sentenceIndex = sentenceIndex
         self.sentence = sentence
@@ -157,7 +155,7 @@ struct SentenceReader<L: Lexicon> {
             }
             guard j < end, EnglishWords.institutions.contains(text, j), !text.isCapitalized(j) else { continue }
             mentions[k].isModifier = true
-            emit(mentions[k].tokens.lowerBound..<(j + 1), .organisation, .description)
+            emit(mentions[k].tokens.lowerBound..<(j + 1), .organisation, .description, evidence: .description)
         }
     }
 
@@ -198,11 +196,12 @@ struct SentenceReader<L: Lexicon> {
 
     mutating func emit(_ range: Range<Int>, _ type: NodeType, _ kind: Mention.Kind, identity: String? = nil,
                        isModifier: Bool = false, meeting: MeetingDescription? = nil, name: String? = nil,
-                       within country: String? = nil) {
+                       within country: String? = nil, evidence: Mention.Evidence? = nil) {
         guard !range.isEmpty else { return }
+        let evidence = evidence ?? (type == .meeting ? .meetingPhrase : .gazetteer)
         mentions.append(Mention(tokens: range, sentence: sentenceIndex, type: type, kind: kind,
                                 text: text.string(tokens: range), canonical: name, identity: identity, countryIdentity: country,
-                                isModifier: isModifier, meeting: meeting))
+                                isModifier: isModifier, meeting: meeting, evidence: evidence))
     }
 
     /// Reads a capitalised run of a body sentence.
@@ -212,8 +211,7 @@ struct SentenceReader<L: Lexicon> {
         // "The Hague", "New York": a place name may begin with what is otherwise a function word.
         while s < e, isFunctionWord(s), (placeAt(s, limit: e)?.length ?? 0) < 2 { s += 1 }
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
-        let taggerVouches = labels?.verdict(s).map { $0.score >= TokenLabels.confident && $0.label != .tim } ?? false
-        if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s), !taggerVouches,
+        if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s),
            !evidence.confirmed.contains(TokenHash.of(text, s)),
            placeAt(s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
             return
@@ -241,7 +239,7 @@ struct SentenceReader<L: Lexicon> {
             // "Ministry of Foreign Affairs": keep the `of` complement that extendOverOf joined.
             if orgEnd < e, text.token(orgEnd, is: "of") { orgEnd = e }
             emitModifiers(in: s..<head)
-            emit(s..<orgEnd, .organisation, .name)
+            emit(s..<orgEnd, .organisation, .name, evidence: .headWord)
             return orgEnd
         }
         // A nationality or country that qualifies a title: "Russian Foreign Minister", "Tajik President".
@@ -254,7 +252,7 @@ struct SentenceReader<L: Lexicon> {
         // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
         if e - s > 1, acronymDefinition(after: e, spelling: s..<e) != nil,
            placeAt(s, limit: e)?.length != e - s {
-            emit(s..<e, .organisation, .name)
+            emit(s..<e, .organisation, .name, evidence: .acronymDefinition)
             return e
         }
         // A country name that qualifies a title: "U.S. Secretary of State", "Afghanistan Foreign Minister".
@@ -266,7 +264,7 @@ struct SentenceReader<L: Lexicon> {
         let title = lexicon.titleLength(in: text, at: s, limit: e)
         // "Amir Khan Muttaqi": a one-word title that is also a given name starts a name when a full name follows.
         if title == 1, EnglishWords.titlesThatAreNames.contains(text, s), e - s >= 3 {
-            emit(s..<e, .person, .name)
+            emit(s..<e, .person, .name, evidence: .capitalisation)
             return e
         }
         if title > 0 { return s + title }
@@ -275,7 +273,7 @@ struct SentenceReader<L: Lexicon> {
             // An ambiguous name ("Split", "Victoria") is a place when the document or the tagger says so.
             let afterLocative = s > sentence.tokens.lowerBound && EnglishWords.locativePrepositions.contains(text, s - 1)
             let isAmbiguous = place.isAmbiguous && !evidence.definite.contains(TokenHash.of(text, s))
-                && labels?.label(s) != .geo && !afterLocative
+                && !afterLocative
             // A city or region at the start of a longer capitalised run is part of a name ("Antony Blinken",
             // "Kabul Water Board"); so is a country at the start of an "X of Y" name.
             let joinedByOf = (s..<e).contains { text.token($0, is: "of") }
@@ -287,12 +285,11 @@ struct SentenceReader<L: Lexicon> {
         }
         if let demonym = lexicon.demonym(in: text, at: s) {
             // A nationality is never part of a name ("American Vince Spadea"); an ambiguous one ("American",
-            // "Korean") stands for its usual country only when the tagger reads it as a nationality too.
-            if !demonym.ambiguous {
-                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
-            } else if labels?.verdict(s).map({ $0.label == .gpe && $0.score >= TokenLabels.plausible }) == true,
-                      !EnglishWords.peoplesWithoutCountry.contains(text, s) {
-                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+            // "Korean") is proposed too, and stands for its usual country only where the tagger reads it as a
+            // nationality (`MentionArbiter`).
+            if !EnglishWords.peoplesWithoutCountry.contains(text, s) {
+                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name,
+                     evidence: demonym.ambiguous ? .ambiguousNationality : .gazetteer)
             }
             return s + 1
         }
@@ -308,96 +305,51 @@ struct SentenceReader<L: Lexicon> {
             let nameFollows = k + length < e
                 || (e + 1 < end && text.isPunctuationComma(e) && isNameToken(e + 1))
             guard nameFollows else { break }
-            emit(s..<k, .organisation, .name)
+            emit(s..<k, .organisation, .name, evidence: .beforeOffice)
             return k
         }
         readUnknownName(s..<e)
         return e
     }
 
-    /// Two or more capitalised words no table explains: the tagger says what they are; without it, a person.
+    /// Two or more capitalised words no table explains: the rules can only guess a person.
     mutating func readUnknownName(_ range: Range<Int>) {
-        guard let labels else {
-            emit(range, .person, .name)
-            return
-        }
-        // The rules' guess for a run of capitalised words is a person; a plausible verdict of the tagger wins.
-        guard let verdict = labels.majority(range), verdict.score >= TokenLabels.plausible else {
-            // The tagger reads some words as part of a name, without conviction: the rules' person stands.
-            // It reads none of them as a name: no name ("Iron Curtain", "New Year").
-            if labels.majority(range) != nil { emit(range, .person, .name) }
-            return
-        }
-        switch verdict.label {
-        case .per: emit(range, .person, .name)
-        case .org: emit(range, .organisation, .name)
-        case .geo: emitUnlistedPlace(range)
-        case .gpe, .tim, .eve, .misc: break
-        }
+        emit(range, .person, .name, evidence: .capitalisation)
     }
 
     /// A place the gazetteer does not list ("Helmand", "Donetsk Oblast"): a location known by its name only.
     mutating func emitUnlistedPlace(_ range: Range<Int>) {
         let surface = text.string(tokens: range)
-        emit(range, .location, .name, identity: "location:" + surface.lowercased(), name: surface)
+        emit(range, .location, .name, identity: "location:" + surface.lowercased(), name: surface, evidence: .capitalisation)
     }
 
-    /// A single capitalised word that no table knows.
+    /// A single capitalised word that no table knows, read from what the document shows of it.
     mutating func readSingleWord(_ i: Int) {
         let hash = TokenHash.of(text, i)
-        if let labels {
-            readSingleWord(i, verdict: labels.verdict(i), hash: hash)
-            return
-        }
-        if text.isAllCaps(i) {
-            emit(i..<(i + 1), .organisation, .acronym)
+        if coordinatedWithTitledPerson(i) {
+            // "Putin and the Tajik President, Emomali Rakhmon": joined to a person by title, it is a person.
+            emit(i..<(i + 1), .person, .name, evidence: .coordination)
+        } else if text.isAllCaps(i) && i > sentence.tokens.lowerBound && i + 1 < end && text.isPunctuation(i - 1, 0x28) {
+            emit(i..<(i + 1), .organisation, .acronym, evidence: .acronymDefinition)
         } else if evidence.definite.contains(hash) {
             // "the Kremlin", "the Taliban": a name written with "the" is a body, not a person.
-            emit(i..<(i + 1), .organisation, .name)
+            emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name, evidence: .definiteArticle)
+        } else if text.isAllCaps(i) {
+            // In a sentence written in lower case, capitals alone mark a short form; in an all-caps line they
+            // mark nothing.
+            let mixedCase = sentence.tokens.contains { text.tokens[$0].kind == .word && !text.isCapitalized($0) && !text.isAllCaps($0) }
+            emit(i..<(i + 1), .organisation, .acronym, evidence: mixedCase ? .acronym : .capitalisation)
         } else if evidence.surnames.contains(hash) {
-            emit(i..<(i + 1), .person, .name)
+            emit(i..<(i + 1), .person, .name, evidence: .surname)
         } else if hasArticlePrefix(i) {
             // "al-Shabaab" alone, and not the end of a person's name in this document.
-            emit(i..<(i + 1), .organisation, .name)
+            emit(i..<(i + 1), .organisation, .name, evidence: .capitalisation)
         } else if i + 1 < end, EnglishWords.personFollowers.contains(text, i + 1)
                     || [.possessive].contains(text.tokens[i + 1].kind)
                     || text.isPunctuationComma(i + 1) {
-            emit(i..<(i + 1), .person, .name)
+            emit(i..<(i + 1), .person, .name, evidence: .capitalisation)
         } else if i <= text.effectiveStart(of: sentence), evidence.confirmed.contains(hash) {
-            emit(i..<(i + 1), .person, .name)
-        }
-    }
-
-    /// A single unknown word read with the tagger's label. What the document itself shows (a name written with
-    /// "the", the end of a full name, an acronym spelled out in brackets) outranks the tagger; otherwise its
-    /// label decides, and "outside" means no name.
-    mutating func readSingleWord(_ i: Int, verdict: TokenLabels.Verdict?, hash: UInt64) {
-        let definedAcronym = text.isAllCaps(i) && i > sentence.tokens.lowerBound && i + 1 < end
-            && text.isPunctuation(i - 1, 0x28)
-        let confident = verdict.flatMap { $0.score >= TokenLabels.confident ? $0.label : nil }
-        let plausible = verdict.flatMap { $0.score >= TokenLabels.plausible ? $0.label : nil }
-        // What the rules would say from the words around it: "Putin and …", "Ochieng said …".
-        let actsLikePerson = i + 1 < end && (EnglishWords.personFollowers.contains(text, i + 1)
-            || text.tokens[i + 1].kind == .possessive || text.isPunctuationComma(i + 1))
-        if coordinatedWithTitledPerson(i) {
-            // "Putin and the Tajik President, Emomali Rakhmon": joined to a person by title, it is a person.
-            emit(i..<(i + 1), .person, .name)
-        } else if evidence.definite.contains(hash) && confident != .per {
-            emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
-        } else if evidence.surnames.contains(hash) && (confident == nil || confident == .per) {
-            emit(i..<(i + 1), .person, .name)
-        } else if definedAcronym {
-            emit(i..<(i + 1), .organisation, .acronym)
-        } else if let confident {
-            readSingleWord(i, as: confident)
-        } else if text.isAllCaps(i) {
-            emit(i..<(i + 1), .organisation, .acronym)
-        } else if text.hasArabicArticlePrefix(i) {
-            emit(i..<(i + 1), .organisation, .name)
-        } else if let plausible {
-            readSingleWord(i, as: plausible)
-        } else if actsLikePerson {
-            emit(i..<(i + 1), .person, .name)
+            emit(i..<(i + 1), .person, .name, evidence: .capitalisation)
         }
     }
 
@@ -410,15 +362,6 @@ struct SentenceReader<L: Lexicon> {
         if k < end, text.token(k, is: "the") { k += 1 }
         if k < end, lexicon.demonym(in: text, at: k) != nil { k += 1 }
         return k < end && lexicon.titleLength(in: text, at: k, limit: end) > 0
-    }
-
-    mutating func readSingleWord(_ i: Int, as label: EntityLabel) {
-        switch label {
-        case .per: emit(i..<(i + 1), .person, .name)
-        case .org: emit(i..<(i + 1), .organisation, text.isAllCaps(i) ? .acronym : .name)
-        case .geo: emitUnlistedPlace(i..<(i + 1))
-        case .gpe, .tim, .eve, .misc: break
-        }
     }
 
     /// In a headline, only words the body confirms, and places, are names.
@@ -436,7 +379,7 @@ struct SentenceReader<L: Lexicon> {
             } else if !EnglishWords.functionWords.contains(text, i), evidence.confirmed.contains(TokenHash.of(text, i)) {
                 let hash = TokenHash.of(text, i)
                 let type: NodeType = text.isAllCaps(i) || evidence.definite.contains(hash) ? .organisation : .person
-                emit(i..<(i + 1), type, text.isAllCaps(i) ? .acronym : .name)
+                emit(i..<(i + 1), type, text.isAllCaps(i) ? .acronym : .name, evidence: .capitalisation)
             }
             i += 1
         }

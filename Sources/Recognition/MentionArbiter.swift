@@ -64,7 +64,7 @@ struct MentionArbiter {
         var covered = [Bool](repeating: false, count: text.tokens.count)
         let names = rules.filter { $0.type != .meeting && $0.kind != .description && $0.kind != .demonym && !$0.isModifier }
         var overridden: [Mention] = []
-        var model = model
+        var model = Self.surnamesAgree(Self.cutAtLineBreaks(model, in: text), in: text)
         // "Russian Foreign Ministry": the tagger reads "Russian" as a nationality and "Foreign Ministry" as the
         // organisation; the rules read one organisation closed by a head word. The whole is the name: the country
         // stays a modifier inside it, and "Foreign Ministry" of every country does not become one node.
@@ -160,6 +160,64 @@ struct MentionArbiter {
             return rules.first { $0.type == .country && $0.kind == .demonym }
         case .tim, .eve:
             return nil
+        }
+    }
+
+    /// A name never runs across a line break: a byline into a dateline, one table cell into the next. The
+    /// sentence splitter may join lines that end without punctuation, so the tagger's span is cut where its
+    /// tokens are on different lines, each part keeping the type.
+    static func cutAtLineBreaks(_ spans: [TaggedSpan], in text: AnalyzedText) -> [TaggedSpan] {
+        var result: [TaggedSpan] = []
+        for span in spans {
+            var start = span.tokens.lowerBound
+            for t in span.tokens.dropFirst() where text.bytes[text.tokens[t - 1].end..<text.tokens[t].start].contains(0x0A) {
+                result.append(TaggedSpan(tokens: start..<t, label: span.label, score: span.score))
+                start = t
+            }
+            result.append(TaggedSpan(tokens: start..<span.tokens.upperBound, label: span.label, score: span.score))
+        }
+        return result
+    }
+
+    /// A surname alone is the person whose full name the document gives: a one-word span that ends a
+    /// person's name of two or more words elsewhere in the text takes the person type ("Ochieng" after
+    /// "Paul Ochieng", whatever the tagger made of it in a sentence of its own).
+    static func surnamesAgree(_ spans: [TaggedSpan], in text: AnalyzedText) -> [TaggedSpan] {
+        var surnames: Set<String> = []
+        for span in spans where span.label == .per && span.tokens.count > 1 {
+            surnames.insert(text.string(tokens: (span.tokens.upperBound - 1)..<span.tokens.upperBound))
+        }
+        guard !surnames.isEmpty else { return spans }
+        return spans.map { span in
+            guard span.tokens.count == 1, span.label != .per, surnames.contains(text.string(tokens: span.tokens)) else { return span }
+            var person = span
+            person.label = .per
+            return person
+        }
+    }
+
+    /// One name, one type per document: every span of the same words takes the type most of them have (ties:
+    /// the higher summed score, then the earlier), so "Kent" is not an organisation in one line of a cricket
+    /// report and a place in the next.
+    static func agreeing(_ spans: [TaggedSpan], in text: AnalyzedText) -> [TaggedSpan] {
+        var votes: [String: [EntityLabel: (count: Int, score: Float)]] = [:]
+        let surfaces = spans.map { text.string(tokens: $0.tokens) }
+        for (span, surface) in zip(spans, surfaces) {
+            var entry = votes[surface, default: [:]][span.label] ?? (0, 0)
+            entry.count += 1
+            entry.score += span.score
+            votes[surface, default: [:]][span.label] = entry
+        }
+        var winner: [String: EntityLabel] = [:]
+        for (surface, byLabel) in votes where byLabel.count > 1 {
+            winner[surface] = byLabel.max { a, b in
+                (a.value.count, a.value.score, -Int(a.key.rawValue)) < (b.value.count, b.value.score, -Int(b.key.rawValue))
+            }!.key
+        }
+        return zip(spans, surfaces).map { span, surface in
+            var agreed = span
+            if let label = winner[surface] { agreed.label = label }
+            return agreed
         }
     }
 }

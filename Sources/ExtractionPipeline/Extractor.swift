@@ -206,17 +206,8 @@ public struct Extractor<L: Lexicon>: Sendable {
                     end: scalars.scalarOffset(ofByte: last.end), text: mention.text, type: mention.type,
                     node: EntityGraph.nodeID(index)))
             }
-            for reference in analysis.relations.references {
-                guard let key = keyOf[a][reference.entity], let index = indexByKey[key] else { continue }
-                // The phrase as it stands in the text (with its article), so offsets slice exactly to `text`.
-                let first = analysis.text.tokens[reference.tokens.lowerBound]
-                let last = analysis.text.tokens[reference.tokens.upperBound - 1]
-                records.append(MentionRecord(
-                    document: analysis.document.id, start: scalars.scalarOffset(ofByte: first.start),
-                    end: scalars.scalarOffset(ofByte: last.end),
-                    text: analysis.text.string(from: first.start, to: last.end), type: .person,
-                    node: EntityGraph.nodeID(index)))
-            }
+            // Phrases that refer to an office holder ("the Taliban's foreign minister") count for the holder's
+            // node and are in the merge log; the file lists names only.
         }
         return records.sorted { ($0.document, $0.start, $0.end, $0.node) < ($1.document, $1.start, $1.end, $1.node) }
     }

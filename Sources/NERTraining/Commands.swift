@@ -127,16 +127,23 @@ enum Commands {
             if !gmbPath.isEmpty {
                 // GMB's training blocks (never its held-out ones) as more news, in CoNLL's label set: its
                 // nationalities (gpe) and events are CoNLL's MISC; times are no names there.
+                // Its persons lose their leading titles ("President", "Mr."), which GMB's silver labels put
+                // inside the name and CoNLL (and the graph) leave outside.
                 let fraction = try options.double("--gmb-fraction", default: 1)
                 let split = try SplitCorpus(path: gmbPath)
+                let titles = try TitleWords.load()
                 let mapped = split.training.enumerated().compactMap { i, sentence -> GMBSentence? in
                     guard Double(i % 100) < fraction * 100 else { return nil }
                     var copy = sentence
                     copy.mentions = sentence.mentions.compactMap { m in
                         switch m.label {
-                        case .gpe, .eve: (m.tokens, EntityLabel.misc)
-                        case .tim: nil
-                        default: m
+                        case .gpe, .eve: return (m.tokens, EntityLabel.misc)
+                        case .tim: return nil
+                        case .per:
+                            var start = m.tokens.lowerBound
+                            while start + 1 < m.tokens.upperBound, titles.contains(sentence.words[start]) { start += 1 }
+                            return (start..<m.tokens.upperBound, .per)
+                        default: return m
                         }
                     }
                     return copy
@@ -355,5 +362,30 @@ enum Commands {
         print(titleScores.report(title: "held-out sentences rendered as Title Case headlines above the rest of their pseudo-document (diagnostic)"))
         if features != nil { print(FeatureStatistics.report(heldOut)) }
         print(String(format: "\(corpus.development ? "DEVELOPMENT" : "HELD-OUT") micro F1 per/org/geo/gpe: %.4f", scores.microF1))
+    }
+}
+
+/// Office and courtesy words that may open a GMB person span: the project's title table
+/// (`Resources/Gazetteers/titles.tsv`) and the abbreviations of address.
+enum TitleWords {
+    static func load() throws -> Set<[UInt8]> {
+        let path = "Sources/Recognition/Resources/Gazetteers/titles.tsv"
+        let table = try String(contentsOfFile: path, encoding: .utf8)
+        var words: Set<[UInt8]> = []
+        for line in table.split(separator: "\n").dropFirst() {
+            for word in line.split(separator: "\t").first?.split(separator: " ") ?? [] {
+                words.insert(Array(word.utf8))
+            }
+        }
+        for word in ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prime", "vice", "general", "senator"] {
+            words.insert(Array(word.utf8))
+        }
+        // Capitalised forms: titles open a name with a capital.
+        for word in words where !word.isEmpty {
+            var capitalised = word
+            if capitalised[0] >= 0x61 && capitalised[0] <= 0x7A { capitalised[0] -= 0x20 }
+            words.insert(capitalised)
+        }
+        return words
     }
 }

@@ -8,7 +8,8 @@ import TextAnalysis
 struct DocumentEvidence {
     /// Words written capitalised somewhere other than the first word of a body sentence.
     var confirmed: Set<UInt64> = []
-    /// Words seen right after a lower-case "the" ("the Taliban", "the Kremlin"): organisations, not people.
+    /// Words seen right after a lower-case "the" and closing the phrase there ("the Taliban said", "the
+    /// Kremlin's"): organisations, not people.
     var definite: Set<UInt64> = []
     /// Last words of capitalised runs of two or more words ("Bashar al-Assad" → "al-Assad"): alone, they are
     /// most likely that person's surname.
@@ -35,7 +36,12 @@ struct DocumentEvidence {
                 }
                 let hash = TokenHash.of(text, i)
                 if i > text.effectiveStart(of: sentence) { confirmed.insert(hash) }
-                if i > sentence.tokens.lowerBound, text.isLowercaseThe(i - 1) { definite.insert(hash) }
+                // "the Taliban said", "the Kremlin's": the word is the whole noun phrase. In "the Himalayan
+                // kingdom" or "the European Union" it only qualifies what follows.
+                let next = i + 1
+                let closesPhrase = next >= sentence.tokens.upperBound || text.tokens[next].kind != .word
+                    || (!text.isNameLike(next) && EnglishWords.functionWords.contains(text, next))
+                if i > sentence.tokens.lowerBound, text.isLowercaseThe(i - 1), closesPhrase { definite.insert(hash) }
             }
             if run >= 2, let last = sentence.tokens.last { surnames.insert(TokenHash.of(text, last)) }
         }

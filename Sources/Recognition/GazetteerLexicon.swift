@@ -83,6 +83,11 @@ public struct GazetteerLexicon: Lexicon {
         return best
     }
 
+    public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool {
+        guard index < text.tokens.count, text.isCapitalized(index) else { return false }
+        return gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government
+    }
+
     public func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
         return gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .organisationHead) != nil

@@ -47,6 +47,9 @@ public protocol Lexicon: Sendable {
     func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int
     /// A head word that makes a capitalised phrase an organisation: Ministry, Agency, Council, Party, …
     func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool
+    /// A head word of a state body ("Ministry", "Department", "Embassy"): a nationality before it names the
+    /// state the body belongs to.
+    func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool
     /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
     func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
     /// Per-token bits for the statistical tagger (`EntityTagger.tag(_:externalFeatures:)`), indexed like
@@ -56,6 +59,9 @@ public protocol Lexicon: Sendable {
 }
 
 extension Lexicon {
+    /// Without classes, every head word counts.
+    public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool { isOrganisationHead(in: text, at: index) }
+
     /// No features: the tagger then sees all bits zero, which is always valid input.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? { nil }
 

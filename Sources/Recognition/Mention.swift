@@ -109,12 +109,13 @@ public struct MeetingDescription: Hashable, Sendable {
 
 extension Mention {
     /// The indices of the mentions that name something on their own, as a flat list: what the `--mentions`
-    /// file lists, the view a named-entity recognizer gives. Descriptions ("Russia's security agency") are not
-    /// names, and a mention inside a longer name ("Russian" in "Russian Foreign Ministry" read as one name)
-    /// is part of that name: both stay mentions of their entities for the graph, but are not listed.
+    /// file lists, the view a named-entity recognizer gives. Descriptions ("Russia's security agency") and
+    /// nationality words ("Russian", which points at Russia) are not names, and a mention inside a longer name ("Russian" in "Russian Foreign Ministry" read as one name)
+    /// is part of that name: both stay mentions of their entities for the graph, but are not listed. A meeting
+    /// phrase is listed and hides nothing: the party in "the Conservative Party conference" is a name.
     public static func listedNames(_ mentions: [Mention]) -> [Int] {
         // Longest first among those starting together: any mention that contains another comes before it.
-        let order = mentions.indices.filter { mentions[$0].kind != .description }.sorted {
+        let order = mentions.indices.filter { mentions[$0].kind != .description && mentions[$0].kind != .demonym && mentions[$0].type != .meeting }.sorted {
             let a = mentions[$0].tokens, b = mentions[$1].tokens
             return (a.lowerBound, -a.upperBound, $0) < (b.lowerBound, -b.upperBound, $1)
         }
@@ -129,6 +130,8 @@ extension Mention {
             listed.append(m)
             if reach.map({ tokens.upperBound > $0.upperBound }) ?? true { reach = tokens }
         }
+        // A meeting phrase is listed beside the names inside it ("the Conservative Party conference").
+        listed += mentions.indices.filter { mentions[$0].type == .meeting }
         return listed.sorted()
     }
 }

@@ -43,10 +43,15 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
             let features = tagger.usesExternalFeatures ? lexicon.tokenFeatures(for: text) : nil
             var sentenceOf = [Int](repeating: 0, count: text.tokens.count)
             for (s, sentence) in text.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
-            let arbiter = MentionArbiter(text: text) { tokens, s in
-                reader(s).placeAt(tokens.lowerBound, limit: tokens.upperBound)
-                    .flatMap { $0.length == tokens.count ? $0.place : nil }
-            }
+            let arbiter = MentionArbiter(
+                text: text,
+                place: { tokens, s in
+                    reader(s).placeAt(tokens.lowerBound, limit: tokens.upperBound)
+                        .flatMap { $0.length == tokens.count ? $0.place : nil }
+                },
+                isOrganisationHead: { lexicon.isOrganisationHead(in: text, at: $0) },
+                isGovernmentHead: { lexicon.isGovernmentHead(in: text, at: $0) },
+                headings: headings)
             mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
                                       sentenceOf: { sentenceOf[$0] })
         }

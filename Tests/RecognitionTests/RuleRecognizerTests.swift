@@ -157,9 +157,9 @@ struct RuleRecognizerTableTests {
         let mentions = found("Officials said Kenya's security agency and the French embassy were alerted.", lexicon: lexicon)
         #expect(mentions == [
             Found(text: "Kenya", type: .country, kind: .name, isModifier: true, identity: "country:KE"),
-            Found(text: "Kenya's security agency", type: .organisation, kind: .name),
+            Found(text: "Kenya's security agency", type: .organisation, kind: .description),
             Found(text: "French", type: .country, kind: .demonym, isModifier: true, identity: "country:FR"),
-            Found(text: "French embassy", type: .organisation, kind: .name),
+            Found(text: "French embassy", type: .organisation, kind: .description),
         ])
     }
 
@@ -259,7 +259,7 @@ struct RuleRecognizerGazetteerTests {
         let lexicon = try #require(Shipped.lexicon)
         let mentions = found("The head of Russia's security agency, Alexander Bortnikov, spoke.", lexicon: lexicon)
         #expect(mentions.map(\.description) == [
-            "Russia|country|name|modifier", "Russia's security agency|organisation|name", "Alexander Bortnikov|person|name",
+            "Russia|country|name|modifier", "Russia's security agency|organisation|description", "Alexander Bortnikov|person|name",
         ])
     }
 

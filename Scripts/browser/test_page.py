@@ -200,7 +200,15 @@ def test_seeds(checks, driver, binary, scratch, seeds_screenshot):
     graph(driver, "clearSelection()")
     graph(driver, "search('')")
     driver.find_element(By.ID, "fit").click()
-    preference = [e["id"] for e in typed if e["kind"] == "interaction"] + [e["id"] for e in typed]
+    # Interactions nearest the middle of the drawing first (the screenshot shows one selected), then any typed edge.
+    middle = driver.execute_script("const r = document.getElementById('graph').getBoundingClientRect(); "
+                                   "return [r.left + r.width / 2, r.top + r.height / 2]")
+
+    def distance(e):
+        point = graph(driver, "edgePoint(arguments[0])", e["id"])
+        return (point["x"] - middle[0]) ** 2 + (point["y"] - middle[1]) ** 2 if point else float("inf")
+    preference = [e["id"] for e in sorted((e for e in typed if e["kind"] == "interaction"), key=distance)] \
+        + [e["id"] for e in typed]
     clicked = real_click_on_edge(driver, preference)
     checks.check("seeds: a real click on an edge is possible", clicked is not None)
     if clicked:
@@ -210,6 +218,13 @@ def test_seeds(checks, driver, binary, scratch, seeds_screenshot):
         checks.check("seeds: clicking an edge shows its evidence",
                      selected == {"kind": "edge", "id": clicked} and text == expected, f"{selected}, {text!r}")
 
+    # The screenshot (README picture) shows the page as a reader sees it after that click.
+    driver.execute_script("document.getElementById('panel').scrollTop = 0")
+    shot = seeds_screenshot or os.path.join(scratch, "seeds.png")
+    size, colours = screenshot_colours(driver, shot)
+    checks.check(f"seeds: screenshot is not blank ({colours} colours)", size == (WIDTH, HEIGHT) and colours >= 64,
+                 f"{size}, {colours} colours")
+
     # The co-mention toggle shows them.
     box = driver.find_element(By.CSS_SELECTOR, '#kind-filters input[data-name="co_mention"]')
     box.click()
@@ -217,10 +232,6 @@ def test_seeds(checks, driver, binary, scratch, seeds_screenshot):
     box.click()
     checks.check("seeds: the co_mention toggle shows every edge", shown == len(edges), f"{shown} of {len(edges)}")
 
-    shot = seeds_screenshot or os.path.join(scratch, "seeds.png")
-    size, colours = screenshot_colours(driver, shot)
-    checks.check(f"seeds: screenshot is not blank ({colours} colours)", size == (WIDTH, HEIGHT) and colours >= 64,
-                 f"{size}, {colours} colours")
     checks.check("seeds: no console error after interaction", not (errors := console_errors(driver)), "; ".join(errors))
 
 
@@ -284,6 +295,15 @@ def test_hostile(checks, driver, binary, scratch):
                  shown == evil + " met Plain Org" and marks >= 1, f"{shown!r}, {marks} marks")
     graph(driver, "search(arguments[0])", "onerror")
     check_no_injection(checks, driver, "hostile graph")
+
+    # An empty graph is a page too.
+    empty = os.path.join(scratch, "empty.graphml")
+    with open(empty, "w", encoding="utf-8") as out:
+        out.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"/></graphml>\n')
+    html = os.path.join(scratch, "empty.html")
+    run(binary, "convert", empty, "-o", html)
+    open_page(driver, html)
+    check_page_basics(checks, driver, "empty graph", 0, 0)
 
 
 def check_no_injection(checks, driver, name):

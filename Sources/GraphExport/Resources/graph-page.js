@@ -462,7 +462,7 @@
           }
           if (!any) continue;
           const width = style.width * (1 + 0.45 * wc) * (focus && inFocus ? 1.6 : 1);
-          ctx.globalAlpha = focus && !inFocus ? 0.2 : 1;
+          ctx.globalAlpha = focus && !inFocus ? 0.3 : 1;
           ctx.strokeStyle = style.stroke;
           ctx.lineWidth = width;
           ctx.setLineDash(dashFor(style.pattern, width));
@@ -497,7 +497,7 @@
       any = true;
     }
     if (!any) return;
-    ctx.globalAlpha = focus && !inFocus ? 0.2 : 1;
+    ctx.globalAlpha = focus && !inFocus ? 0.3 : 1;
     ctx.fillStyle = style.stroke;
     ctx.fill();
   }
@@ -518,7 +518,7 @@
           count++;
         }
         if (!any) continue;
-        ctx.globalAlpha = focus && !inFocus ? 0.45 : 1;
+        ctx.globalAlpha = focus && !inFocus ? 0.6 : 1;
         ctx.fillStyle = style.fill;
         ctx.fill();
         ctx.lineWidth = 0.9;
@@ -547,17 +547,31 @@
   function LabelSpace() {
     const cell = 64;
     const buckets = new Map();
-    this.tryPlace = function (x0, y0, x1, y1) {
+    // weight: what covering this box costs (a label 3, a node 1).
+    this.reserve = function (x0, y0, x1, y1, weight) {
       const cx0 = Math.floor(x0 / cell), cx1 = Math.floor(x1 / cell), cy0 = Math.floor(y0 / cell), cy1 = Math.floor(y1 / cell);
-      for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) {
-        const list = buckets.get(cx * 100003 + cy);
-        if (list) for (const b of list) if (x0 < b[2] && x1 > b[0] && y0 < b[3] && y1 > b[1]) return false;
-      }
+      const box = [x0, y0, x1, y1, weight || 3];
       for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) {
         const key = cx * 100003 + cy;
         if (!buckets.has(key)) buckets.set(key, []);
-        buckets.get(key).push([x0, y0, x1, y1]);
+        buckets.get(key).push(box);
       }
+    };
+    this.cost = function (x0, y0, x1, y1) {
+      const cx0 = Math.floor(x0 / cell), cx1 = Math.floor(x1 / cell), cy0 = Math.floor(y0 / cell), cy1 = Math.floor(y1 / cell);
+      const seen = new Set();
+      let cost = 0;
+      for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) {
+        const list = buckets.get(cx * 100003 + cy);
+        if (list) for (const b of list) {
+          if (!seen.has(b) && x0 < b[2] && x1 > b[0] && y0 < b[3] && y1 > b[1]) { seen.add(b); cost += b[4]; }
+        }
+      }
+      return cost;
+    };
+    this.tryPlace = function (x0, y0, x1, y1) {
+      if (this.cost(x0, y0, x1, y1) > 0) return false;
+      this.reserve(x0, y0, x1, y1);
       return true;
     };
   }
@@ -582,7 +596,8 @@
     if (focus) focus.forEach(function (i) { first.push(i); });
     const seen = new Set();
     let drawn = 0, tried = 0;
-    const budget = 400;
+    // Big graphs: about one name per 100 x 90 px of canvas, so a hairball stays a picture with landmarks.
+    const budget = N > 300 ? Math.max(20, Math.round(view.width * view.height / 9000)) : 400;
     function place(i, forced) {
       if (seen.has(i) || !nodeVisible[i]) return;
       seen.add(i);
@@ -590,14 +605,33 @@
       if (sx < -50 || sy < -50 || sx > view.width + 50 || sy > view.height + 50) return;
       const text = clipped(nodes[i].label || nodes[i].id, 40);
       const w = ctx.measureText(text).width;
-      const top = sy + r * 0.9 + 2;
-      if (!space.tryPlace(sx - w / 2 - 2, top - 1, sx + w / 2 + 2, top + 15) && !forced) return;
+      // Below the node, else above, right or left of it, else shifted sideways: the first free place wins.
+      // In small graphs every name is drawn, at the place that covers least; in big ones only in free places.
+      const below = sy + r * 0.9 + 2, above = sy - r * 0.9 - 17;
+      const places = [[sx, below], [sx, above], [sx + r * 1.25 + 4 + w / 2, sy - 7], [sx - r * 1.25 - 4 - w / 2, sy - 7],
+                      [sx + w / 2, below], [sx - w / 2, below], [sx + w / 2, above], [sx - w / 2, above]];
+      let place = null, best = Infinity;
+      for (const p of places) {
+        const cost = space.cost(p[0] - w / 2 - 2, p[1] - 1, p[0] + w / 2 + 2, p[1] + 15);
+        if (cost < best) { best = cost; place = p; }
+        if (cost === 0) break;
+      }
+      if (best > 0 && !forced && N > 150) return;
+      space.reserve(place[0] - w / 2 - 2, place[1] - 1, place[0] + w / 2 + 2, place[1] + 15);
       ctx.strokeStyle = 'rgba(255,255,255,0.92)';
       ctx.lineWidth = 3.5;
-      ctx.strokeText(text, sx, top);
-      ctx.fillStyle = focus && !focus.has(i) ? '#8a909c' : '#1d2330';
-      ctx.fillText(text, sx, top);
+      ctx.strokeText(text, place[0], place[1]);
+      ctx.fillStyle = focus && !focus.has(i) ? '#7a808c' : '#1d2330';
+      ctx.fillText(text, place[0], place[1]);
       drawn++;
+    }
+    // Labels keep off the nodes (in graphs small enough to afford it), so no name hides a shape.
+    if (N <= 2000) {
+      for (let i = 0; i < N; i++) {
+        if (!nodeVisible[i]) continue;
+        const sx = screenX(i), sy = screenY(i), r = screenRadius(i);
+        space.reserve(sx - 1.2 * r, sy - 0.88 * r, sx + 1.2 * r, sy + 0.88 * r, 1);
+      }
     }
     for (const i of first) place(i, true);
     for (let n = 0; n < N && drawn < budget && tried < 4000; n++) {
@@ -605,7 +639,7 @@
       if (seen.has(i)) continue;
       tried++;
       // In big graphs only nodes drawn large enough get a label: a carpet of names reads as noise.
-      if (N > 300 && screenRadius(i) < 5) continue;
+      if (N > 300 && screenRadius(i) < 6) continue;
       place(i, false);
     }
     return space;
@@ -716,8 +750,9 @@
   }
 
   function status() {
+    const took = layout.settled ? layout.settledAt - layout.startedAt : 0;
     const text = layout.settled
-      ? 'Layout settled after ' + layout.ticks + ' steps in ' + ((layout.settledAt - layout.startedAt) / 1000).toFixed(1) + ' s'
+      ? 'Layout settled after ' + layout.ticks + ' steps in ' + (took < 1000 ? Math.round(took) + ' ms' : (took / 1000).toFixed(1) + ' s')
       : 'Laying out\u2026 ' + Math.round(100 * Math.log(layout.alpha) / Math.log(layout.alphaMin)) + '%';
     document.getElementById('status').textContent = text;
   }

@@ -354,6 +354,24 @@ def large_graphml(path, node_count=5000, edge_count=20000):
         out.write('</graph>\n</graphml>\n')
 
 
+def frame_time(driver, kind, frames=30):
+    """Mean milliseconds per animation frame while the page handles one zoom or hover event per frame."""
+    return driver.execute_script("""
+        const canvas = document.getElementById('graph'), r = canvas.getBoundingClientRect(), kind = arguments[0];
+        return new Promise(done => {
+          let n = 0; const began = performance.now();
+          function step() {
+            const at = {clientX: r.left + r.width / 2 + (kind === 'wheel' ? 0 : 7 * n - 100),
+                        clientY: r.top + r.height / 2, bubbles: true, cancelable: true};
+            canvas.dispatchEvent(kind === 'wheel' ? new WheelEvent('wheel', Object.assign({deltaY: n % 2 ? 40 : -40}, at))
+                                                  : new PointerEvent('pointermove', at));
+            if (++n > arguments[1]) { done((performance.now() - began) / n); return; }
+            requestAnimationFrame(step);
+          }
+          requestAnimationFrame(step);
+        });""".replace("arguments[1]", str(frames)), kind)
+
+
 def test_large(checks, driver, binary, scratch):
     graphml, html = os.path.join(scratch, "large.graphml"), os.path.join(scratch, "large.html")
     large_graphml(graphml)
@@ -369,6 +387,8 @@ def test_large(checks, driver, binary, scratch):
           f"(layout alone {layout / 1000:.2f} s, {ticks} steps; the test waited {waited:.2f} s; "
           f"{timing['tickMs'] / 1000:.2f} s in layout steps, {timing['drawMs'] / 1000:.2f} s drawing {timing['frames']} frames)")
     check_page_basics(checks, driver, "large", 5000, 20000)
+    print(f"INFO large: {frame_time(driver, 'wheel'):.0f} ms per frame while zooming, "
+          f"{frame_time(driver, 'pointermove'):.0f} ms per frame while hovering (30 frames each)")
     check_search(checks, driver, "large", large_label(4321)[7:].lower(), "n4321", large_label(4321))
     graph(driver, "selectEdge('e7')")
     shown, marks = evidence_shown(driver)

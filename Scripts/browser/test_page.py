@@ -28,6 +28,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 PAYLOAD = "</script><img src=x onerror=alert(1)>"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WIDTH, HEIGHT = 1400, 900
 
 
@@ -165,7 +166,7 @@ def real_click_on_edge(driver, edge_ids):
 
 def test_seeds(checks, driver, binary, scratch, seeds_screenshot):
     html, js = os.path.join(scratch, "seeds.html"), os.path.join(scratch, "seeds.json")
-    run(binary, "extract", "seeds", "-o", html, "-o", js)
+    run(binary, "extract", os.path.join(ROOT, "seeds"), "-o", html, "-o", js)
     data = json.load(open(js, encoding="utf-8"))["elements"]
     nodes = [n["data"] for n in data["nodes"]]
     edges = [e["data"] for e in data["edges"]]
@@ -405,7 +406,7 @@ def test_large(checks, driver, binary, scratch):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--binary", default=".build/debug/entity-graph")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/entity-graph"))
     parser.add_argument("--seeds-screenshot", help="also keep the seeds page's screenshot here (README picture)")
     parser.add_argument("--keep", help="write the pages and screenshots here instead of a removed temp directory")
     parser.add_argument("--only", help="comma-separated parts to run (seeds, hostile, large); default all")

@@ -102,6 +102,10 @@ def open_page(driver, path, timeout=30):
     raise RuntimeError(f"the layout of {path} did not settle within {timeout} s")
 
 
+def next_frame(driver):
+    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def graph(driver, expression, *arguments):
     return driver.execute_script("return window.entityGraph." + expression, *arguments)
 
@@ -232,6 +236,27 @@ def test_seeds(checks, driver, binary, scratch, seeds_screenshot):
     shown = len(graph(driver, "visibleEdgeIds()"))
     box.click()
     checks.check("seeds: the co_mention toggle shows every edge", shown == len(edges), f"{shown} of {len(edges)}")
+
+    # Type filter: unticking person leaves the other nodes drawn.
+    box = driver.find_element(By.CSS_SELECTOR, '#type-filters input[data-name="person"]')
+    box.click()
+    next_frame(driver)
+    drawn = graph(driver, "drawnNodeCount()")
+    box.click()
+    others = sum(n["type"] != "person" for n in nodes)
+    checks.check("seeds: the person filter hides exactly the people", drawn == others, f"{drawn} drawn, {others} expected")
+
+    # Minimum weight at the heaviest typed edge's weight: only the edges that heavy stay (the slider's steps
+    # are the distinct weights of all edges).
+    heaviest = max(e["weight"] for e in edges if e["kind"] != "co_mention")
+    step = sorted({e["weight"] for e in edges}).index(heaviest)
+    driver.execute_script("const s = document.getElementById('min-weight'); s.value = arguments[0]; "
+                          "s.dispatchEvent(new Event('input'))", step)
+    visible = graph(driver, "visibleEdgeIds()")
+    expected = sorted(e["id"] for e in edges if e["weight"] >= heaviest and e["kind"] != "co_mention")
+    driver.execute_script("const s = document.getElementById('min-weight'); s.value = 0; s.dispatchEvent(new Event('input'))")
+    checks.check(f"seeds: minimum weight {heaviest} keeps only those edges", sorted(visible) == expected and expected,
+                 f"{sorted(visible)} vs {expected}")
 
     checks.check("seeds: no console error after interaction", not (errors := console_errors(driver)), "; ".join(errors))
 

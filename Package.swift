@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "RelationExtraction", dependencies: ["Recognition", "Resolution", "TextAnalysis", "GraphModel", "DocumentReading"]),
-        .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"]),
+        .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"], resources: [.copy("Resources")]),
         .target(name: "ExtractionPipeline", dependencies: [
             "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
         ]),

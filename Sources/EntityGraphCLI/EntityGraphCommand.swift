@@ -9,6 +9,7 @@ struct EntityGraphCommand: ParsableCommand {
             Exit codes: 0 success, 1 some documents could not be read (the others were processed), \
             2 usage error, an unreadable or malformed input graph (convert, merge), or an output could not be written.
             """,
+        version: Version.current,
         subcommands: [Extract.self, Convert.self, Merge.self],
         defaultSubcommand: nil)
 }

@@ -17,12 +17,14 @@ struct Extract: ParsableCommand {
             by a blank line is its title.
 
             The output format follows each file's extension: .graphml, .dot or .gv, .gexf, .json \
-            (Cytoscape.js elements), .csv (Gephi tables: FILE.nodes.csv and FILE.edges.csv). One extraction \
+            (Cytoscape.js elements), .csv (Gephi tables: FILE.nodes.csv and FILE.edges.csv), .html (one \
+            self-contained interactive page: search, filters, the evidence of each edge). One extraction \
             feeds every output; each file is written to a temporary file beside it and renamed, so a failed run \
             never leaves a partial file.
 
             Examples:
               entity-graph extract seeds -o Exports/seeds.graphml -o Exports/seeds.dot -o Exports/seeds.gexf
+              entity-graph extract seeds -o seeds.html
               entity-graph extract a.txt b.txt -o graph.graphml --mentions mentions.jsonl --merge-log merges.tsv
               cat article.txt | entity-graph extract - -o article.dot
             """)

@@ -6,7 +6,7 @@ import GraphModel
 struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")],
             help: ArgumentHelp("""
-                An output file; the extension picks the format (.graphml, .dot, .gv, .gexf, .json, .csv). \
+                An output file; the extension picks the format (.graphml, .dot, .gv, .gexf, .json, .csv, .html). \
                 Repeatable.
                 """, valueName: "file"))
     var outputs: [String] = []

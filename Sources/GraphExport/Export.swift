@@ -10,6 +10,7 @@ public func export(_ graph: EntityGraph, as format: ExportFormat,
     case .dot: try DOTWriter(options: options.dot).write(graph)
     case .gexf: try GEXFWriter().write(graph)
     case .json: try JSONWriter().write(graph)
+    case .html: try HTMLWriter().write(graph)
     case .csv: throw .severalFiles(format: .csv)
     }
 }

@@ -10,6 +10,8 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
     case severalFiles(format: ExportFormat)
     /// libxml2's writer refused an operation (out of memory or a misuse of the writer).
     case xmlWriter(operation: String)
+    /// A file the package ships (the HTML page's script or style) is missing from the installation.
+    case missingResource(name: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,9 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(format.rawValue) is written as several files; export it with exportFiles(_:to:)"
         case .xmlWriter(let operation):
             "libxml2 failed while writing XML (\(operation)); this is a bug or the machine is out of memory"
+        case .missingResource(let name):
+            "the shipped resource '\(name)' is missing from the installation (it belongs beside the entity-graph "
+                + "binary in EntityGraph_GraphExport.resources); rebuild the package"
         }
     }
 }

@@ -10,11 +10,13 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
     case json
     /// Two Gephi spreadsheet tables: `NAME.nodes.csv` and `NAME.edges.csv` (see `CSVWriter.tablePaths(for:)`).
     case csv
+    /// One self-contained interactive page (force layout on a canvas, search, filters, evidence), see `HTMLWriter`.
+    case html
 
     /// Extensions understood by `init(path:)`, lowercase, without the dot.
-    public static let knownExtensions = ["graphml", "dot", "gv", "gexf", "json", "csv"]
+    public static let knownExtensions = ["graphml", "dot", "gv", "gexf", "json", "csv", "html", "htm"]
 
-    /// The format named by the extension of `path` (case-insensitive; `.gv` is DOT).
+    /// The format named by the extension of `path` (case-insensitive; `.gv` is DOT, `.htm` is HTML).
     /// Throws `ExportError.unknownFormat` naming the path when the extension is missing or unknown,
     /// so the user sees which argument to fix.
     public init(path: String) throws(ExportError) {
@@ -28,6 +30,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable {
         case "gexf": self = .gexf
         case "json": self = .json
         case "csv": self = .csv
+        case "html", "htm": self = .html
         default: throw .unknownFormat(path: path)
         }
     }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// Every output format of one run, by file name inside the scratch directory.
-private let outputNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.csv"]
+private let outputNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.csv", "out.html"]
 /// What the run writes: `.csv` becomes two tables.
-private let writtenNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.nodes.csv", "out.edges.csv",
+private let writtenNames = ["out.graphml", "out.dot", "out.gexf", "out.json", "out.nodes.csv", "out.edges.csv", "out.html",
                             "mentions.jsonl", "merges.tsv"]
 
 private var seeds: String { Harness.path("Tests/Fixtures/seeds") }
@@ -218,6 +218,20 @@ struct ExitCodeTests {
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    @Test func versionIsPrinted() throws {
+        let result = try Harness.entityGraph(["--version"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(result.stdoutText)")
+    }
+
+    /// Nothing to write is a mistake worth a clear message, not a silent extraction whose result is thrown away.
+    @Test func extractWithoutOutputsIsAUsageError() throws {
+        let result = try Harness.entityGraph(["extract", seeds])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing to write: give at least one -o FILE"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func unknownOutputExtensionIsAUsageError() throws {
         let dir = try ScratchDirectory()
         let result = try Harness.entityGraph(["extract", seeds, "-o", dir.file("out.xlsx")])
@@ -261,6 +275,7 @@ struct BatteryEndToEndTests {
     /// Reads every format back with Python's strict parsers and compares node and edge counts.
     static let countScript = """
         import csv, json, sys, xml.etree.ElementTree as ET
+        from html.parser import HTMLParser
         d = sys.argv[1]
         def reject(value): raise ValueError("non-finite number " + value)
         with open(d + "/out.json", encoding="utf-8") as f:
@@ -280,8 +295,24 @@ struct BatteryEndToEndTests {
         with open(d + "/out.edges.csv", newline="", encoding="utf-8") as f:
             edges = list(csv.reader(f))
         assert len({len(r) for r in nodes}) == 1 and len({len(r) for r in edges}) == 1, "ragged CSV"
+        class Scripts(HTMLParser):  # ends a script at `</script` as browsers do
+            def __init__(self):
+                super().__init__()
+                self.found, self.open = [], False
+            def handle_starttag(self, tag, attrs):
+                if tag == "script": self.found.append(""); self.open = True
+            def handle_data(self, data):
+                if self.open: self.found[-1] += data
+            def handle_endtag(self, tag):
+                if tag == "script": self.open = False
+        page = Scripts()
+        page.feed(open(d + "/out.html", encoding="utf-8").read())
+        scripts = page.found
+        assert len(scripts) == 3, "HTML: %d script elements" % len(scripts)
+        h = json.loads(scripts[0], parse_constant=reject)
+        assert h == json.loads(text), "HTML: the embedded graph differs from the JSON export"
         counts = {"json": (len(j["nodes"]), len(j["edges"])), "graphml": gml, "gexf": gexf,
-                  "csv": (len(nodes) - 1, len(edges) - 1)}
+                  "csv": (len(nodes) - 1, len(edges) - 1), "html": (len(h["elements"]["nodes"]), len(h["elements"]["edges"]))}
         assert len(set(counts.values())) == 1, counts
         print(counts["json"])
         """
@@ -295,7 +326,8 @@ struct BatteryEndToEndTests {
         let dir = try ScratchDirectory()
         let input = Harness.path("Tests/Fixtures/battery/" + file)
         let result = try Harness.entityGraph(["extract", input, "-o", dir.file("out.graphml"), "-o", dir.file("out.dot"),
-                                              "-o", dir.file("out.gexf"), "-o", dir.file("out.json"), "-o", dir.file("out.csv")],
+                                              "-o", dir.file("out.gexf"), "-o", dir.file("out.json"), "-o", dir.file("out.csv"),
+                                              "-o", dir.file("out.html")],
                                              timeout: 120)
         // A guard against hangs, not a speed test (debug build, tests in parallel on a small machine): speed is
         // measured by Scripts/bench-extract.

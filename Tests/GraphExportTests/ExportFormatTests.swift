@@ -4,7 +4,8 @@ import GraphExport
 @Suite struct ExportFormatTests {
     @Test(arguments: [
         ("out.graphml", ExportFormat.graphml), ("Exports/seeds.GraphML", .graphml), ("a.b/graph.dot", .dot),
-        ("graph.gv", .dot), ("/tmp/x.GV", .dot), ("g.gexf", .gexf), ("g.JSON", .json), ("t.csv", .csv),
+        ("graph.gv", .dot), ("/tmp/x.GV", .dot), ("g.gexf", .gexf), ("g.JSON", .json), ("t.csv", .csv), ("page.html", .html),
+        ("Exports/seeds.HTM", .html),
     ])
     func extensionNamesTheFormat(_ path: String, _ format: ExportFormat) throws {
         #expect(try ExportFormat(path: path) == format)

@@ -35,6 +35,8 @@ package struct MentionArbiter {
     let isOrganisationHead: (_ t: Int) -> Bool
     /// Whether token `t` is the head word of a state body ("Ministry", "Embassy").
     let isGovernmentHead: (_ t: Int) -> Bool
+    /// The length of the office or title starting at token `t` ("Secretary of State"), 0 when none.
+    let titleLength: (_ t: Int, _ limit: Int) -> Int
     /// The title line and headings: sentences whose capitals do not mark names.
     let headings: Set<Int>
 
@@ -52,100 +54,85 @@ package struct MentionArbiter {
     /// these two cost nothing.
     static let standsAlone: Set<Mention.Evidence> = [.acronymDefinition, .coordination]
 
-    func decide(rules: [Mention], model: [TaggedSpan], sentenceOf: (Int) -> Int) -> [Mention] {
-        var result: [Mention] = []
-        let meetings = rules.filter { $0.type == .meeting }
-        func insideMeeting(_ range: Range<Int>) -> Bool { meetings.contains { $0.tokens.overlaps(range) } }
-
-        // 1 and 2: what only the rules can read, with what they read inside it.
-        for mention in rules where mention.type == .meeting || mention.kind == .description {
-            result.append(mention)
+    func decide(rules: [Mention], model tagged: [TaggedSpan], sentenceOf: (Int) -> Int) -> [Mention] {
+        let count = text.tokens.count
+        // Token-indexed views, so that every test below costs the length of a span, not the number of mentions:
+        // a document of one huge line has as many of those as it has names.
+        var meetingAt = [Int?](repeating: nil, count: count)
+        for (k, mention) in rules.enumerated() where mention.type == .meeting {
+            for t in mention.tokens where meetingAt[t] == nil { meetingAt[t] = k }
         }
-        for mention in rules where mention.type != .meeting && insideMeeting(mention.tokens)
-            && !model.contains(where: { $0.tokens.overlaps(mention.tokens) }) {
-            result.append(mention)
-        }
-
+        func insideMeeting(_ range: Range<Int>) -> Bool { range.contains { meetingAt[$0] != nil } }
+        let names = rules.filter { $0.type != .meeting && $0.kind != .description && $0.kind != .demonym && !$0.isModifier }
         var ruleBySpan: [Range<Int>: [Mention]] = [:]
         for mention in rules where mention.type != .meeting && mention.kind != .description {
             ruleBySpan[mention.tokens, default: []].append(mention)
         }
-        var covered = [Bool](repeating: false, count: text.tokens.count)
-        let names = rules.filter { $0.type != .meeting && $0.kind != .description && $0.kind != .demonym && !$0.isModifier }
-        var overridden: [Mention] = []
-        var model = Self.surnamesAgree(Self.cutAtLineBreaks(model, in: text), in: text)
-        model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
-        // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
-        // rules read right after it is not part of it.
-        for rule in rules where rule.type == .person && rule.tokens.count > 1 {
-            guard let org = model.firstIndex(where: { $0.label == .org && $0.tokens.upperBound == rule.tokens.upperBound
-                      && $0.tokens.lowerBound < rule.tokens.lowerBound }), isOrganisationHead(rule.tokens.lowerBound - 1)
-            else { continue }
-            model[org].tokens = model[org].tokens.lowerBound..<rule.tokens.lowerBound
-            model.append(TaggedSpan(tokens: rule.tokens, label: .per, score: model[org].score))
+
+        let model = reshaped(tagged, rules: rules, names: names, ruleBySpan: ruleBySpan, sentenceOf: sentenceOf)
+        var spanAt = [Int?](repeating: nil, count: count)
+        for (k, span) in model.enumerated() { for t in span.tokens { spanAt[t] = k } }
+        func isTagged(_ range: Range<Int>) -> Bool { range.contains { spanAt[$0] != nil } }
+
+        var result: [Mention] = []
+        var covered = [Bool](repeating: false, count: count)
+        func take(_ mention: Mention) {
+            result.append(mention)
+            for t in mention.tokens { covered[t] = true }
         }
-        // "Russian Foreign Ministry": the tagger reads "Russian" as a nationality and "Foreign Ministry" as the
-        // organisation; the rules read one state body closed by a head word. The whole is the name: the country
-        // stays a modifier inside it, and "Foreign Ministry" of every country does not become one node. (CoNLL's
-        // gold leaves the nationality out: this costs one mention on the development split.)
-        for rule in names where rule.evidence == .headWord && isGovernmentHead(rule.tokens.upperBound - 1) {
-            guard let org = model.firstIndex(where: { $0.label == .org && $0.tokens.upperBound == rule.tokens.upperBound
-                      && $0.tokens.lowerBound > rule.tokens.lowerBound }) else { continue }
-            let lead = rule.tokens.lowerBound..<model[org].tokens.lowerBound
-            let leadIsCountry = rules.contains { $0.type == .country && $0.tokens == lead }
-            let leadUntagged = !model.contains { $0.label != .misc && $0.label != .geo && $0.tokens.overlaps(lead) }
-            guard leadIsCountry, leadUntagged else { continue }
-            model[org].tokens = rule.tokens
-            model.removeAll { $0.tokens == lead }
+        // 1 and 2: what only the rules can read, with what they read inside it that the tagger did not.
+        for mention in rules where mention.type == .meeting || mention.kind == .description { result.append(mention) }
+        for mention in rules where mention.type != .meeting && insideMeeting(mention.tokens) && !isTagged(mention.tokens) {
+            result.append(mention)
         }
-        model.removeAll { span in
+
+        // Evidence that outranks a weak tagger reading of the same words.
+        var nameAt = [Int?](repeating: nil, count: count)
+        for (k, name) in names.enumerated() where Self.outranksWeakTagging.contains(name.evidence) {
+            for t in name.tokens where nameAt[t] == nil { nameAt[t] = k }
+        }
+        var overruled = [Bool](repeating: false, count: model.count)
+        var taken: Set<Int> = []
+        for (k, span) in model.enumerated() {
             let unlistedPlace = span.label == .geo && place(span.tokens, sentenceOf(span.tokens.lowerBound)) == nil
-            let weak = span.label == .misc || span.label == .gpe || unlistedPlace
-            guard weak else { return false }
-            if let rule = names.first(where: { $0.tokens.overlaps(span.tokens) && Self.outranksWeakTagging.contains($0.evidence)
-                && !(unlistedPlace && $0.evidence == .definiteArticle) }) {
-                overridden.append(rule)
-                return true
-            }
-            return false
+            guard span.label == .misc || span.label == .gpe || unlistedPlace else { continue }
+            guard let r = span.tokens.lazy.compactMap({ nameAt[$0] }).first(where: {
+                !(unlistedPlace && names[$0].evidence == .definiteArticle)
+            }) else { continue }
+            overruled[k] = true
+            if taken.insert(r).inserted { take(names[r]) }
         }
-        for rule in overridden where !result.contains(rule) {
-            result.append(rule)
-            for t in rule.tokens { covered[t] = true }
-        }
-        // A name inside a meeting phrase is still a name ("the Conservative Party conference", "a summit in
-        // Sarajevo"), unless it is the phrase's series name itself ("Moscow Format").
-        func isSeriesName(_ span: TaggedSpan) -> Bool {
-            meetings.contains { meeting in
-                meeting.tokens.overlaps(span.tokens) && (span.tokens.upperBound >= meeting.tokens.upperBound
-                    || meeting.meeting?.series == text.string(tokens: span.tokens))
+
+        // 3: the tagger's names. One inside a meeting phrase is still a name ("the Conservative Party
+        // conference", "a summit in Sarajevo"), unless it names the meeting itself ("Moscow Format Conference").
+        func namesMeeting(_ span: TaggedSpan) -> Bool {
+            span.tokens.contains { t in
+                guard let m = meetingAt[t] else { return false }
+                return span.tokens.upperBound >= rules[m].tokens.upperBound
+                    || rules[m].meeting?.series == text.string(tokens: span.tokens)
             }
         }
-        for span in model where !isSeriesName(span) {
-            let rulesHere = ruleBySpan[span.tokens] ?? []
-            if let decided = decide(span, rules: rulesHere, sentence: sentenceOf(span.tokens.lowerBound)) {
-                result.append(decided)
-                for t in span.tokens { covered[t] = true }
+        for (k, span) in model.enumerated() where !overruled[k] && !namesMeeting(span) {
+            if let decided = decide(span, rules: ruleBySpan[span.tokens] ?? [], sentence: sentenceOf(span.tokens.lowerBound)) {
+                take(decided)
             }
         }
         // "ISIS-K" beside "ISIS": a short form that extends an organisation's name in the document is one too.
         let organisations = Set(result.filter { $0.type == .organisation }.map(\.text))
         for rule in names where rule.evidence == .acronym && rule.tokens.allSatisfy({ !covered[$0] }) {
             guard let dash = rule.text.lastIndex(of: "-"), organisations.contains(String(rule.text[..<dash])) else { continue }
-            result.append(rule)
-            for t in rule.tokens { covered[t] = true }
+            take(rule)
         }
         for rule in names where Self.standsAlone.contains(rule.evidence) && !insideMeeting(rule.tokens)
-            && !model.contains(where: { $0.tokens.overlaps(rule.tokens) }) && rule.tokens.allSatisfy({ !covered[$0] }) {
-            result.append(rule)
-            for t in rule.tokens { covered[t] = true }
+            && !isTagged(rule.tokens) && rule.tokens.allSatisfy({ !covered[$0] }) {
+            take(rule)
         }
         // 4: nationalities (and countries qualifying a title) the tagger did not read as a name of their own.
         for mention in rules where mention.type == .country && !insideMeeting(mention.tokens)
             && (mention.kind == .demonym || mention.isModifier) {
-            if model.contains(where: { $0.tokens == mention.tokens }) { continue } // decided above
-            let enclosing = model.first { $0.tokens.overlaps(mention.tokens) }
+            let enclosing = mention.tokens.lazy.compactMap { spanAt[$0] }.first.map { model[$0] }
             if let enclosing {
+                if enclosing.tokens == mention.tokens { continue } // decided above
                 // Inside a longer name ("Russian Foreign Ministry" read as one organisation): its modifier.
                 // Inside an event's or a work's name ("British Masters") it names no country.
                 guard enclosing.label != .misc, enclosing.tokens.lowerBound <= mention.tokens.lowerBound,
@@ -160,6 +147,78 @@ package struct MentionArbiter {
         return result
     }
 
+    /// The tagger's spans made to agree with the document and with what the rules read exactly: cut at line
+    /// breaks and around offices, a lone surname a person, a headline like its body, an organisation ending at
+    /// its head word, a state body with the nationality before it.
+    private func reshaped(_ tagged: [TaggedSpan], rules: [Mention], names: [Mention], ruleBySpan: [Range<Int>: [Mention]],
+                          sentenceOf: (Int) -> Int) -> [TaggedSpan] {
+        var model = Self.cutAtLineBreaks(tagged, in: text)
+        model = cutAtOffices(model, ruleBySpan: ruleBySpan)
+        model = Self.surnamesAgree(model, in: text)
+        model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
+        // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
+        // rules read right after it is not part of it.
+        var endingAt: [Int: Int] = [:]
+        for (k, span) in model.enumerated() { endingAt[span.tokens.upperBound] = k }
+        for rule in rules where rule.type == .person && rule.tokens.count > 1 {
+            guard let org = endingAt[rule.tokens.upperBound], model[org].label == .org,
+                  model[org].tokens.lowerBound < rule.tokens.lowerBound, isOrganisationHead(rule.tokens.lowerBound - 1)
+            else { continue }
+            model[org].tokens = model[org].tokens.lowerBound..<rule.tokens.lowerBound
+            model.append(TaggedSpan(tokens: rule.tokens, label: .per, score: model[org].score))
+        }
+        // "Russian Foreign Ministry": the tagger reads "Russian" as a nationality and "Foreign Ministry" as the
+        // organisation; the rules read one state body closed by a head word. The whole is the name: the country
+        // stays a modifier inside it, and "Foreign Ministry" of every country does not become one node. (CoNLL's
+        // gold leaves the nationality out: this costs one mention on the development split.)
+        endingAt = [:]
+        var startingAt: [Int: Int] = [:]
+        for (k, span) in model.enumerated() {
+            endingAt[span.tokens.upperBound] = k
+            startingAt[span.tokens.lowerBound] = k
+        }
+        var absorbed: Set<Int> = []
+        for rule in names where rule.evidence == .headWord && isGovernmentHead(rule.tokens.upperBound - 1) {
+            guard let org = endingAt[rule.tokens.upperBound], model[org].label == .org,
+                  model[org].tokens.lowerBound > rule.tokens.lowerBound else { continue }
+            let lead = rule.tokens.lowerBound..<model[org].tokens.lowerBound
+            guard (ruleBySpan[lead] ?? []).contains(where: { $0.type == .country }) else { continue }
+            // The nationality is untagged, or tagged as exactly itself (a nationality or a place).
+            let leading = startingAt[lead.lowerBound]
+            if let leading, model[leading].tokens != lead || (model[leading].label != .misc && model[leading].label != .geo) {
+                continue
+            }
+            if lead.dropFirst().contains(where: { startingAt[$0] != nil }) { continue }
+            model[org].tokens = rule.tokens
+            if let leading { absorbed.insert(leading) }
+        }
+        return model.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
+    }
+
+    /// "U.S. Secretary of State Antony Blinken" read as "U.S." and "State Antony Blinken": an office is never
+    /// part of a name. A span that opens with the tail of an office loses it when what is left is exactly a name
+    /// the rules read, and takes the rules' type (the tagger misread the span, so its type is suspect).
+    private func cutAtOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+        spans.map { span in
+            var t = span.tokens.lowerBound
+            // How far an office that starts at most three tokens before the span reaches into it.
+            var reach = t
+            for s in max(0, t - 3)...t {
+                let length = titleLength(s, span.tokens.upperBound)
+                if length > 0 { reach = max(reach, s + length) }
+            }
+            t = reach
+            guard t > span.tokens.lowerBound, t < span.tokens.upperBound,
+                  let rule = ruleBySpan[t..<span.tokens.upperBound]?.first(where: { $0.type != .meeting }) else { return span }
+            let label: EntityLabel = switch rule.type {
+            case .person: .per
+            case .organisation: .org
+            default: .geo
+            }
+            return TaggedSpan(tokens: t..<span.tokens.upperBound, label: label, score: span.score)
+        }
+    }
+
     /// Rule 3 for one tagger span.
     private func decide(_ span: TaggedSpan, rules: [Mention], sentence: Int) -> Mention? {
         let surface = text.string(tokens: span.tokens)
@@ -171,6 +230,10 @@ package struct MentionArbiter {
             return rules.first { $0.type == .person } ?? named(.person)
         case .org:
             if let agreeing = rules.first(where: { $0.type == .organisation }) { return agreeing }
+            // "U.S. Secretary of State …": a country the gazetteer knows, qualifying an office, is that country.
+            if let country = rules.first(where: { $0.type == .country && $0.isModifier && $0.kind == .name }) {
+                return country
+            }
             return named(.organisation, kind: text.isAllCaps(span.tokens.lowerBound) && span.tokens.count == 1 ? .acronym : .name)
         case .geo:
             if let agreeing = rules.first(where: { $0.type == .country || $0.type == .location }) {

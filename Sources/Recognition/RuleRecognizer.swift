@@ -51,6 +51,7 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
                 },
                 isOrganisationHead: { lexicon.isOrganisationHead(in: text, at: $0) },
                 isGovernmentHead: { lexicon.isGovernmentHead(in: text, at: $0) },
+                titleLength: { lexicon.titleLength(in: text, at: $0, limit: min($1, text.tokens.count)) },
                 headings: headings)
             mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
                                       sentenceOf: { sentenceOf[$0] })

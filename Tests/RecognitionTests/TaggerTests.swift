@@ -271,7 +271,9 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
 
     private func mentions(_ tagger: EntityTagger, _ text: AnalyzedText, sentence: Int = 0) -> [String: EntityLabel] {
         var result: [String: EntityLabel] = [:]
-        for span in tagger.tag(text, sentence: text.sentences[sentence]) {
+        // The gazetteer bits the shipped model is trained with, as RuleRecognizer passes them.
+        let features = Shipped.lexicon?.tokenFeatures(for: text)
+        for span in tagger.tag(text, sentence: text.sentences[sentence], externalFeatures: features) {
             result[text.string(tokens: span.tokens)] = span.label
             #expect(span.score > 0 && span.score <= 1)
         }

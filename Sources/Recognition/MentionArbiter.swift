@@ -215,7 +215,9 @@ package struct MentionArbiter {
                 if length > 0 { reach = max(reach, s + length) }
             }
             t = reach
+            // "Amir Khan Muttaqi": where the rules read the whole span as a name, the office word is its first name.
             guard t > span.tokens.lowerBound, t < span.tokens.upperBound,
+                  !(ruleBySpan[span.tokens] ?? []).contains(where: { $0.type == .person }),
                   let rule = ruleBySpan[t..<span.tokens.upperBound]?.first(where: { $0.type != .meeting }) else { return span }
             let label: EntityLabel = switch rule.type {
             case .person: .per

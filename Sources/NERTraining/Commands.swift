@@ -94,6 +94,8 @@ enum Commands {
         }
 
         let features = try featureSource(options)
+        // `--word-classes yes`: the shipped word classes (Resources/Model/word-classes.bin) as features.
+        let wordClasses = options.string("--word-classes", default: "no") == "yes" ? try WordClasses.loadBundled() : nil
         let conllPath = options.string("--conll", default: "")
         let devPath = options.string("--dev", default: "")
         var examples: [LabelledSentence]
@@ -177,7 +179,8 @@ enum Commands {
         }
 
         let data = TrainingSet(tagSet: TagSet(scheme: scheme, labels: labels), examples: examples,
-                               externalFeatures: { $0.externalFeatures }, minimumCount: minimumCount)
+                               externalFeatures: { $0.externalFeatures }, minimumCount: minimumCount,
+                               wordClasses: wordClasses)
         log("features: \(data.featureCount) kept (seen ≥ \(minimumCount) times), \(data.tokenCount) tokens, \(data.tagSet.count) tags")
         // `runs` perceptrons over different sentence orders, averaged: smooths out the order-dependence of a
         // single run (a cheap ensemble that costs nothing at run time).
@@ -203,7 +206,7 @@ enum Commands {
                                                ("8-bit, no pruning", 1, 0), ("8-bit, pruned", 1, Float(prune))] {
                 let candidate = data.model(rows: rows, transitions: transitions, quantile: quantile,
                                            pruneBelow: pruneBelow, weightBytes: width)
-                let scores = Evaluator.evaluate(EntityTagger(model: candidate), on: dev)
+                let scores = Evaluator.evaluate(EntityTagger(model: candidate, wordClasses: wordClasses), on: dev)
                 let size = ModelFile.encode(candidate).count
                 log(String(format: "DEV %@: micro F1 %.4f (per %.4f org %.4f geo %.4f gpe %.4f), %d bytes, %d features",
                            name, scores.microF1, scores.scores([.per]).f1, scores.scores([.org]).f1,
@@ -218,7 +221,7 @@ enum Commands {
         try Data(bytes).write(to: url)
         log("wrote \(outPath): \(bytes.count) bytes, \(model.table.entryCount) features, \(model.table.slotCount) slots")
 
-        let tagger = try EntityTagger(modelBytes: bytes)
+        let tagger = try EntityTagger(modelBytes: bytes, wordClasses: wordClasses)
         if let corpus { report(tagger, corpus: corpus, features: features) }
         if !devPath.isEmpty { try reportCoNLL(tagger, path: devPath, features: features) }
         log("done")
@@ -335,7 +338,7 @@ enum Commands {
         let clock = ContinuousClock()
         let start = clock.now
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let tagger = try EntityTagger(modelBytes: bytes)
+        let tagger = try EntityTagger(modelBytes: bytes, wordClasses: try? WordClasses.loadBundled())
         let elapsed = clock.now - start
         print("loaded \(path) (\(bytes.count) bytes) in \(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)) ms")
         return tagger

@@ -26,14 +26,14 @@ struct TrainingSet {
     /// dropping them halves memory and model size at no cost in accuracy. Dense indices follow first
     /// occurrence, so the result (and the model file) does not depend on dictionary order.
     init(tagSet: TagSet, examples: [LabelledSentence], externalFeatures: (LabelledSentence) -> [UInt32]? = { _ in nil },
-         minimumCount: Int = 2) {
+         minimumCount: Int = 2, wordClasses: WordClasses? = nil) {
         self.tagSet = tagSet
         var buffer = FeatureBuffer()
         var allKeys: [UInt64] = []
         var counts: [UInt64: Int32] = [:]
         for example in examples {
             FeatureExtractor.extract(example.text, sentence: example.sentence, document: example.context,
-                                     externalFeatures: externalFeatures(example), into: &buffer)
+                                     externalFeatures: externalFeatures(example), wordClasses: wordClasses, into: &buffer)
             for t in 0..<buffer.tokenCount {
                 for key in buffer.keys(ofToken: t) {
                     allKeys.append(key)

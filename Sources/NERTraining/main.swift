@@ -18,7 +18,7 @@ do {
     case "train":
         try Commands.train(Options(arguments.dropFirst(), allowed: [
             "--corpus", "--out", "--epochs", "--scheme", "--seed", "--title-fraction", "--min-count", "--quantile", "--prune", "--margin", "--runs",
-            "--gazetteer-features", "--feature-mask", "--split", "--weight-bits", "--compare", "--conll", "--dev", "--gmb", "--gmb-fraction",
+            "--gazetteer-features", "--feature-mask", "--split", "--weight-bits", "--compare", "--conll", "--dev", "--gmb", "--gmb-fraction", "--word-classes",
         ]))
     case "eval":
         try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask", "--split", "--conll"]))

@@ -8,17 +8,27 @@ import TextAnalysis
 /// tokens' UTF-8 bytes in place; it allocates a few arrays per sentence and nothing per token.
 public struct EntityTagger: Sendable {
     package let model: TaggerModel
+    /// The word classes the model was trained with (`WordClasses`); nil gives no class features.
+    package let wordClasses: WordClasses?
 
     /// Decodes a model file. Throws `TaggerModelError` when the bytes are not a valid model for this build.
     public init(modelBytes: [UInt8]) throws(TaggerModelError) {
         model = try ModelFile.decode(modelBytes)
+        wordClasses = nil
     }
 
-    package init(model: TaggerModel) {
+    package init(modelBytes: [UInt8], wordClasses: WordClasses?) throws(TaggerModelError) {
+        model = try ModelFile.decode(modelBytes)
+        self.wordClasses = wordClasses
+    }
+
+    package init(model: TaggerModel, wordClasses: WordClasses? = nil) {
         self.model = model
+        self.wordClasses = wordClasses
     }
 
-    /// The model shipped in the module's resources (`Resources/Model/ner-model.bin`).
+    /// The model shipped in the module's resources (`Resources/Model/ner-model.bin`) with its word classes
+    /// (`Resources/Model/word-classes.bin`).
     public static func loadBundled() throws(TaggerModelError) -> EntityTagger {
         guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin", subdirectory: "Resources/Model")
         else { throw .resourceMissing }
@@ -28,7 +38,7 @@ public struct EntityTagger: Sendable {
         } catch {
             throw .unreadable(String(describing: error))
         }
-        return try EntityTagger(modelBytes: [UInt8](data))
+        return try EntityTagger(modelBytes: [UInt8](data), wordClasses: WordClasses.loadBundled())
     }
 
     /// Whether the model was trained with external features (some `externalFeatures` bit has a weight). When
@@ -126,7 +136,8 @@ public struct EntityTagger: Sendable {
         workspace: inout Workspace
     ) {
         FeatureExtractor.extract(
-            text, sentence: sentence, document: context, externalFeatures: externalFeatures, into: &workspace.features)
+            text, sentence: sentence, document: context, externalFeatures: externalFeatures, wordClasses: wordClasses,
+            into: &workspace.features)
         let count = workspace.features.tokenCount
         let labels = model.tagSet.count
         workspace.emissions.removeAll(keepingCapacity: true)

@@ -33,6 +33,10 @@ package enum FeatureTemplate: UInt8 {
     case nextDocument
     case documentPreviousWord
     case documentNextWord
+    case wordClass
+    case previousWordClass
+    case nextWordClass
+    case wordClassAndShape
 
     /// Templates that look at letter case. In a title line they are keyed separately (`titleVariant`): there
     /// "Worried" is capitalised because it is a headline, so capitalisation must not carry its usual weight,
@@ -41,7 +45,7 @@ package enum FeatureTemplate: UInt8 {
         switch self {
         case .bias, .shape, .shortShape, .previousShape, .nextShape, .shapeTrigram, .previousWordAndShape,
              .nextWordAndShape, .wordAndShape, .sentenceInitialShape, .flags, .externalAndShape,
-             .documentAndShape:
+             .documentAndShape, .wordClassAndShape:
             true
         default:
             false
@@ -56,6 +60,8 @@ package struct FeatureBuffer {
     /// Keys of token `t` (relative to the sentence) are `keys[offsets[t]..<offsets[t + 1]]`.
     package var keys: [UInt64] = []
     package var offsets: [Int] = []
+    /// Word classes of the sentence's tokens (empty without a class table).
+    package var classes: [WordClasses.Classes?] = []
 
     package init() {}
 
@@ -71,7 +77,7 @@ package struct FeatureBuffer {
 /// comes in through `DocumentContext`, and what the caller knows (gazetteers) through `externalFeatures`.
 package enum FeatureExtractor {
     /// Identifies the feature functions; stored in model files so a model trained with other features is refused.
-    package static let schemaVersion: UInt32 = 1
+    package static let schemaVersion: UInt32 = 2
 
     /// Bit of the template id marking the title-line variant of a case-sensitive template.
     static let titleVariant: UInt8 = 0x80
@@ -79,7 +85,7 @@ package enum FeatureExtractor {
     /// - Parameter document: the context of `text` (`DocumentContext(text)`); `nil` computes it.
     package static func extract(
         _ text: AnalyzedText, sentence: Sentence, document: DocumentContext?, externalFeatures: [UInt32]?,
-        into buffer: inout FeatureBuffer
+        wordClasses: WordClasses? = nil, into buffer: inout FeatureBuffer
     ) {
         let range = sentence.tokens
         let n = range.count
@@ -98,6 +104,14 @@ package enum FeatureExtractor {
         let document = document ?? DocumentContext(text)
         @inline(__always) func documentBits(_ i: Int) -> UInt32 {
             i >= 0 && i < n ? document.bits[range.lowerBound + i] : 0
+        }
+        buffer.classes.removeAll(keepingCapacity: true)
+        if let wordClasses {
+            for info in buffer.infos { buffer.classes.append(wordClasses.classes(ofWord: info.word)) }
+        }
+        let classes = buffer.classes
+        @inline(__always) func wordClass(_ i: Int) -> WordClasses.Classes? {
+            i >= 0 && i < classes.count ? classes[i] : nil
         }
         buffer.infos.withUnsafeBufferPointer { infos in
             @inline(__always) func info(_ i: Int) -> TokenInfo {
@@ -137,6 +151,14 @@ package enum FeatureExtractor {
                 add(.wordAndShape, w0.word, w0.shortShape)
                 if i == 0 { add(.sentenceInitialShape, w0.shortShape) }
                 add(.flags, UInt64(w0.flags))
+                if let c = wordClass(i) {
+                    add(.wordClass, c.coarse, 1)
+                    add(.wordClass, c.middle, 2)
+                    add(.wordClass, c.fine, 3)
+                    add(.wordClassAndShape, c.fine, w0.shortShape)
+                }
+                if let c = wordClass(i - 1) { add(.previousWordClass, c.middle) }
+                if let c = wordClass(i + 1) { add(.nextWordClass, c.middle) }
                 let bits = external(i), previousBits = external(i - 1), nextBits = external(i + 1)
                 if bits | previousBits | nextBits != 0 {
                     forEachBit(bits) { bit in

@@ -142,18 +142,15 @@ extension Extract {
         var progress = Progress(total: sources.count, totalBytes: sources.reduce(0) { $0 + Self.size(of: $1) },
                                 quiet: quiet)
         var read = 0, failed = 0, bytes = 0
-        let batch = Extractor<L>.batchSize(jobs: jobs)
-        for start in stride(from: 0, to: sources.count, by: batch) {
-            let slice = Array(sources[start..<min(start + batch, sources.count)])
-            let outcomes = ParallelMap.map(slice, jobs: jobs) { source -> Outcome in
-                switch reader.read(source) {
-                case let .success(document):
-                    return .summary(extractor.summarize(document.document, keepMentions: keepMentions),
-                                    warnings: document.warnings.map { "warning: \($0)" })
-                case let .failure(error):
-                    return .failure("error: \(error.description)")
-                }
+        ParallelMap.forEachBatch(sources, batchSize: Extractor<L>.batchSize(jobs: jobs), jobs: jobs, { source -> Outcome in
+            switch reader.read(source) {
+            case let .success(document):
+                return .summary(extractor.summarize(document.document, keepMentions: keepMentions),
+                                warnings: document.warnings.map { "warning: \($0)" })
+            case let .failure(error):
+                return .failure("error: \(error.description)")
             }
+        }, consume: { slice, outcomes in
             for (source, outcome) in zip(slice, outcomes) {
                 switch outcome {
                 case let .summary(summary, warnings):
@@ -169,7 +166,7 @@ extension Extract {
                 bytes += Self.size(of: source)
             }
             progress.update(done: read + failed, bytes: bytes)
-        }
+        })
         progress.finish()
         return (stage.finish(), read, failed)
     }

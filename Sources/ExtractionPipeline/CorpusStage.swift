@@ -114,9 +114,10 @@ public struct CorpusStage: Sendable {
         }
     }
 
-    /// The graph, every mention with its node (when kept) and the merge log (when kept).
-    public func finish() -> Extraction {
-        var builder = builder
+    /// The graph, every mention with its node (when kept) and the merge log (when kept). Mutating, so the
+    /// builder's records are renamed in place rather than copied at the moment memory peaks; the stage is
+    /// spent afterwards.
+    public mutating func finish() -> Extraction {
         var final: [String: String] = [:]
         for name in waiting {
             final[Self.builderKey(.surname(name))] = resolver.finalKey(.surname(name), surnames: surnames)

@@ -78,11 +78,8 @@ public struct Extractor<L: Lexicon>: Sendable {
     public func extract(_ documents: [Document], jobs: Int = 1) -> Extraction {
         let sorted = documents.sorted { $0.id < $1.id }
         var stage = corpusStage()
-        let batch = Self.batchSize(jobs: jobs)
-        for start in stride(from: 0, to: sorted.count, by: batch) {
-            let slice = Array(sorted[start..<min(start + batch, sorted.count)])
-            for summary in ParallelMap.map(slice, jobs: jobs, { summarize($0) }) { stage.add(summary) }
-        }
+        ParallelMap.forEachBatch(sorted, batchSize: Self.batchSize(jobs: jobs), jobs: jobs, { summarize($0) },
+                                 consume: { _, summaries in summaries.forEach { stage.add($0) } })
         return stage.finish()
     }
 

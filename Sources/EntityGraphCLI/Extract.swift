@@ -115,10 +115,9 @@ struct Extract: ParsableCommand {
         }
         if let mergeLog { write(MergeLogFile.tsv(extraction.merges, graph: graph), to: mergeLog) }
 
-        // A summary for the person at the terminal; logs and pipes get only warnings and errors.
-        if !quiet, isatty(STDERR_FILENO) == 1 {
-            printError("\(read) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
-                       + (failed > 0 ? "; \(failed) document(s) failed" : ""))
+        if !quiet {
+            printSummary("\(read) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+                         + (failed > 0 ? "; \(failed) document(s) failed" : ""))
         }
         if writeFailed { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
@@ -187,4 +186,9 @@ struct CLIError: Error, CustomStringConvertible {
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// A closing summary is for the person at the terminal; logs and pipes get only warnings and errors.
+func printSummary(_ message: String) {
+    if isatty(STDERR_FILENO) == 1 { printError(message) }
 }

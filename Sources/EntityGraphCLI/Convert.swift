@@ -33,6 +33,6 @@ struct Convert: ParsableCommand {
         let graph = try GraphInput.read([input], lenient: lenient)[0]
         let filtered = try output.filter().apply(to: graph)
         guard output.write(filtered) else { throw ExitCode(2) }
-        printError("\(filtered.nodes.count) nodes, \(filtered.edges.count) edges")
+        printSummary("\(filtered.nodes.count) nodes, \(filtered.edges.count) edges")
     }
 }

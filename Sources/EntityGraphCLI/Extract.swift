@@ -62,9 +62,18 @@ struct Extract: ParsableCommand {
           help: "Names from the statistical tagger alone, without the rules' meetings, nationalities and descriptions (for comparison).")
     var taggerOnly = false
 
+    @Option(help: ArgumentHelp("""
+        Documents analysed in parallel (default: every core). The output is the same whatever the number.
+        """, valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress line and no closing summary on a terminal; warnings and errors are still printed.")
+    var quiet = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
         guard !(noTagger && taggerOnly) else { throw ValidationError("--no-tagger and --tagger-only exclude each other") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard !output.outputs.isEmpty || mentions != nil || mergeLog != nil else {
             throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log)")
         }
@@ -89,23 +98,11 @@ struct Extract: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        var documents: [Document] = []
-        var failed = 0
-        for source in sources {
-            switch reader.read(source) {
-            case let .success(read):
-                read.warnings.forEach { printError("warning: \($0)") }
-                documents.append(read.document)
-            case let .failure(error):
-                printError("error: \(error.description)")
-                failed += 1
-            }
-        }
         let lexicon = try ShippedData.lexicon()
         let tagger = noTagger ? nil : try ShippedData.tagger()
         let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
                                   options: ExtractionOptions(includeCoMentions: !noCoMentions, recognizerRules: !taggerOnly))
-        let extraction = extractor.extract(documents)
+        let (extraction, read, failed) = extract(sources.sorted { $0.id < $1.id }, reader: reader, with: extractor)
 
         var writeFailed = false
         func write(_ bytes: @autoclosure () throws -> [UInt8], to path: String) {
@@ -125,10 +122,65 @@ struct Extract: ParsableCommand {
         }
         if let mergeLog { write(MergeLogFile.tsv(extraction.merges, graph: graph), to: mergeLog) }
 
-        printError("\(documents.count) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
-                   + (failed > 0 ? "; \(failed) document(s) failed" : ""))
+        if !quiet {
+            printSummary("\(read) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+                         + (failed > 0 ? "; \(failed) document(s) failed" : ""))
+        }
         if writeFailed { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What reading and summarising one input gave: its summary and warnings, or the error that stopped it.
+private enum Outcome: Sendable {
+    case summary(DocumentSummary, warnings: [String])
+    case failure(String)
+}
+
+extension Extract {
+    /// Reads and summarises the documents `jobs` at a time, a bounded batch at a time, and feeds the summaries
+    /// to the corpus stage in id order: the text of a document is gone once its batch is done, and the output
+    /// is the same whatever the number of jobs. Warnings and errors are printed in document order.
+    func extract<L: Lexicon>(_ sources: [DocumentSource], reader: DocumentReader, with extractor: Extractor<L>)
+        -> (extraction: Extraction, read: Int, failed: Int) {
+        let keepMentions = mentions != nil
+        var stage = extractor.corpusStage(keepMentions: keepMentions, keepMerges: mergeLog != nil)
+        var progress = Progress(total: sources.count, totalBytes: sources.reduce(0) { $0 + Self.size(of: $1) },
+                                quiet: quiet)
+        var read = 0, failed = 0, bytes = 0
+        ParallelMap.forEachBatch(sources, batchSize: Extractor<L>.batchSize(jobs: jobs), jobs: jobs, { source -> Outcome in
+            switch reader.read(source) {
+            case let .success(document):
+                return .summary(extractor.summarize(document.document, keepMentions: keepMentions),
+                                warnings: document.warnings.map { "warning: \($0)" })
+            case let .failure(error):
+                return .failure("error: \(error.description)")
+            }
+        }, consume: { slice, outcomes in
+            for (source, outcome) in zip(slice, outcomes) {
+                switch outcome {
+                case let .summary(summary, warnings):
+                    if !warnings.isEmpty { progress.finish() }
+                    warnings.forEach(printError)
+                    stage.add(summary)
+                    read += 1
+                case let .failure(message):
+                    progress.finish()
+                    printError(message)
+                    failed += 1
+                }
+                bytes += Self.size(of: source)
+            }
+            progress.update(done: read + failed, bytes: bytes)
+        })
+        progress.finish()
+        return (stage.finish(), read, failed)
+    }
+
+    /// The size of a file input (0 for standard input or an unreadable file), for the progress line.
+    static func size(of source: DocumentSource) -> Int {
+        guard source.path != "-" else { return 0 }
+        return ((try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? Int) ?? 0
     }
 }
 
@@ -141,4 +193,9 @@ struct CLIError: Error, CustomStringConvertible {
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// A closing summary is for the person at the terminal; logs and pipes get only warnings and errors.
+func printSummary(_ message: String) {
+    if isatty(STDERR_FILENO) == 1 { printError(message) }
 }

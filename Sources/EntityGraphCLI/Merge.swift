@@ -34,6 +34,6 @@ struct Merge: ParsableCommand {
         let merged = GraphMerger.merge(graphs)
         let filtered = try output.filter().apply(to: merged)
         guard output.write(filtered) else { throw ExitCode(2) }
-        printError("\(graphs.count) graph(s) merged: \(filtered.nodes.count) nodes, \(filtered.edges.count) edges")
+        printSummary("\(graphs.count) graph(s) merged: \(filtered.nodes.count) nodes, \(filtered.edges.count) edges")
     }
 }

@@ -41,9 +41,10 @@ public struct Extraction: Sendable {
 
 /// Runs the stages over documents and builds one graph.
 ///
-/// Per document: text analysis → recognition → resolution inside the document → relations. Then across
-/// documents: corpus resolution gives every document entity a key, and the graph builder gathers mentions and
-/// relations by key. The result does not depend on the order of the documents.
+/// Per document (on any thread): text analysis → recognition → resolution inside the document → relations,
+/// reduced to a `DocumentSummary`. Then across documents, in document order: the `CorpusStage` gives every
+/// document entity a corpus key and the graph builder gathers mentions and relations by key. The result does
+/// not depend on the order of the documents nor on the number of threads.
 public struct Extractor<L: Lexicon>: Sendable {
     public let lexicon: L
     public let aliases: AliasTable
@@ -67,148 +68,26 @@ public struct Extractor<L: Lexicon>: Sendable {
                                 relations: relations)
     }
 
-    public func extract(_ documents: [Document]) -> Extraction {
-        let analyses = documents.sorted { $0.id < $1.id }.map(analyze)
-        return build(analyses)
+    /// The document reduced to what the corpus stage needs; its text and tokens are dropped.
+    public func summarize(_ document: Document, keepMentions: Bool = true) -> DocumentSummary {
+        DocumentSummary(analyze(document), keepMentions: keepMentions)
     }
 
-    public func build(_ analyses: [DocumentAnalysis]) -> Extraction {
-        // Corpus resolution over every live entity of every document.
-        var sightings: [EntitySighting] = []
-        var owners: [(analysis: Int, entity: Int)] = []
-        for (a, analysis) in analyses.enumerated() {
-            for (e, entity) in analysis.resolution.entities.enumerated() where !entity.mentions.isEmpty {
-                let facts = analysis.relations.meetings[e]
-                sightings.append(EntitySighting(
-                    document: analysis.document.id, type: entity.type, name: entity.name, surfaces: entity.surfaces,
-                    identity: entity.identity, aliasGroup: entity.aliasGroup, meetingSeries: facts?.series,
-                    meetingDate: facts?.date?.iso, meetingOrdinal: facts?.ordinal,
-                    meetingPlaces: facts.map { Array($0.places) } ?? []))
-                owners.append((a, e))
-            }
-        }
-        let (keys, corpusLog) = CorpusResolver(aliases: aliases).keys(for: sightings)
-        var keyOf: [[Int: String]] = Array(repeating: [:], count: analyses.count)
-        for (i, owner) in owners.enumerated() { keyOf[owner.analysis][owner.entity] = keys[i] }
-
-        var builder = GraphBuilder()
-        var merges = corpusLog
-        let labels = chooseLabels(sightings: sightings, keys: keys)
-        for (i, sighting) in sightings.enumerated() {
-            builder.addEntity(key: keys[i], label: labels[keys[i]] ?? sighting.name, type: sighting.type)
-        }
-        var locatedIn: [Int: [(city: String, country: String, sentence: Int)]] = [:]
-        for (a, analysis) in analyses.enumerated() {
-            let document = analysis.document
-            let date = document.date?.iso
-            for (m, mention) in analysis.mentions.enumerated() {
-                let entity = analysis.resolution.entityOfMention[m]
-                guard entity >= 0, let key = keyOf[a][entity] else { continue }
-                builder.addMention(key: key, surface: mention.text, document: document.id, date: date)
-                if let country = mention.countryIdentity {
-                    locatedIn[a, default: []].append((key, country, mention.sentence))
-                }
-            }
-            for reference in analysis.relations.references {
-                guard let key = keyOf[a][reference.entity] else { continue }
-                builder.addMention(key: key, surface: reference.text, document: document.id, date: date)
-                merges.append(MergeRecord(node: key, name: reference.text, document: document.id,
-                                          reason: "holds this office in the document (joined '\(analysis.resolution.entities[reference.entity].name)')"))
-            }
-            for (e, entity) in analysis.resolution.entities.enumerated() where !entity.mentions.isEmpty {
-                guard let key = keyOf[a][e] else { continue }
-                for merge in entity.merges {
-                    merges.append(MergeRecord(node: key, name: merge.name, document: document.id,
-                                              reason: "\(merge.reason) (joined '\(merge.into)')"))
-                }
-                if let facts = analysis.relations.meetings[e] {
-                    builder.setMeeting(.init(date: facts.date?.iso, format: facts.format, ordinal: facts.ordinal,
-                                             series: facts.series), for: key)
-                }
-            }
-        }
-        // Typed relations first, so co-mentions can be limited to pairs nothing else links.
-        var coMentions: [(String, String, Evidence)] = []
-        for (a, analysis) in analyses.enumerated() {
-            let scalars = ScalarIndex(bytes: analysis.text.bytes)
-            // One Evidence per sentence: a sentence naming n entities supports about n²/2 co-mentions.
-            var evidenceOf: [Int: Evidence] = [:]
-            func evidence(_ sentence: Int) -> Evidence {
-                if let known = evidenceOf[sentence] { return known }
-                let made = self.evidence(analysis, sentence: sentence, scalars: scalars)
-                evidenceOf[sentence] = made
-                return made
-            }
-            for relation in analysis.relations.relations {
-                guard let source = keyOf[a][relation.source], let target = keyOf[a][relation.target] else { continue }
-                let support = evidence(relation.sentence)
-                if relation.kind == .coMention {
-                    coMentions.append(source < target ? (source, target, support) : (target, source, support))
-                } else {
-                    builder.addRelation(from: source, to: target, kind: relation.kind, label: relation.label, evidence: support,
-                                        eventClass: relation.eventClass)
-                }
-            }
-            for link in locatedIn[a] ?? [] {
-                builder.addRelation(from: link.city, to: link.country, kind: .locatedIn, label: "",
-                                    evidence: evidence(link.sentence))
-            }
-        }
-        if options.includeCoMentions {
-            let typed = Set(EdgeKind.allCases).subtracting([.coMention])
-            for (a, b, evidence) in coMentions where !builder.hasRelation(a, b, kinds: typed) {
-                builder.addRelation(from: a, to: b, kind: .coMention, evidence: evidence)
-            }
-        }
-        let (graph, indexByKey) = builder.build()
-        let records = mentionRecords(analyses, keyOf: keyOf, indexByKey: indexByKey)
-        // Merge records name nodes by identity (the resolution key): the writer names them by the id they have in
-        // the graph it writes, which may be filtered.
-        return Extraction(graph: graph, mentions: records, merges: Array(Set(merges)).sorted())
+    /// An empty corpus stage with this extractor's alias table and options.
+    public func corpusStage(keepMentions: Bool = true, keepMerges: Bool = true) -> CorpusStage {
+        CorpusStage(aliases: aliases, options: options, keepMentions: keepMentions, keepMerges: keepMerges)
     }
 
-    func evidence(_ analysis: DocumentAnalysis, sentence index: Int, scalars: ScalarIndex) -> Evidence {
-        let sentence = analysis.text.sentences[index]
-        return Evidence(document: analysis.document.id,
-                        sentence: analysis.text.string(from: sentence.start, to: sentence.end),
-                        start: scalars.scalarOffset(ofByte: sentence.start),
-                        end: scalars.scalarOffset(ofByte: sentence.end),
-                        date: analysis.document.date?.iso)
+    /// Documents are summarised `jobs` at a time, in batches, and fed to the corpus stage in id order.
+    public func extract(_ documents: [Document], jobs: Int = 1) -> Extraction {
+        let sorted = documents.sorted { $0.id < $1.id }
+        var stage = corpusStage()
+        ParallelMap.forEachBatch(sorted, batchSize: Self.batchSize(jobs: jobs), jobs: jobs, { summarize($0) },
+                                 consume: { _, summaries in summaries.forEach { stage.add($0) } })
+        return stage.finish()
     }
 
-    /// The display name of each node: the gazetteer's or alias table's name, else the fullest spelling seen
-    /// (most words, then most characters, then alphabetical for determinism).
-    func chooseLabels(sightings: [EntitySighting], keys: [String]) -> [String: String] {
-        var labels: [String: String] = [:]
-        for (i, sighting) in sightings.enumerated() {
-            let candidate = sighting.aliasGroup?.canonical ?? sighting.name
-            guard let current = labels[keys[i]] else { labels[keys[i]] = candidate; continue }
-            if sighting.identity != nil || sighting.aliasGroup != nil { continue }
-            let a = (candidate.split(separator: " ").count, candidate.count)
-            let b = (current.split(separator: " ").count, current.count)
-            if a > b || (a == b && candidate < current) { labels[keys[i]] = candidate }
-        }
-        return labels
-    }
-
-    func mentionRecords(_ analyses: [DocumentAnalysis], keyOf: [[Int: String]], indexByKey: [String: Int]) -> [MentionRecord] {
-        var records: [MentionRecord] = []
-        for (a, analysis) in analyses.enumerated() {
-            let scalars = ScalarIndex(bytes: analysis.text.bytes)
-            for m in Mention.listedNames(analysis.mentions) {
-                let mention = analysis.mentions[m]
-                let entity = analysis.resolution.entityOfMention[m]
-                guard entity >= 0, let key = keyOf[a][entity], let index = indexByKey[key] else { continue }
-                let first = analysis.text.tokens[mention.tokens.lowerBound]
-                let last = analysis.text.tokens[mention.tokens.upperBound - 1]
-                records.append(MentionRecord(
-                    document: analysis.document.id, start: scalars.scalarOffset(ofByte: first.start),
-                    end: scalars.scalarOffset(ofByte: last.end), text: mention.text, type: mention.type,
-                    node: EntityGraph.nodeID(index)))
-            }
-            // Phrases that refer to an office holder ("the Taliban's foreign minister") count for the holder's
-            // node and are in the merge log; the file lists names only.
-        }
-        return records.sorted { ($0.document, $0.start, $0.end, $0.node) < ($1.document, $1.start, $1.end, $1.node) }
-    }
+    /// Documents in flight at once: enough per thread that uneven lengths even out, few enough that the texts
+    /// and summaries of a batch stay small beside the graph.
+    public static func batchSize(jobs: Int) -> Int { 32 * max(jobs, 1) }
 }

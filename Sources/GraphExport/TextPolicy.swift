@@ -29,13 +29,31 @@ public enum TextPolicy {
         }
     }
 
+    private static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A { return false }
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// Applies the policy: forbidden characters removed, CRLF and CR turned into LF.
     /// Idempotent, so a writer may apply it again to text that is already clean.
     public static func clean(_ text: String) -> String {
-        // Fast path: almost every string is already clean; return it without copying.
-        if text.unicodeScalars.allSatisfy({ isAllowed($0) && $0 != "\r" }) {
-            return text
-        }
+        // Fast path: almost every string is already clean; return it without copying. The test runs on the
+        // UTF-8 bytes: a forbidden scalar is a byte below 0x20 other than TAB and LF (CR is rewritten), or
+        // U+FFFE/U+FFFF, which start with EF BF; any such byte sends the string to the exact scalar loop.
+        if isClean(text) { return text }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {

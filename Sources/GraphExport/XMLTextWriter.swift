@@ -10,18 +10,36 @@ internal import CLibXML2
 ///
 /// Not thread-safe; a writer is created, used and finished by one export call.
 final class XMLTextWriter {
-    private let buffer: xmlBufferPtr
+    /// Where libxml2's output lands: one Swift array, appended to by the write callback, so finishing hands
+    /// the bytes over without a copy (a memory buffer and a copy of it made a large export's peak twice its
+    /// size).
+    private final class Sink {
+        var bytes: [UInt8] = []
+    }
+
+    private let sink = Sink()
     private var writer: xmlTextWriterPtr?
 
     /// - Parameter indent: two-space indentation, which makes files diff well and is ignored by readers
     ///   (whitespace between elements; text content is never reindented).
     init(indent: Bool = true) throws(ExportError) {
-        guard let buffer = xmlBufferCreate() else { throw .xmlWriter(operation: "xmlBufferCreate") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw .xmlWriter(operation: "xmlNewTextWriterMemory")
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let write: xmlOutputWriteCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+            buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
+            return length
         }
-        self.buffer = buffer
+        guard let output = xmlOutputBufferCreateIO(write, nil, context, nil) else {
+            throw .xmlWriter(operation: "xmlOutputBufferCreateIO")
+        }
+        // The writer owns the output buffer from here on and closes it when freed.
+        guard let writer = xmlNewTextWriter(output) else {
+            _ = xmlOutputBufferClose(output)
+            throw .xmlWriter(operation: "xmlNewTextWriter")
+        }
         self.writer = writer
         if indent {
             try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
@@ -33,7 +51,6 @@ final class XMLTextWriter {
 
     deinit {
         if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>`.
@@ -86,12 +103,11 @@ final class XMLTextWriter {
     func finish() throws(ExportError) -> [UInt8] {
         let w = try live()
         try check(xmlTextWriterEndDocument(w), "xmlTextWriterEndDocument")
-        // Freeing the writer flushes it into the buffer.
+        // Freeing the writer flushes and closes the output buffer into the sink.
         xmlFreeTextWriter(w)
         writer = nil
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        defer { sink.bytes = [] }
+        return sink.bytes
     }
 
     private func live() throws(ExportError) -> xmlTextWriterPtr {

@@ -4,15 +4,31 @@
 /// `country:RU` or `person:sergey lavrov`), so evidence from many documents lands on one node.
 /// `build()` sorts everything into canonical order, which makes the output independent of the
 /// order in which documents were read.
+///
+/// Memory follows the graph, not the text: per edge only what the output shows is kept (the earliest evidence,
+/// the number of supporting sentences, the documents, the first and last date), never the set of sentences.
+/// Documents are kept as lists appended in arrival order (a repeat of the last one is skipped, so a corpus fed
+/// in document order stores each once) and sorted and deduplicated by `build()`.
 public struct GraphBuilder: Sendable {
     struct NodeRecord: Sendable {
         var label: String
         var type: NodeType
         var surfaces: Set<String> = []
         var mentions = 0
-        var documents: Set<String> = []
-        var dates: Set<String> = []
+        var documents: [String] = []
+        var firstSeen: String?
+        var lastSeen: String?
         var meeting = MeetingAttributes()
+
+        mutating func see(document: String, date: String?) {
+            if documents.last != document { documents.append(document) }
+            if let date { see(date: date) }
+        }
+
+        mutating func see(date: String) {
+            if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
+            if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
+        }
     }
 
     struct EdgeKey: Hashable, Sendable {
@@ -23,8 +39,38 @@ public struct GraphBuilder: Sendable {
     }
 
     struct EdgeRecord: Sendable {
-        var evidence: Set<Evidence> = []
+        var earliest: Evidence
+        /// Supporting sentences counted by `addSupport` (the caller has made them distinct).
+        var counted = 0
+        /// Sentences given one at a time by `addRelation`, so that the same sentence reached twice counts once.
+        var sentences: Set<SentenceID> = []
+        var documents: [String] = []
+        var firstSeen: String?
+        var lastSeen: String?
         var eventClass: String?
+
+        init(earliest: Evidence) { self.earliest = earliest }
+
+        mutating func add(_ evidence: Evidence) {
+            if evidence < earliest { earliest = evidence }
+            if documents.last != evidence.document { documents.append(evidence.document) }
+            if let date = evidence.date {
+                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
+                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
+            }
+        }
+
+        mutating func absorb(_ other: EdgeRecord) {
+            if other.earliest < earliest { earliest = other.earliest }
+            counted += other.counted
+            sentences.formUnion(other.sentences)
+            documents += other.documents
+            for date in [other.firstSeen, other.lastSeen].compactMap({ $0 }) {
+                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
+                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
+            }
+            eventClass = eventClass ?? other.eventClass
+        }
     }
 
     private var nodes: [String: NodeRecord] = [:]
@@ -75,12 +121,15 @@ public struct GraphBuilder: Sendable {
 
     /// Records one mention of the entity in a document. `surface` becomes an alias when it differs from the label.
     public mutating func addMention(key: String, surface: String, document: String, date: String?) {
-        guard var record = nodes[key] else { return }
-        record.mentions += 1
-        record.documents.insert(document)
-        if !surface.isEmpty { record.surfaces.insert(surface) }
-        if let date { record.dates.insert(date) }
-        nodes[key] = record
+        addMentions(key: key, count: 1, surfaces: surface.isEmpty ? [] : [surface], document: document, date: date)
+    }
+
+    /// Records `count` mentions of the entity in one document at once, with the spellings they used.
+    public mutating func addMentions(key: String, count: Int, surfaces: [String], document: String, date: String?) {
+        guard nodes[key] != nil else { return }
+        nodes[key]!.mentions += count
+        nodes[key]!.see(document: document, date: date)
+        for surface in surfaces where !surface.isEmpty { nodes[key]!.surfaces.insert(surface) }
     }
 
     /// Adds a name without counting a mention (alias tables, acronym expansions seen in passing).
@@ -91,8 +140,7 @@ public struct GraphBuilder: Sendable {
 
     /// Marks a node as seen in a document without a mention of its own (e.g. a meeting inferred from a verb).
     public mutating func addDocument(key: String, document: String, date: String?) {
-        nodes[key]?.documents.insert(document)
-        if let date { nodes[key]?.dates.insert(date) }
+        nodes[key]?.see(document: document, date: date)
     }
 
     /// Sets meeting attributes; a value already set is kept unless the new one is non-nil.
@@ -105,15 +153,79 @@ public struct GraphBuilder: Sendable {
         nodes[key] = record
     }
 
-    /// Adds one supporting sentence for a relation. Edges between unknown keys and self-loops are ignored:
-    /// a relation needs two declared, distinct entities.
+    /// Adds one supporting sentence for a relation. Self-loops are ignored; an edge whose endpoint is never
+    /// declared is left out by `build()` (a relation needs two declared, distinct entities).
     public mutating func addRelation(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                      evidence: Evidence, eventClass: String? = nil) {
-        guard source != target, nodes[source] != nil, nodes[target] != nil else { return }
+        guard source != target else { return }
         let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord()].evidence.insert(evidence)
+        edges[key, default: EdgeRecord(earliest: evidence)].add(evidence)
+        edges[key]!.sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
+        note(key, eventClass: eventClass)
+    }
+
+    /// Adds the support one document gives a relation: `sentences` distinct sentences of `earliest.document`
+    /// (the caller counts them; they must not be given again), of which `earliest` is the first.
+    public mutating func addSupport(from source: String, to target: String, kind: EdgeKind, label: String = "",
+                                    earliest: Evidence, sentences: Int, eventClass: String? = nil) {
+        guard source != target else { return }
+        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
+        edges[key, default: EdgeRecord(earliest: earliest)].add(earliest)
+        edges[key]!.counted += sentences
+        note(key, eventClass: eventClass)
+    }
+
+    private mutating func note(_ key: EdgeKey, eventClass: String?) {
         if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
-        pairs.insert(PairKey(source, target, kind))
+        if nodes[key.source] != nil, nodes[key.target] != nil {
+            pairs.insert(PairKey(key.source, key.target, key.kind))
+        }
+    }
+
+    /// Gives entities their final keys once the corpus is complete: each `old` key becomes `mapping[old]`;
+    /// records that meet on one key are joined (counts added, earliest evidence kept, the first declaration's
+    /// label and type). `co_mention` edges, being undirected, are re-oriented from the smaller key to the larger,
+    /// as `addRelation` callers give them. One pass over nodes and edges, whatever the number of keys renamed.
+    public mutating func rekey(_ mapping: [String: String]) {
+        guard !mapping.isEmpty else { return }
+        func new(_ key: String) -> String { mapping[key] ?? key }
+        for (old, target) in mapping where old != target {
+            guard let moved = nodes.removeValue(forKey: old) else { continue }
+            guard var record = nodes[target] else { nodes[target] = moved; continue }
+            record.mentions += moved.mentions
+            record.surfaces.formUnion(moved.surfaces)
+            record.documents += moved.documents
+            for date in [moved.firstSeen, moved.lastSeen].compactMap({ $0 }) { record.see(date: date) }
+            record.meeting.date = record.meeting.date ?? moved.meeting.date
+            record.meeting.format = record.meeting.format ?? moved.meeting.format
+            record.meeting.ordinal = record.meeting.ordinal ?? moved.meeting.ordinal
+            record.meeting.series = record.meeting.series ?? moved.meeting.series
+            nodes[target] = record
+        }
+        var renamed: [EdgeKey: EdgeRecord] = [:]
+        renamed.reserveCapacity(edges.count)
+        for (key, record) in edges {
+            var source = new(key.source), target = new(key.target)
+            if key.kind == .coMention, target < source { swap(&source, &target) }
+            let moved = EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
+            if renamed[moved] == nil { renamed[moved] = record } else { renamed[moved]!.absorb(record) }
+        }
+        edges = renamed
+        pairs = Set(edges.keys.filter { nodes[$0.source] != nil && nodes[$0.target] != nil }
+            .map { PairKey($0.source, $0.target, $0.kind) })
+    }
+
+    /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
+    /// direction): the typed edge says more, and the co-mention would only repeat its sentence.
+    public mutating func dropCoMentionsShadowedByTypedRelations() {
+        let typed = Set(EdgeKind.allCases).subtracting([.coMention])
+        edges = edges.filter { key, _ in key.kind != .coMention || !hasRelation(key.source, key.target, kinds: typed) }
+    }
+
+    /// Removes every `co_mention` edge.
+    public mutating func dropCoMentions() {
+        edges = edges.filter { $0.key.kind != .coMention }
+        pairs = pairs.filter { $0.kind != .coMention }
     }
 
     /// Whether a relation of one of `kinds` joins the two keys, in either direction.
@@ -133,41 +245,48 @@ public struct GraphBuilder: Sendable {
         for (index, key) in orderedKeys.enumerated() {
             let record = nodes[key]!
             indexByKey[key] = index
-            let sortedDates = record.dates.sorted()
             graphNodes.append(GraphNode(
                 identity: key,
                 label: record.label,
                 type: record.type,
                 aliases: record.surfaces.subtracting([record.label]).sorted(),
                 mentions: record.mentions,
-                documents: record.documents.sorted(),
+                documents: Self.sortedUnique(record.documents),
                 date: record.meeting.date,
                 format: record.meeting.format,
                 ordinal: record.meeting.ordinal,
                 series: record.meeting.series,
-                firstSeen: sortedDates.first,
-                lastSeen: sortedDates.last))
+                firstSeen: record.firstSeen,
+                lastSeen: record.lastSeen))
         }
         var graphEdges: [GraphEdge] = []
         graphEdges.reserveCapacity(edges.count)
         for (key, record) in edges {
-            guard let source = indexByKey[key.source], let target = indexByKey[key.target],
-                  let first = record.evidence.min() else { continue }
+            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
+            else { continue }
             // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
-            let sentences = Set(record.evidence.map { SentenceID(document: $0.document, start: $0.start) })
-            let dates = record.evidence.compactMap(\.date).sorted()
             graphEdges.append(GraphEdge(
                 source: source, target: target, kind: key.kind, label: key.label,
-                weight: Double(sentences.count),
-                documents: Set(record.evidence.map(\.document)).sorted(),
-                evidence: first, firstSeen: dates.first, lastSeen: dates.last, eventClass: record.eventClass))
+                weight: Double(record.counted + record.sentences.count),
+                documents: Self.sortedUnique(record.documents),
+                evidence: record.earliest, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
+                eventClass: record.eventClass))
         }
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
     }
 
-    private struct SentenceID: Hashable {
+    struct SentenceID: Hashable, Sendable {
         var document: String
         var start: Int
+    }
+
+    /// Lists fed in document order are sorted already; anything else is sorted here.
+    static func sortedUnique(_ list: [String]) -> [String] {
+        var sorted = list
+        if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) {
+            sorted = Array(Set(list)).sorted()
+        }
+        return sorted
     }
 }

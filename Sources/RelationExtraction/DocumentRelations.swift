@@ -142,15 +142,32 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         return found
     }
 
-    /// Everything else that shares a sentence, once per pair and sentence.
+    /// At most this many `co_mention` pairs come from one sentence: all pairs of up to 10 entities, which is
+    /// more than a sentence of ordinary news names. A list or table of names cut into 120-token "sentences"
+    /// would otherwise give n²/2 pairs per sentence, each carrying the sentence as evidence, so the output
+    /// would grow with the square of the list (1 MB of names gave 580 MB of GraphML). Beyond the bound the
+    /// nearest pairs are kept: neighbours in order of first mention, then entities two apart, and so on.
+    public static var coMentionPairsPerSentence: Int { 45 }
+
+    /// Everything else that shares a sentence, once per pair and sentence, within `coMentionPairsPerSentence`.
     func coMentions(context: SentenceContext, resolution: DocumentResolution) -> [LocalRelation] {
         var found: [LocalRelation] = []
         for s in context.text.sentences.indices {
-            let entities = Set(context.mentions(in: s).map { resolution.entityOfMention[$0] }).sorted()
-            for (i, a) in entities.enumerated() {
-                for b in entities[(i + 1)...] {
-                    found.append(LocalRelation(source: a, target: b, kind: .coMention, sentence: s))
+            var seen = Set<Int>()
+            var entities: [Int] = []   // in order of first mention
+            for m in context.mentions(in: s) {
+                let entity = resolution.entityOfMention[m]
+                if entity >= 0, seen.insert(entity).inserted { entities.append(entity) }
+            }
+            var budget = Self.coMentionPairsPerSentence
+            var distance = 1
+            while budget > 0, distance < entities.count {
+                for i in 0..<(entities.count - distance) where budget > 0 {
+                    let (a, b) = (entities[i], entities[i + distance])
+                    found.append(LocalRelation(source: min(a, b), target: max(a, b), kind: .coMention, sentence: s))
+                    budget -= 1
                 }
+                distance += 1
             }
         }
         return found

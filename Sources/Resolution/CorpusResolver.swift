@@ -64,34 +64,16 @@ public struct CorpusResolver: Sendable {
     }
 
     public func keys(for sightings: [EntitySighting]) -> (keys: [String], log: [MergeRecord]) {
+        var surnames = SurnameIndex()
+        for sighting in sightings { surnames.add(sighting) }
         var keys = [String](repeating: "", count: sightings.count)
-        // Full names of people anywhere in the corpus, by their last word.
-        var fullNamesBySurname: [String: Set<String>] = [:]
-        for sighting in sightings where sighting.type == .person && sighting.aliasGroup == nil {
-            let name = normalizedName(sighting.name)
-            let words = name.split(separator: " ")
-            if words.count >= 2, let last = words.last { fullNamesBySurname[String(last), default: []].insert(name) }
-        }
         var log: [MergeRecord] = []
         for (i, sighting) in sightings.enumerated() {
-            let name = normalizedName(sighting.name)
-            if let identity = sighting.identity {
-                keys[i] = identity
-            } else if let group = sighting.aliasGroup {
-                keys[i] = "\(group.type.rawValue):\(normalizedName(group.canonical))"
-            } else if sighting.type == .person {
-                if !name.contains(" "), let full = fullNamesBySurname[name], full.count == 1, let target = full.first,
-                   !aliases.mustStayApart(target, name) {
-                    keys[i] = "person:" + target
-                    log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
-                                           reason: "surname of the only full name '\(target)' in the corpus"))
-                } else {
-                    keys[i] = "person:" + name
-                }
-            } else if sighting.type == .meeting {
-                keys[i] = meetingKey(sighting)
-            } else {
-                keys[i] = "\(sighting.type.rawValue):" + name
+            let key = provisionalKey(for: sighting)
+            keys[i] = finalKey(key, surnames: surnames)
+            if case let .surname(name) = key, keys[i] != "person:" + name {
+                log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
+                                       reason: "surname of the only full name '\(keys[i].dropFirst("person:".count))' in the corpus"))
             }
         }
         // Record which documents' spellings met on one node for reasons other than the per-document rules.
@@ -105,6 +87,52 @@ public struct CorpusResolver: Sendable {
                                    reason: "\(reason), also in \(first.document)"))
         }
         return (keys, log)
+    }
+
+    /// A sighting's key as far as it can be known from the sighting alone. Only a person named by one word
+    /// (a surname seen alone) waits for the whole corpus: it joins the one full name ending with it, if there is
+    /// exactly one. Everything else is final at once, which lets a streaming corpus stage aggregate edges by key
+    /// while documents are still coming.
+    public enum ProvisionalKey: Hashable, Sendable, Comparable {
+        case final(String)
+        /// The normalised one-word name.
+        case surname(String)
+    }
+
+    public func provisionalKey(for sighting: EntitySighting) -> ProvisionalKey {
+        if let identity = sighting.identity { return .final(identity) }
+        if let group = sighting.aliasGroup { return .final("\(group.type.rawValue):\(normalizedName(group.canonical))") }
+        let name = normalizedName(sighting.name)
+        switch sighting.type {
+        case .person: return name.contains(" ") ? .final("person:" + name) : .surname(name)
+        case .meeting: return .final(meetingKey(sighting))
+        default: return .final("\(sighting.type.rawValue):" + name)
+        }
+    }
+
+    /// The key once every sighting of the corpus has been added to `surnames`.
+    public func finalKey(_ key: ProvisionalKey, surnames: SurnameIndex) -> String {
+        switch key {
+        case let .final(key): return key
+        case let .surname(name):
+            if let full = surnames.fullNames[name], full.count == 1, let target = full.first,
+               !aliases.mustStayApart(target, name) {
+                return "person:" + target
+            }
+            return "person:" + name
+        }
+    }
+
+    /// Full names of people anywhere in the corpus, by their last word.
+    public struct SurnameIndex: Sendable {
+        public private(set) var fullNames: [String: Set<String>] = [:]
+        public init() {}
+        public mutating func add(_ sighting: EntitySighting) {
+            guard sighting.type == .person, sighting.aliasGroup == nil else { return }
+            let name = normalizedName(sighting.name)
+            let words = name.split(separator: " ")
+            if words.count >= 2, let last = words.last { fullNames[String(last), default: []].insert(name) }
+        }
     }
 
     /// A session of a series is the same across documents only with the same date or the same ordinal; an

@@ -59,10 +59,12 @@ import TextAnalysis
         for sentence in analyzed.sentences {
             #expect(sentence.tokens.count <= SentenceSplitter.maxTokens)
         }
-        // The first cut is after the last `;` inside the 400-token window (w349; is tokens 348 and 349 ... ).
+        // The first cut is after the last `;` inside the 120-token window: "w49 ;" are tokens 49 and 50,
+        // "w99 ;" tokens 100 and 101, and the next `;` (token 152) lies beyond it.
+        #expect(SentenceSplitter.maxTokens == 120)
         let first = analyzed.sentences[0]
         #expect(analyzed.string(token: first.tokens.upperBound - 1) == ";")
-        #expect(analyzed.string(token: first.tokens.upperBound - 2) == "w349")
+        #expect(analyzed.string(token: first.tokens.upperBound - 2) == "w99")
         expectPartition(analyzed)
     }
 

@@ -1,0 +1,198 @@
+import GraphModel
+import Recognition
+import Resolution
+
+/// The corpus stage: consumes document summaries one at a time, in document order, and builds one graph.
+///
+/// Nothing of a document is kept but what the graph needs: entities go into the graph builder by their corpus
+/// key as they arrive, and so do relations (per edge the earliest evidence and a count). Keys are final at
+/// once except for a person named by one word, which joins the corpus's one full name ending with it: such
+/// entities wait under a provisional key and are moved to their node by `finish()`. Memory therefore follows
+/// the graph; the mention spans and merge reasons are kept only when the caller will write them.
+///
+/// Feed summaries sorted by document id (as `Extractor.extract` and the CLI do): the first sighting of an entity
+/// decides its type and takes part in the choice of label, so the order must not depend on scheduling.
+public struct CorpusStage: Sendable {
+    public let resolver: CorpusResolver
+    public let options: ExtractionOptions
+    public let keepMentions: Bool
+    public let keepMerges: Bool
+    public private(set) var documentCount = 0
+
+    private var builder = GraphBuilder()
+    private var surnames = CorpusResolver.SurnameIndex()
+    private var waiting: Set<String> = []
+    private var labels: [String: LabelChoice] = [:]
+    private var sightingCount = 0
+    /// Only with `keepMerges`: the corpus log is made from every sighting at the end.
+    private var sightings: [EntitySighting] = []
+    private var merges: [MergeRecord] = []
+    private var mentions: [MentionRecord] = []
+
+    public init(aliases: AliasTable, options: ExtractionOptions, keepMentions: Bool = true, keepMerges: Bool = true) {
+        self.resolver = CorpusResolver(aliases: aliases)
+        self.options = options
+        self.keepMentions = keepMentions
+        self.keepMerges = keepMerges
+    }
+
+    /// A provisional key as the builder's key: `\u{1}` cannot start a real key (they start with a type name).
+    private static func builderKey(_ key: CorpusResolver.ProvisionalKey) -> String {
+        switch key {
+        case let .final(key): key
+        case let .surname(name): "\u{1}surname:" + name
+        }
+    }
+
+    public mutating func add(_ summary: DocumentSummary) {
+        documentCount += 1
+        var keys: [String] = []
+        keys.reserveCapacity(summary.entities.count)
+        for entity in summary.entities {
+            let sighting = entity.sighting
+            surnames.add(sighting)
+            let provisional = resolver.provisionalKey(for: sighting)
+            if case let .surname(name) = provisional { waiting.insert(name) }
+            let key = Self.builderKey(provisional)
+            keys.append(key)
+            builder.addEntity(key: key, label: sighting.name, type: sighting.type)
+            labels[key, default: LabelChoice(order: sightingCount, first: Self.candidate(sighting))]
+                .see(sighting, order: sightingCount)
+            sightingCount += 1
+            if keepMerges { sightings.append(sighting) }
+        }
+        for (e, entity) in summary.entities.enumerated() {
+            builder.addMentions(key: keys[e], count: entity.mentionCount, surfaces: entity.surfaces,
+                                document: summary.id, date: summary.date)
+            if keepMerges {
+                for merge in entity.merges {
+                    merges.append(MergeRecord(node: keys[e], name: merge.name, document: summary.id, reason: merge.reason))
+                }
+            }
+            if let meeting = entity.meeting { builder.setMeeting(meeting, for: keys[e]) }
+        }
+        if keepMentions {
+            for span in summary.mentions {
+                mentions.append(MentionRecord(document: summary.id, start: span.start, end: span.end, text: span.text,
+                                              type: span.type, node: keys[span.entity]))
+            }
+        }
+        addRelations(summary, keys: keys)
+    }
+
+    /// Local relations that land on one corpus edge are joined first, so a sentence they share counts once.
+    private mutating func addRelations(_ summary: DocumentSummary, keys: [String]) {
+        struct Edge: Hashable { var source: String, target: String, kind: EdgeKind, label: String }
+        var order: [Edge] = []
+        var joined: [Edge: DocumentSummary.Relation] = [:]
+        for relation in summary.relations {
+            if relation.kind == .coMention, !options.includeCoMentions { continue }
+            var source = keys[relation.source]
+            var target: String
+            switch relation.target {
+            case let .entity(t): target = keys[t]
+            case let .key(key): target = key
+            }
+            // Co-mentions are undirected: from the smaller key to the larger.
+            if relation.kind == .coMention, target < source { swap(&source, &target) }
+            let edge = Edge(source: source, target: target, kind: relation.kind, label: relation.label)
+            if var known = joined[edge] {
+                if relation.evidence < known.evidence { known.evidence = relation.evidence }
+                known.sentences = Array(Set(known.sentences + relation.sentences))
+                known.eventClass = known.eventClass ?? relation.eventClass
+                joined[edge] = known
+            } else {
+                order.append(edge)
+                joined[edge] = relation
+            }
+        }
+        for edge in order {
+            let relation = joined[edge]!
+            builder.addSupport(from: edge.source, to: edge.target, kind: edge.kind, label: edge.label,
+                               earliest: relation.evidence, sentences: relation.sentences.count,
+                               eventClass: relation.eventClass)
+        }
+    }
+
+    /// The graph, every mention with its node (when kept) and the merge log (when kept). Mutating, so the
+    /// builder's records are renamed in place rather than copied at the moment memory peaks; the stage is
+    /// spent afterwards.
+    public mutating func finish() -> Extraction {
+        var final: [String: String] = [:]
+        for name in waiting {
+            final[Self.builderKey(.surname(name))] = resolver.finalKey(.surname(name), surnames: surnames)
+        }
+        builder.rekey(final)
+        var chosen: [String: LabelChoice] = [:]
+        for (key, choice) in labels {
+            let target = final[key] ?? key
+            if let other = chosen[target] { chosen[target] = other.joined(with: choice) } else { chosen[target] = choice }
+        }
+        for (key, choice) in chosen { builder.setLabel(choice.label, for: key) }
+        if options.includeCoMentions { builder.dropCoMentionsShadowedByTypedRelations() }
+        let (graph, indexByKey) = builder.build()
+
+        var records: [MentionRecord] = []
+        records.reserveCapacity(mentions.count)
+        for var record in mentions {
+            guard let index = indexByKey[final[record.node] ?? record.node] else { continue }
+            record.node = EntityGraph.nodeID(index)
+            records.append(record)
+        }
+        records.sort { ($0.document, $0.start, $0.end, $0.node) < ($1.document, $1.start, $1.end, $1.node) }
+
+        // Merge records name nodes by identity (the resolution key): the writer names them by the id they have in
+        // the graph it writes, which may be filtered.
+        var log = keepMerges ? resolver.keys(for: sightings).log : []
+        for var merge in merges {
+            merge.node = final[merge.node] ?? merge.node
+            log.append(merge)
+        }
+        return Extraction(graph: graph, mentions: records, merges: Array(Set(log)).sorted())
+    }
+
+    private static func candidate(_ sighting: EntitySighting) -> String {
+        sighting.aliasGroup?.canonical ?? sighting.name
+    }
+
+    /// The display name of a node: the gazetteer's or alias table's name, else the fullest spelling seen (most
+    /// words, then most characters, then alphabetical for determinism). The first sighting's name stands
+    /// unless a later sighting without identity or alias group spells it more fully, so the choice is the
+    /// best of the first candidate and of every such later one: it can be made while documents stream in,
+    /// and two choices join (when a surname finds its full name) without replaying the sightings.
+    struct LabelChoice: Sendable {
+        var order: Int
+        var first: String
+        /// The fullest candidate of the sightings without identity or alias group.
+        var best: String?
+
+        init(order: Int, first: String) {
+            self.order = order
+            self.first = first
+        }
+
+        mutating func see(_ sighting: EntitySighting, order: Int) {
+            guard sighting.identity == nil, sighting.aliasGroup == nil else { return }
+            let candidate = CorpusStage.candidate(sighting)
+            if best.map({ Self.prefer(candidate, over: $0) }) ?? true { best = candidate }
+        }
+
+        func joined(with other: LabelChoice) -> LabelChoice {
+            var result = order <= other.order ? self : other
+            if let b = other.best, result.best.map({ Self.prefer(b, over: $0) }) ?? true { result.best = b }
+            if let b = best, result.best.map({ Self.prefer(b, over: $0) }) ?? true { result.best = b }
+            return result
+        }
+
+        var label: String {
+            guard let best, Self.prefer(best, over: first) else { return first }
+            return best
+        }
+
+        static func prefer(_ candidate: String, over current: String) -> Bool {
+            let a = (candidate.split(separator: " ").count, candidate.count)
+            let b = (current.split(separator: " ").count, current.count)
+            return a > b || (a == b && candidate < current)
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import DocumentReading
+import GraphModel
+import Recognition
+import RelationExtraction
+import Resolution
+import TextAnalysis
+
+/// What the corpus stage needs from one document, and nothing more: its entities as sightings with their
+/// mention counts and spellings, its relations with their evidence already cut out of the text, and (only
+/// when asked for) its mentions with their offsets. The text, tokens and mention list are not kept, so a
+/// corpus is held in memory as a graph, not as text; and it is a value, so documents can be summarised on
+/// any thread.
+public struct DocumentSummary: Sendable {
+    public var id: String
+    /// The document's date (ISO 8601), when it has one.
+    public var date: String?
+    /// Size of the document text, for progress reports.
+    public var textBytes: Int
+    /// The live entities (those with mentions), in the resolver's order.
+    public var entities: [Entity]
+    /// Relations aggregated per (source, target, kind, label): one entry however many sentences say it.
+    public var relations: [Relation]
+    /// The listed names (`Mention.listedNames`), when mentions were asked for (`--mentions`); else empty.
+    public var mentions: [MentionSpan]
+
+    public struct Entity: Sendable {
+        public var sighting: EntitySighting
+        /// Mentions in the document, role references included.
+        public var mentionCount: Int
+        /// The spellings those mentions used, sorted.
+        public var surfaces: [String]
+        public var meeting: GraphBuilder.MeetingAttributes?
+        /// Why names joined this entity in the document: (name, reason) for the merge log.
+        public var merges: [(name: String, reason: String)]
+    }
+
+    /// An edge endpoint: an entity of this document, or a corpus key given by the gazetteer (the country a
+    /// city lies in, which the document need not name).
+    public enum Endpoint: Hashable, Sendable {
+        case entity(Int)
+        case key(String)
+    }
+
+    public struct Relation: Sendable {
+        public var source: Int
+        public var target: Endpoint
+        public var kind: EdgeKind
+        public var label: String
+        public var eventClass: String?
+        /// The earliest supporting sentence of the document.
+        public var evidence: Evidence
+        /// The supporting sentences (indices into the document's sentences), sorted and distinct, so that two
+        /// local relations the corpus stage joins count a shared sentence once.
+        public var sentences: [Int32]
+    }
+
+    public struct MentionSpan: Sendable {
+        public var entity: Int
+        /// Unicode scalar offsets into the document text, end exclusive.
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var type: NodeType
+    }
+}
+
+extension DocumentSummary {
+    /// Reduces a finished analysis. `keepMentions`: also keep every mention span (for the mentions file).
+    public init(_ analysis: DocumentAnalysis, keepMentions: Bool) {
+        let document = analysis.document
+        let text = analysis.text
+        let resolution = analysis.resolution
+        let relations = analysis.relations
+        let date = document.date?.iso
+        var index = [Int](repeating: -1, count: resolution.entities.count)
+        var entities: [Entity] = []
+        for (e, entity) in resolution.entities.enumerated() where !entity.mentions.isEmpty {
+            index[e] = entities.count
+            let facts = relations.meetings[e]
+            entities.append(Entity(
+                sighting: EntitySighting(
+                    document: document.id, type: entity.type, name: entity.name, surfaces: entity.surfaces,
+                    identity: entity.identity, aliasGroup: entity.aliasGroup, meetingSeries: facts?.series,
+                    meetingDate: facts?.date?.iso, meetingOrdinal: facts?.ordinal,
+                    meetingPlaces: facts.map { Array($0.places) } ?? []),
+                mentionCount: 0, surfaces: [],
+                meeting: facts.map { .init(date: $0.date?.iso, format: $0.format, ordinal: $0.ordinal, series: $0.series) },
+                merges: entity.merges.map { ($0.name, "\($0.reason) (joined '\($0.into)')") }))
+        }
+        /// The summary index of a resolver entity that is still live.
+        func live(_ e: Int) -> Int? { e >= 0 && e < index.count && index[e] >= 0 ? index[e] : nil }
+        var surfaces = [Set<String>](repeating: [], count: entities.count)
+        var spans: [MentionSpan] = []
+        let scalars = ScalarIndex(bytes: text.bytes)
+        var builder = RelationAggregator(text: text, document: document.id, date: date, scalars: scalars)
+        // The mentions file lists names only (`Mention.listedNames`); every mention counts for its node.
+        var listed = [Bool](repeating: false, count: analysis.mentions.count)
+        if keepMentions { for m in Mention.listedNames(analysis.mentions) { listed[m] = true } }
+        for (m, mention) in analysis.mentions.enumerated() {
+            guard let local = live(resolution.entityOfMention[m]) else { continue }
+            entities[local].mentionCount += 1
+            if !mention.text.isEmpty { surfaces[local].insert(mention.text) }
+            if listed[m] {
+                spans.append(MentionSpan(entity: local, start: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.lowerBound].start),
+                                         end: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.upperBound - 1].end),
+                                         text: mention.text, type: mention.type))
+            }
+        }
+        for reference in relations.references {
+            guard let local = live(reference.entity) else { continue }
+            entities[local].mentionCount += 1
+            if !reference.text.isEmpty { surfaces[local].insert(reference.text) }
+            entities[local].merges.append((reference.text,
+                                           "holds this office in the document (joined '\(resolution.entities[reference.entity].name)')"))
+            // Office references ("the Taliban's foreign minister") count for the holder and are in the merge log,
+            // but are no names: the mentions file leaves them out.
+        }
+        for local in entities.indices { entities[local].surfaces = surfaces[local].sorted() }
+
+        // Typed relations, then located_in from the gazetteer, then co-mentions: the order `addRelation` saw them
+        // in before, which decides only which event class an edge keeps when several are given.
+        for relation in relations.relations where relation.kind != .coMention {
+            guard let source = live(relation.source), let target = live(relation.target) else { continue }
+            builder.add(source: source, target: .entity(target), kind: relation.kind,
+                        label: relation.label, eventClass: relation.eventClass, sentence: relation.sentence)
+        }
+        for (m, mention) in analysis.mentions.enumerated() {
+            guard let country = mention.countryIdentity, let source = live(resolution.entityOfMention[m]) else { continue }
+            builder.add(source: source, target: .key(country), kind: .locatedIn, label: "", eventClass: nil,
+                        sentence: mention.sentence)
+        }
+        for relation in relations.relations where relation.kind == .coMention {
+            guard let source = live(relation.source), let target = live(relation.target) else { continue }
+            builder.add(source: source, target: .entity(target), kind: .coMention,
+                        label: "", eventClass: nil, sentence: relation.sentence)
+        }
+        self.init(id: document.id, date: date, textBytes: text.bytes.count, entities: entities,
+                  relations: builder.finish(), mentions: spans)
+    }
+}
+
+/// Joins one document's local relations by (source, target, kind, label) and cuts each sentence's evidence
+/// out of the text once, however many relations it supports (a sentence naming n entities supports about
+/// n²/2 co-mentions).
+private struct RelationAggregator {
+    let text: AnalyzedText
+    let document: String
+    let date: String?
+    let scalars: ScalarIndex
+    private var order: [Key] = []
+    private var found: [Key: DocumentSummary.Relation] = [:]
+    private var evidenceOf: [Int: Evidence] = [:]
+
+    struct Key: Hashable {
+        var source: Int
+        var target: DocumentSummary.Endpoint
+        var kind: EdgeKind
+        var label: String
+    }
+
+    init(text: AnalyzedText, document: String, date: String?, scalars: ScalarIndex) {
+        self.text = text
+        self.document = document
+        self.date = date
+        self.scalars = scalars
+    }
+
+    mutating func add(source: Int, target: DocumentSummary.Endpoint, kind: EdgeKind, label: String,
+                      eventClass: String?, sentence: Int) {
+        if case let .entity(t) = target, t == source { return }
+        let key = Key(source: source, target: target, kind: kind, label: label)
+        if var relation = found[key] {
+            if relation.sentences.last != Int32(sentence) { relation.sentences.append(Int32(sentence)) }
+            let candidate = evidence(sentence)
+            if candidate < relation.evidence { relation.evidence = candidate }
+            relation.eventClass = relation.eventClass ?? eventClass
+            found[key] = relation
+        } else {
+            order.append(key)
+            found[key] = DocumentSummary.Relation(source: source, target: target, kind: kind, label: label,
+                                                  eventClass: eventClass, evidence: evidence(sentence),
+                                                  sentences: [Int32(sentence)])
+        }
+    }
+
+    private mutating func evidence(_ index: Int) -> Evidence {
+        if let known = evidenceOf[index] { return known }
+        let sentence = text.sentences[index]
+        let made = Evidence(document: document, sentence: text.string(from: sentence.start, to: sentence.end),
+                            start: scalars.scalarOffset(ofByte: sentence.start),
+                            end: scalars.scalarOffset(ofByte: sentence.end), date: date)
+        evidenceOf[index] = made
+        return made
+    }
+
+    func finish() -> [DocumentSummary.Relation] {
+        order.map { key in
+            var relation = found[key]!
+            relation.sentences = Array(Set(relation.sentences)).sorted()
+            return relation
+        }
+    }
+}

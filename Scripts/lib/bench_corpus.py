@@ -10,31 +10,16 @@
 Usage: bench_corpus.py OUT_DIR [--copies N]   (N > 1: the same corpus N times, files copyK-NAME.txt)
 Prints "documents words tokens bytes" for one copy on stdout.
 """
-import csv, os, sys
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gmb as gmb_corpus  # noqa: E402
 
 def gmb_documents(path):
-    sentences, words = [], []
-    with open(path, encoding="cp1252", newline="") as f:
-        rows = csv.reader(f)
-        next(rows)
-        for row in rows:
-            if row[0].startswith("Sentence:") and words:
-                sentences.append(words)
-                words = []
-            words.append(row[1])
-    if words:
-        sentences.append(words)
-    for d in range(0, len(sentences), 20):
-        block = sentences[d:d + 20]
-        yield f"gmb{d // 20:05d}", "\n\n".join(detokenize(s) for s in block) + "\n", sum(len(s) for s in block)
-
-def detokenize(ws):
-    text = ""
-    for w in ws:
-        if text and not (w in {".", ",", ";", ":", "?", "!", "'s", "%", ")"} or text.endswith("(")):
-            text += " "
-        text += w
-    return text
+    words = [[w for w, _tag in sentence] for sentence in gmb_corpus.sentences(path)]
+    for d in range(0, len(words), 20):
+        block = words[d:d + 20]
+        yield f"gmb{d // 20:05d}", "\n\n".join(gmb_corpus.detokenize(s) for s in block) + "\n", sum(len(s) for s in block)
 
 def conll_documents(path):
     docs, sentences, words = [], [], []

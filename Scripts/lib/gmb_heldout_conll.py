@@ -13,23 +13,13 @@ the project (like CoNLL-2003) leaves them out: with --strip-titles TITLES_TSV, l
 that are office words of the project's title table (or Mr., Mrs., Ms., Dr.) are moved outside the span.
 The file is written outside the repository (it holds corpus text).
 """
-import csv
+import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gmb import sentences  # noqa: E402
+
 TYPES = {"per": "PER", "org": "ORG", "geo": "LOC"}
-
-
-def sentences(path):
-    words = []
-    with open(path, encoding="cp1252", newline="") as f:
-        rows = csv.reader(f)
-        next(rows)
-        for row in rows:
-            if row[0].startswith("Sentence:") and words:
-                yield words
-                words = []
-            words.append((row[1], row[3]))
-    # the last sentence of the file is cut off: dropped
 
 
 def strip_titles(sentence, titles):
@@ -58,7 +48,7 @@ def main():
         titles |= {"mr", "mrs", "ms", "dr", "prime", "minister", "president", "vice", "senator", "general"}
         del args[k:k + 2]
     corpus, out = args
-    held = [s for i, s in enumerate(sentences(corpus)) if (i // 100) % 10 == 9]
+    held = [s for i, s in enumerate(sentences(corpus, drop_last=True)) if (i // 100) % 10 == 9]
     if titles:
         held = [strip_titles(s, titles) for s in held]
     with open(out, "w", encoding="utf-8") as f:

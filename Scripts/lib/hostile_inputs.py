@@ -14,7 +14,10 @@ Cases (each a directory of .txt files, the first being ordinary news, the yardst
   many-docs     20,000 documents of two sentences each
 Prints one line per case: name, bytes.
 """
-import csv, os, random, sys
+import os, random, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gmb  # noqa: E402
 
 out = sys.argv[1]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -23,35 +26,22 @@ if not os.path.isfile(corpus):
     sys.exit(f"hostile_inputs: corpus not found at {corpus}")
 MB = 1 << 20
 
-sentences, words, tags, names = [], [], [], []
-current = []
-with open(corpus, encoding="cp1252", newline="") as f:
-    rows = csv.reader(f)
-    next(rows)
-    for row in rows:
-        if row[0].startswith("Sentence:") and words:
-            sentences.append(words)
-            words = []
-        words.append(row[1])
-        if row[3][2:] in ("per", "geo", "org"):
-            if row[3].startswith("B-") and current:
+names, current = [], []
+sentences = []
+for sentence in gmb.sentences(corpus):
+    sentences.append([w for w, _tag in sentence])
+    for word, tag in sentence:
+        if tag[2:] in ("per", "geo", "org"):
+            if tag.startswith("B-") and current:
                 names.append(" ".join(current))
                 current = []
-            current.append(row[1])
+            current.append(word)
         elif current:
             names.append(" ".join(current))
             current = []
-if words:
-    sentences.append(words)
 names = sorted(set(names))
 
-def detokenize(ws):
-    text = ""
-    for w in ws:
-        if text and not (w in {".", ",", ";", ":", "?", "!", "'s", "%", ")"} or text.endswith("(")):
-            text += " "
-        text += w
-    return text
+detokenize = gmb.detokenize
 
 def write(case, name, data):
     os.makedirs(os.path.join(out, case), exist_ok=True)

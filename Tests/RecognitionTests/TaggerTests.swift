@@ -319,3 +319,39 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
         }
     }
 }
+
+@Suite struct WordClassesTests {
+    private func word(_ text: String) -> UInt64 {
+        let analyzed = AnalyzedText(text: text)
+        var buffer = FeatureBuffer()
+        FeatureExtractor.extract(analyzed, sentence: analyzed.sentences[0], document: nil, externalFeatures: nil, into: &buffer)
+        return buffer.infos[0].word
+    }
+
+    @Test func relatedWordsShareAClassAndCaseDoesNotMatter() throws {
+        let classes = try WordClasses.loadBundled()
+        let rugby = try #require(classes.classes(ofWord: word("rugby")))
+        let soccer = try #require(classes.classes(ofWord: word("soccer")))
+        #expect(rugby.middle == soccer.middle, "sports share a 256-way class")
+        #expect(classes.classes(ofWord: word("RUGBY")) == rugby, "looked up by the lower-cased word, as the tagger hashes it")
+        let minister = try #require(classes.classes(ofWord: word("minister")))
+        #expect(minister.fine != rugby.fine)
+        #expect(classes.classes(ofWord: word("qzxqvjjw")) == nil)
+    }
+
+    @Test func refusesWhatIsNotAClassTable() {
+        #expect(throws: TaggerModelError.notAModel) { try WordClasses(bytes: Array("EGNT....".utf8) + [UInt8](repeating: 0, count: 8)) }
+        #expect(throws: TaggerModelError.truncated) { try WordClasses(bytes: Array("EGWC".utf8) + [1, 0, 0, 0, 4, 0, 0, 0]) }
+    }
+
+    @Test func classesBecomeFeaturesOnlyWithATable() throws {
+        let classes = try WordClasses.loadBundled()
+        let text = AnalyzedText(text: "Rugby fans cheered.")
+        var plain = FeatureBuffer(), classed = FeatureBuffer()
+        FeatureExtractor.extract(text, sentence: text.sentences[0], document: nil, externalFeatures: nil, into: &plain)
+        FeatureExtractor.extract(text, sentence: text.sentences[0], document: nil, externalFeatures: nil,
+                                 wordClasses: classes, into: &classed)
+        #expect(classed.keys(ofToken: 0).count > plain.keys(ofToken: 0).count)
+        #expect(Set(plain.keys(ofToken: 0)).isSubset(of: Set(classed.keys(ofToken: 0))))
+    }
+}

@@ -43,7 +43,8 @@ struct MeetingLinker {
                                                        format: mention.meeting?.format ?? "meeting",
                                                        ordinal: mention.meeting?.ordinal,
                                                        isReference: mention.meeting?.isReference ?? false,
-                                                       isCall: mention.meeting?.isCall ?? false)
+                                                       isCall: mention.meeting?.isCall ?? false,
+                                                       isEncounter: mention.meeting?.isEncounter ?? false)
             if fact.date == nil {
                 // A call's date may come first ("on Thursday, A and B telephonically discussed"); other meetings
                 // take the date written after them.
@@ -235,8 +236,13 @@ struct MeetingLinker {
 
         // "the summit" joins the one meeting of that format the document names.
         var dropped: Set<Int> = []
+        // Named meetings first: an encounter cue ("met") is only a proposal, and stands in only when the
+        // document names no meeting of that format.
         var rootsByFormat: [String: Set<Int>] = [:]
-        for m in named { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
+        for m in named where !facts[m]!.isEncounter { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
+        var encounterRoots: [String: Set<Int>] = [:]
+        for m in named where facts[m]!.isEncounter { encounterRoots[facts[m]!.format, default: []].insert(root(m)) }
+        for (format, roots) in encounterRoots where rootsByFormat[format] == nil { rootsByFormat[format] = roots }
         for reference in references {
             // Only a meeting of the same kind: "the talks" is not the forum named earlier.
             if let roots = rootsByFormat[facts[reference]!.format], roots.count == 1, let target = roots.first {

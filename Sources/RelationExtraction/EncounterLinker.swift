@@ -1,0 +1,231 @@
+import GraphModel
+import Recognition
+import Resolution
+import TextAnalysis
+
+/// Words between an encounter cue and its partner that say nothing about who met: "met Saturday with",
+/// "met twice with", "a meeting Tuesday with".
+let encounterFillers = WordSet([
+    "with", "again", "twice", "separately", "privately", "briefly", "today", "yesterday", "here", "there",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "visiting", "also",
+])
+
+/// Words a partner phrase never crosses.
+let encounterStops = WordSet([
+    "and", "or", "to", "at", "in", "on", "for", "from", "during", "by", "of", "about", "over", "into", "after",
+    "before", "said", "says",
+])
+
+extension RelationExtractor {
+    /// Who took part in each encounter cue's meeting, read from the clause: the subject (the actor before
+    /// "met", the owner in "Pelosi's talks", or the clause's one person before "held talks with"), the partners
+    /// after it ("met [Saturday] with A and B"), and for a visit the place visited. A cue that names two sides,
+    /// or a visitor and a place, is a meeting labelled after them; cues with the same sides in one document are
+    /// one meeting; a cue whose sides are part of one such meeting joins it; any other cue is dropped, so a
+    /// passing "talks" makes no node (precision first).
+    func finishEncounters(_ facts: inout [Int: MeetingFacts], resolution: inout DocumentResolution,
+                          relations: inout [LocalRelation], context: SentenceContext) {
+        let finder = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
+        var sidesOf: [Int: [Int]] = [:]
+        var placeOf: [Int: Int] = [:]
+        var sentenceOf: [Int: Int] = [:]
+        let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
+        for meeting in encounters {
+            var sides: [Int] = []
+            for m in resolution.entities[meeting].mentions {
+                let mention = context.mentions[m]
+                guard mention.meeting?.isEncounter == true else { continue }
+                let found = encounterSides(at: mention.tokens.lowerBound, sentence: mention.sentence,
+                                           finder: finder, context: context, entityOf: resolution.entityOfMention)
+                for side in found.sides where !sides.contains(side) { sides.append(side) }
+                if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
+                if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
+            }
+            sidesOf[meeting] = sides
+        }
+        // Complete meetings: two sides, or a visitor and a place.
+        let complete = encounters.filter { sidesOf[$0]!.count >= 2 || (sidesOf[$0]!.count == 1 && placeOf[$0] != nil && facts[$0]!.format == "visit") }
+        var representative: [Int: Int] = [:]
+        var groups: [[Int]] = []
+        for meeting in complete {
+            let sides = Set(sidesOf[meeting]!)
+            if let g = groups.firstIndex(where: { Set(sidesOf[$0[0]]!) == sides }) {
+                groups[g].append(meeting)
+            } else {
+                groups.append([meeting])
+            }
+        }
+        // A cue with fewer sides joins the one group whose sides hold them all.
+        for meeting in encounters where !complete.contains(meeting) {
+            let sides = Set(sidesOf[meeting]!)
+            let holders = groups.indices.filter { !sides.isEmpty && sides.isSubset(of: Set(sidesOf[groups[$0][0]]!)) }
+            if holders.count == 1 {
+                groups[holders[0]].append(meeting)
+            } else if sides.isEmpty, groups.count == 1, isDefinite(meeting, resolution: resolution, context: context) {
+                // "Following their talks": a definite cue with no sides is the document's one meeting.
+                groups[0].append(meeting)
+            } else {
+                representative[meeting] = -1
+            }
+        }
+        // A visit and the talks held during it are one event: a visit joins the one other meeting its visitor
+        // takes part in.
+        for g in groups.indices.reversed() where groups[g].allSatisfy({ facts[$0]!.format == "visit" }) {
+            let visitors = Set(groups[g].flatMap { sidesOf[$0]! })
+            let others = groups.indices.filter { $0 != g && !Set(sidesOf[groups[$0][0]]!).isDisjoint(with: visitors)
+                && !groups[$0].allSatisfy({ facts[$0]!.format == "visit" }) }
+            guard visitors.count == 1, others.count == 1 else { continue }
+            groups[others[0]].append(contentsOf: groups[g])
+            groups.remove(at: g)
+        }
+        for meeting in encounters where representative[meeting] == -1 {
+            resolution.drop(meeting)
+            relations.removeAll { $0.source == meeting || $0.target == meeting }
+            facts[meeting] = nil
+        }
+        for group in groups {
+            let first = group[0]
+            var sides: [Int] = []
+            var place = placeOf[first]
+            for meeting in group {
+                for side in sidesOf[meeting]! where !sides.contains(side) { sides.append(side) }
+                place = place ?? placeOf[meeting]
+            }
+            var fact = MeetingLinker.combine(group.map { facts[$0]! })
+            fact.isEncounter = true
+            for meeting in group.dropFirst() {
+                resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
+                facts[meeting] = nil
+                for r in relations.indices {
+                    if relations[r].source == meeting { relations[r].source = first }
+                    if relations[r].target == meeting { relations[r].target = first }
+                }
+            }
+            let names = sides.map { side -> String in
+                let entity = resolution.entities[side]
+                return entity.type == .person ? String(entity.name.split(separator: " ").last ?? Substring(entity.name)) : entity.name
+            }
+            let sentence = sentenceOf[first] ?? 0
+            let noun = fact.format == "visit" ? "visit" : fact.format == "talks" ? "talks" : "meeting"
+            if let place, !relations.contains(where: { $0.source == first && $0.target == place && $0.kind == .heldIn }) {
+                relations.append(LocalRelation(source: first, target: place, kind: .heldIn, sentence: sentence))
+            }
+            if fact.format == "visit", let place {
+                fact.label = "\(names[0]) \(noun) to \(resolution.entities[place].name)"
+            } else {
+                fact.label = names.prefix(3).joined(separator: " – ") + " " + noun
+            }
+            facts[first] = fact
+            resolution.entities[first].name = fact.label
+            for side in sides where !relations.contains(where: { $0.source == side && $0.target == first && $0.kind == .participant }) {
+                relations.append(LocalRelation(source: side, target: first, kind: .participant, sentence: sentence))
+            }
+        }
+    }
+
+    /// "The Speaker of the U.S. House of Representatives has met": an organisation after "of" names where
+    /// the subject comes from, not the subject.
+    func isPartOfPhrase(_ actor: Actor, context: SentenceContext, sentence: Sentence) -> Bool {
+        guard actor.type != .person else { return false }
+        var k = actor.tokens.lowerBound - 1
+        if k >= sentence.tokens.lowerBound, context.text.token(k, is: "the") { k -= 1 }
+        return k >= sentence.tokens.lowerBound && context.text.token(k, is: "of")
+    }
+
+    /// Every cue of the meeting is written "the/their/that CUE".
+    func isDefinite(_ meeting: Int, resolution: DocumentResolution, context: SentenceContext) -> Bool {
+        let mentions = resolution.entities[meeting].mentions
+        return !mentions.isEmpty && mentions.allSatisfy { m in
+            let before = context.mentions[m].tokens.lowerBound - 1
+            return before >= 0 && ["the", "their", "that", "these", "those"].contains(context.text.string(token: before).lowercased())
+        }
+    }
+
+    /// The sides an encounter cue at `cue` names in its sentence, and for a visit the place visited.
+    func encounterSides(at cue: Int, sentence s: Int, finder: InteractionFinder, context: SentenceContext,
+                        entityOf: [Int]) -> (sides: [Int], place: Int?) {
+        let text = context.text
+        let sentence = text.sentences[s]
+        let actors = context.actors(in: s, entityOf: entityOf)
+        var sides: [Int] = []
+        func add(_ actor: Actor) { if !sides.contains(actor.entity) { sides.append(actor.entity) } }
+
+        // Subject: "A [and B] (have) met", "A's talks", or the clause's one person before "held talks with".
+        if let subject = finder.subject(before: cue, actors: actors, sentence: sentence),
+           !isPartOfPhrase(subject, context: context, sentence: sentence) {
+            if let partner = finder.coordinated(with: subject, actors: actors, sentence: sentence) { add(partner) }
+            add(subject)
+        } else if let owner = possessiveOwner(before: cue, actors: actors, context: context, sentence: sentence) {
+            add(owner)
+        } else {
+            let before = actors.filter { $0.tokens.upperBound <= cue && $0.type == .person }
+            if before.count == 1, let subject = before.first,
+               actors.first(where: { $0.tokens.upperBound <= cue }).map({ $0.entity == subject.entity }) ?? false {
+                let between = subject.tokens.upperBound..<cue
+                // "after talks with", "during a meeting": a breaker right before the cue opens no new clause.
+                let breakers = between.filter { EnglishWords.clauseBreakers.contains(text, $0) && $0 < cue - 2 }
+                if breakers.isEmpty, !between.contains(where: { text.isPunctuation($0, 0x2C) || text.isPunctuation($0, 0x3B) }) {
+                    add(subject)
+                }
+            }
+        }
+        // Partners: "met [Saturday] with A and B", "met A".
+        var k = cue + 1
+        while k < sentence.tokens.upperBound, encounterFillers.contains(text, k) { k += 1 }
+        let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
+        var place: Int?
+        if format == "visit" {
+            // "a visit to India", "visited Kabul".
+            var p = k
+            if p < sentence.tokens.upperBound, text.token(p, is: "to") { p += 1 }
+            if let m = context.mentionStarting(at: p), [.location, .country].contains(context.mentions[m].type),
+               !context.mentions[m].isModifier {
+                place = entityOf[m]
+            }
+        } else if !sides.isEmpty, k > cue + 1 || text.token(cue, is: "met") {
+            // Without a subject the clause does not say who met: "besides holding talks with A and B, …".
+            var next = partner(from: k, actors: actors, context: context, sentence: sentence)
+            while let object = next {
+                add(object)
+                guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
+                next = partner(from: object.tokens.upperBound + 1, actors: actors, context: context, sentence: sentence)
+            }
+        }
+        return (sides, place)
+    }
+
+    /// The partner named after "met [with]": a person over at most five words of description ("the ailing former
+    /// Cuban leader Fidel Castro"); an organisation or country only when it ends the phrase, so "Burma's foreign
+    /// minister" or "a United Nations official" (someone of it, not it) is no partner.
+    func partner(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Actor? {
+        let text = context.text
+        var k = start
+        while k < sentence.tokens.upperBound, k - start <= 5 {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
+                if actor.type == .person { return actor }
+                let after = actor.tokens.upperBound
+                if after >= sentence.tokens.upperBound || text.tokens[after].kind == .punctuation
+                    || ["and", "in", "on", "at", "to", "for", "about", "over"].contains(text.string(token: after).lowercased()) {
+                    return actor
+                }
+                return nil
+            }
+            if let m = context.countryModifier(startingAt: k) { k = context.mentions[m].tokens.upperBound; continue }
+            // Over words that describe the partner, never over a preposition: "met at the White House" places
+            // the meeting, it names no partner.
+            guard text.tokens[k].kind == .word, !EnglishWords.clauseBreakers.contains(text, k),
+                  !encounterStops.contains(text, k) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "Nancy Pelosi's talks", "Than Shwe's five-day visit": the owner, over at most two lower-case words.
+    func possessiveOwner(before cue: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Actor? {
+        var k = cue - 1
+        let text = context.text
+        while k > sentence.tokens.lowerBound, k >= cue - 2, text.tokens[k].kind == .word, !text.isCapitalized(k) { k -= 1 }
+        guard k > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive else { return nil }
+        return actors.last { $0.tokens.upperBound == k && $0.type == .person }
+    }
+}

@@ -11,6 +11,10 @@ let encounterFillers = WordSet([
 ])
 
 /// Words a partner phrase never crosses.
+/// Nouns for someone sent by an organisation or country: "a United Nations official", "an EU envoy".
+let encounterTitleAdjectives = WordSet(["top", "senior", "high-ranking", "former", "new", "chief"])
+let encounterEnvoys = WordSet(["official", "officials", "envoy", "envoys", "delegation", "delegate", "delegates", "representative", "representatives", "diplomat", "diplomats"])
+
 let encounterStops = WordSet([
     "and", "or", "to", "at", "in", "on", "for", "from", "during", "by", "of", "about", "over", "into", "after",
     "before", "said", "says",
@@ -29,6 +33,7 @@ extension RelationExtractor {
         var sidesOf: [Int: [Int]] = [:]
         var placeOf: [Int: Int] = [:]
         var sentenceOf: [Int: Int] = [:]
+        var describedOf: Set<Int> = []
         let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
         for meeting in encounters {
             var sides: [Int] = []
@@ -39,12 +44,16 @@ extension RelationExtractor {
                                            finder: finder, context: context, entityOf: resolution.entityOfMention)
                 for side in found.sides where !sides.contains(side) { sides.append(side) }
                 if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
+                if found.describedPartner { describedOf.insert(meeting) }
                 if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
             }
             sidesOf[meeting] = sides
         }
         // Complete meetings: two sides, or a visitor and a place.
-        let complete = encounters.filter { sidesOf[$0]!.count >= 2 || (sidesOf[$0]!.count == 1 && placeOf[$0] != nil && facts[$0]!.format == "visit") }
+        let complete = encounters.filter { meeting in
+            let sides = sidesOf[meeting]!.count
+            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit") || describedOf.contains(meeting)))
+        }
         var representative: [Int: Int] = [:]
         var groups: [[Int]] = []
         for meeting in complete {
@@ -61,9 +70,18 @@ extension RelationExtractor {
             let holders = groups.indices.filter { !sides.isEmpty && sides.isSubset(of: Set(sidesOf[groups[$0][0]]!)) }
             if holders.count == 1 {
                 groups[holders[0]].append(meeting)
-            } else if sides.isEmpty, groups.count == 1, isDefinite(meeting, resolution: resolution, context: context) {
-                // "Following their talks": a definite cue with no sides is the document's one meeting.
-                groups[0].append(meeting)
+            } else if sides.isEmpty, placeOf[meeting] != nil,
+                      let cue = resolution.entities[meeting].mentions.first,
+                      case let same = groups.indices.filter({ groups[$0].contains { sentenceOf[$0] == context.mentions[cue].sentence } }),
+                      same.count == 1 {
+                // "A met B during a visit to P": the visit is that meeting, held in P.
+                groups[same[0]].append(meeting)
+            } else if sides.isEmpty, isDefinite(meeting, resolution: resolution, context: context),
+                      let cue = resolution.entities[meeting].mentions.first,
+                      let g = groups.indices.max(by: { lastMention(of: groups[$0], before: cue, resolution) < lastMention(of: groups[$1], before: cue, resolution) }),
+                      lastMention(of: groups[g], before: cue, resolution) >= 0 {
+                // "Following their talks": a definite cue with no sides is the last meeting named before it.
+                groups[g].append(meeting)
             } else {
                 representative[meeting] = -1
             }
@@ -93,6 +111,10 @@ extension RelationExtractor {
             }
             var fact = MeetingLinker.combine(group.map { facts[$0]! })
             fact.isEncounter = true
+            // Talks held during a visit are named after the talks: the visit is where they happened.
+            if fact.format == "visit", group.contains(where: { facts[$0]!.format != "visit" }) {
+                fact.format = MeetingLinker.combine(group.filter { facts[$0]!.format != "visit" }.map { facts[$0]! }).format
+            }
             for meeting in group.dropFirst() {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
                 facts[meeting] = nil
@@ -132,6 +154,11 @@ extension RelationExtractor {
         return k >= sentence.tokens.lowerBound && context.text.token(k, is: "of")
     }
 
+    /// The last mention of the group's meetings before `cue`, or -1.
+    func lastMention(of group: [Int], before cue: Int, _ resolution: DocumentResolution) -> Int {
+        group.flatMap { resolution.entities[$0].mentions }.filter { $0 < cue }.max() ?? -1
+    }
+
     /// Every cue of the meeting is written "the/their/that CUE".
     func isDefinite(_ meeting: Int, resolution: DocumentResolution, context: SentenceContext) -> Bool {
         let mentions = resolution.entities[meeting].mentions
@@ -143,7 +170,7 @@ extension RelationExtractor {
 
     /// The sides an encounter cue at `cue` names in its sentence, and for a visit the place visited.
     func encounterSides(at cue: Int, sentence s: Int, finder: InteractionFinder, context: SentenceContext,
-                        entityOf: [Int]) -> (sides: [Int], place: Int?) {
+                        entityOf: [Int]) -> (sides: [Int], place: Int?, describedPartner: Bool) {
         let text = context.text
         let sentence = text.sentences[s]
         let actors = context.actors(in: s, entityOf: entityOf)
@@ -172,8 +199,32 @@ extension RelationExtractor {
         // Partners: "met [Saturday] with A and B", "met A".
         var k = cue + 1
         while k < sentence.tokens.upperBound, encounterFillers.contains(text, k) { k += 1 }
-        let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
         var place: Int?
+        // "meeting at the Pentagon with", "met in Islamabad with": the place, then the partner.
+        if k < sentence.tokens.upperBound, text.token(k, is: "at") || text.token(k, is: "in") {
+            var p = k + 1
+            if p < sentence.tokens.upperBound, text.token(p, is: "the") { p += 1 }
+            if let m = context.mentionStarting(at: p), !context.mentions[m].isModifier {
+                var after = context.mentions[m].tokens.upperBound
+                while after < sentence.tokens.upperBound, encounterFillers.contains(text, after) { after += 1 }
+                if after > context.mentions[m].tokens.upperBound, text.token(after - 1, is: "with") {
+                    if [.location, .country].contains(context.mentions[m].type) { place = entityOf[m] }
+                    k = after
+                }
+            }
+        }
+        // "was in Syria for landmark talks with …": the place the subject is in for the meeting.
+        var f = cue - 1
+        while f > sentence.tokens.lowerBound, cue - f <= 3, text.tokens[f].kind == .word, !text.isCapitalized(f),
+              !text.token(f, is: "for") { f -= 1 }
+        if place == nil, f > sentence.tokens.lowerBound, text.token(f, is: "for"), let m = context.mentionEnding(at: f),
+           [.location, .country].contains(context.mentions[m].type), !context.mentions[m].isModifier {
+            var before = context.mentions[m].tokens.lowerBound - 1
+            if before >= sentence.tokens.lowerBound, text.token(before, is: "the") { before -= 1 }
+            if before >= sentence.tokens.lowerBound, text.token(before, is: "in") { place = entityOf[m] }
+        }
+        let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
+        var described = false
         if format == "visit" {
             // "a visit to India", "visited Kabul".
             var p = k
@@ -185,13 +236,37 @@ extension RelationExtractor {
         } else if !sides.isEmpty, k > cue + 1 || text.token(cue, is: "met") {
             // Without a subject the clause does not say who met: "besides holding talks with A and B, …".
             var next = partner(from: k, actors: actors, context: context, sentence: sentence)
+            described = next == nil && describesSomeoneOf(from: k, actors: actors, context: context, sentence: sentence)
             while let object = next {
                 add(object)
                 guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
                 next = partner(from: object.tokens.upperBound + 1, actors: actors, context: context, sentence: sentence)
             }
         }
-        return (sides, place)
+        return (sides, place, described)
+    }
+
+    /// "met with a top United Nations official", "met Burma's foreign minister": the partner is someone of a
+    /// named organisation or country whom the text does not name. The meeting took place; only its subject is known.
+    func describesSomeoneOf(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Bool {
+        let text = context.text
+        let end = sentence.tokens.upperBound
+        var k = start
+        while k < end, k - start <= 3 {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
+                guard actor.type != .person else { return false }
+                var after = actor.tokens.upperBound
+                if after < end, text.tokens[after].kind == .possessive { after += 1 }
+                while after < end, after - actor.tokens.upperBound <= 2, text.tokens[after].kind == .word,
+                      !text.isCapitalized(after), encounterTitleAdjectives.contains(text, after) { after += 1 }
+                guard after < end else { return false }
+                return context.lexicon.titleLength(in: text, at: after, limit: end) > 0 || encounterEnvoys.contains(text, after)
+            }
+            guard text.token(k, is: "a") || text.token(k, is: "the") || text.token(k, is: "top") || text.token(k, is: "senior")
+                || text.token(k, is: "an") else { return false }
+            k += 1
+        }
+        return false
     }
 
     /// The partner named after "met [with]": a person over at most five words of description ("the ailing former
@@ -204,6 +279,11 @@ extension RelationExtractor {
             if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
                 if actor.type == .person { return actor }
                 let after = actor.tokens.upperBound
+                // "U.S. Defense Secretary Donald Rumsfeld": a country or organisation qualifying a title.
+                if after < sentence.tokens.upperBound, context.lexicon.titleLength(in: text, at: after, limit: sentence.tokens.upperBound) > 0 {
+                    k = after
+                    continue
+                }
                 if after >= sentence.tokens.upperBound || text.tokens[after].kind == .punctuation
                     || ["and", "in", "on", "at", "to", "for", "about", "over"].contains(text.string(token: after).lowercased()) {
                     return actor

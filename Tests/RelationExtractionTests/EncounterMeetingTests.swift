@@ -81,8 +81,11 @@ struct EncounterMeetingTests {
             date 2024-10-09
             Karl Brandt also met Saturday with Kenya's foreign minister.
             """)
-        #expect(g.meetings.isEmpty, "\(g.dump)")
-        #expect(g.node("Kenya").map { g.edges("Kenya", $0.label, .participant).isEmpty } ?? true)
+        // A meeting with someone the text does not name: Brandt took part, Kenya did not.
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+        #expect(!g.hasEdge("Kenya", meeting.label, .participant), "\(g.dump)")
     }
 
     @Test func twoMeetingsWithDifferentPartnersStayApart() throws {
@@ -95,5 +98,73 @@ struct EncounterMeetingTests {
         #expect(g.hasEdge("Daniel Mwangi", "Brandt – Mwangi meeting", .participant), "\(g.dump)")
         #expect(g.hasEdge("Joseph Otieno", "Brandt – Otieno meeting", .participant), "\(g.dump)")
         #expect(!g.hasEdge("Joseph Otieno", "Brandt – Mwangi meeting", .participant))
+    }
+}
+
+@Suite("Encounter meetings: places and described partners")
+struct EncounterPlaceTests {
+    @Test func placeBetweenMetAndWithIsHeldIn() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt met in Nairobi with Daniel Mwangi.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+    }
+
+    @Test func inAPlaceForTalksIsHeldIn() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt was in Kenya for landmark talks with Kenyan President Daniel Mwangi.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(meeting.label == "Brandt – Mwangi talks", "\(g.dump)")
+        #expect(g.hasEdge(meeting.label, "Kenya", .heldIn), "\(g.dump)")
+    }
+
+    @Test func metDuringAVisitIsHeldWhereTheVisitWent() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt and Joseph Otieno looked on as Daniel Mwangi met with Paul Kamau during a short visit to Nairobi.
+            """)
+        #expect(g.meetings.count == 1, "\(g.dump)")
+        let meeting = try #require(g.meetings.first)
+        #expect(meeting.label == "Mwangi – Kamau meeting", "\(g.dump)")
+        #expect(g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
+        #expect(!g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+    }
+
+    @Test func someoneOfAnOrganisationIsADescribedPartner() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt met Saturday with a senior European Union official.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+        // The official is not the organisation.
+        #expect(!g.hasEdge("European Union", meeting.label, .participant), "\(g.dump)")
+    }
+
+    @Test func aPartnerWithoutAnOrganisationMakesNoMeeting() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt met with reporters on Saturday.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func theirTalksIsTheLastMeetingNamedBeforeIt() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt met Daniel Mwangi on Monday.
+            Karl Brandt also held talks with Joseph Otieno.
+            Following their talks, Otieno left for Mombasa.
+            """)
+        #expect(g.meetings.count == 2, "\(g.dump)")
+        #expect(g.node("Brandt – Otieno talks") != nil, "\(g.dump)")
+        #expect(g.node("Brandt – Mwangi meeting") != nil, "\(g.dump)")
     }
 }

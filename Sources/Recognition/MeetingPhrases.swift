@@ -7,6 +7,12 @@ let genericMeetingWords = WordSet([
     "dialogue", "dialogues", "negotiations",
 ])
 
+/// Who meets, written between a meeting's owner and its head: "the UNDP donors' conference", "the APEC
+/// ministers' meeting".
+let meetingMemberNouns = WordSet([
+    "donors", "leaders", "ministers", "members", "foreign", "defence", "defense", "finance", "heads",
+])
+
 /// Lower-case heads that make a described meeting ("a meeting of the heads of …", "a round of talks").
 let describedMeetingHeads = WordSet([
     "meeting", "summit", "conference", "talks", "consultations", "negotiations", "forum",
@@ -181,6 +187,11 @@ extension SentenceReader {
             if k >= sentence.tokens.lowerBound, text.isPunctuation(k, 0x29) {
                 while k > sentence.tokens.lowerBound, !text.isPunctuation(k, 0x28) { k -= 1 }
                 k -= 1
+            }
+            // "the United Nations Development Program donors' conference": whose members meet, between owner and head.
+            if start == i, k - 1 > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive,
+               text.tokens[k - 1].kind == .word, !text.isCapitalized(k - 1), meetingMemberNouns.contains(text, k - 1) {
+                k -= 2
             }
             if start == i, k >= sentence.tokens.lowerBound,
                let named = mentions.lastIndex(where: { $0.tokens.upperBound == k + 1 && [.organisation, .country].contains($0.type) }) {

@@ -180,7 +180,7 @@ extension RelationExtractor {
         // Subject: "A [and B] (have) met", "A's talks", or the clause's one person before "held talks with".
         if let subject = finder.subject(before: cue, actors: actors, sentence: sentence),
            !isPartOfPhrase(subject, context: context, sentence: sentence) {
-            if let partner = finder.coordinated(with: subject, actors: actors, sentence: sentence) { add(partner) }
+            for listed in finder.listedBefore(subject, actors: actors, sentence: sentence).reversed() { add(listed) }
             add(subject)
         } else if let owner = possessiveOwner(before: cue, actors: actors, context: context, sentence: sentence) {
             add(owner)
@@ -307,5 +307,29 @@ extension RelationExtractor {
         while k > sentence.tokens.lowerBound, k >= cue - 2, text.tokens[k].kind == .word, !text.isCapitalized(k) { k -= 1 }
         guard k > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive else { return nil }
         return actors.last { $0.tokens.upperBound == k && $0.type == .person }
+    }
+}
+
+extension InteractionFinder {
+    /// The actors listed before `subject` as one subject with it: "A, [the Chinese President] B and C attend".
+    /// Each is joined by a comma or "and" over titles and nationalities only; anything else ends the list.
+    func listedBefore(_ subject: Actor, actors: [Actor], sentence: Sentence) -> [Actor] {
+        var found: [Actor] = []
+        var current = subject
+        while true {
+            var j = current.tokens.lowerBound - 1
+            while j >= sentence.tokens.lowerBound {
+                if text.token(j, is: "the") { j -= 1; continue }
+                if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; continue }
+                if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
+                break
+            }
+            guard j >= sentence.tokens.lowerBound, text.token(j, is: "and") || text.isPunctuationComma(j) else { break }
+            if text.token(j, is: "and"), j - 1 >= sentence.tokens.lowerBound, text.isPunctuationComma(j - 1) { j -= 1 }
+            guard let previous = actors.last(where: { $0.tokens.upperBound == j }), previous.type == current.type else { break }
+            found.append(previous)
+            current = previous
+        }
+        return found
     }
 }

@@ -8,7 +8,8 @@ import TextAnalysis
 let participationVerbs = WordSet([
     "speaking", "spoke", "speaks", "said", "says", "participated", "participates", "participate", "participating",
     "attended", "attends", "attend", "attending", "addressed", "addresses", "addressing", "headed", "joined",
-    "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted",
+    "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted", "hosts", "hosting",
+    "welcomed", "welcomes", "welcoming", "opened", "opens",
 ])
 /// Verbs by which an invited party takes part ("invite X to partake in …").
 let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
@@ -135,6 +136,9 @@ struct MeetingLinker {
            subject.type == .person,
            isSubjectLink(subject.tokens.upperBound..<verb) {
             found.append(subject)
+            // "A, B and C will be among the leaders attending the summit": everyone listed with the subject.
+            let finder = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
+            found.append(contentsOf: finder.listedBefore(subject, actors: actors, sentence: sentence))
         }
         // "invite representatives of the Taliban to partake in … M".
         if let invite = (sentence.tokens.lowerBound..<start).first(where: { invitationVerbs.contains(text, $0) }),

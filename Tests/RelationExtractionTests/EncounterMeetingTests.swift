@@ -168,3 +168,60 @@ struct EncounterPlaceTests {
         #expect(g.node("Brandt – Mwangi meeting") != nil, "\(g.dump)")
     }
 }
+
+@Suite("Meeting participants listed and owners with members")
+struct MeetingListTests {
+    @Test func everyoneListedWithTheSubjectAttends() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt, Kenyan President Daniel Mwangi and Joseph Otieno will be among the leaders attending the NATO summit on Saturday.
+            """)
+        let summit = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        for name in ["Karl Brandt", "Daniel Mwangi", "Joseph Otieno"] {
+            #expect(g.hasEdge(name, summit.label, .participant), "\(name)\n\(g.dump)")
+        }
+    }
+
+    @Test func aListBrokenByAClauseStopsThere() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt said Daniel Mwangi attended the NATO summit on Saturday.
+            """)
+        let summit = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", summit.label, .participant), "\(g.dump)")
+        #expect(!g.hasEdge("Karl Brandt", summit.label, .participant), "\(g.dump)")
+    }
+
+    @Test func listedSubjectsOfMetAreAllSides() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt, Daniel Mwangi and Joseph Otieno met in Nairobi on Monday.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        for name in ["Karl Brandt", "Daniel Mwangi", "Joseph Otieno"] {
+            #expect(g.hasEdge(name, meeting.label, .participant), "\(name)\n\(g.dump)")
+        }
+    }
+
+    @Test func ownerWithItsMembersNamesTheConference() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt will be in Geneva for a World Bank donors' conference on Kenya.
+            """)
+        let conference = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(conference.label.contains("World Bank"), "\(g.dump)")
+        #expect(g.node("World Bank")?.type == .organisation, "\(g.dump)")
+        #expect(g.hasEdge(conference.label, "Geneva", .heldIn), "\(g.dump)")
+    }
+
+    @Test func aPossessiveThatIsNotWhoMeetsNamesNoOwner() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt praised the World Bank reporters' conference coverage.
+            """)
+        #expect(!g.meetings.contains { $0.label.contains("World Bank") }, "\(g.dump)")
+    }
+}

@@ -15,6 +15,11 @@ let encounterFillers = WordSet([
 let encounterTitleAdjectives = WordSet(["top", "senior", "high-ranking", "former", "new", "chief"])
 let encounterEnvoys = WordSet(["official", "officials", "envoy", "envoys", "delegation", "delegate", "delegates", "representative", "representatives", "diplomat", "diplomats"])
 
+/// Words that front a participle phrase whose subject comes after it: "Besides holding talks with …, X".
+let frontingWords = WordSet(["besides", "after", "before", "following", "while", "during"])
+
+let encounterHonorifics = WordSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
+
 let encounterStops = WordSet([
     "and", "or", "to", "at", "in", "on", "for", "from", "during", "by", "of", "about", "over", "into", "after",
     "before", "said", "says",
@@ -111,10 +116,9 @@ extension RelationExtractor {
             }
             var fact = MeetingLinker.combine(group.map { facts[$0]! })
             fact.isEncounter = true
-            // Talks held during a visit are named after the talks: the visit is where they happened.
-            if fact.format == "visit", group.contains(where: { facts[$0]!.format != "visit" }) {
-                fact.format = MeetingLinker.combine(group.filter { facts[$0]!.format != "visit" }.map { facts[$0]! }).format
-            }
+            // Talks held during a visit are part of the visit, named after the visitor.
+            let visitor = group.first { facts[$0]!.format == "visit" && !sidesOf[$0]!.isEmpty }.map { sidesOf[$0]![0] }
+            if visitor != nil { fact.format = "visit" }
             for meeting in group.dropFirst() {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
                 facts[meeting] = nil
@@ -132,8 +136,9 @@ extension RelationExtractor {
             if let place, !relations.contains(where: { $0.source == first && $0.target == place && $0.kind == .heldIn }) {
                 relations.append(LocalRelation(source: first, target: place, kind: .heldIn, sentence: sentence))
             }
-            if fact.format == "visit", let place {
-                fact.label = "\(names[0]) \(noun) to \(resolution.entities[place].name)"
+            if fact.format == "visit" {
+                let who = sides.firstIndex(of: visitor ?? sides[0]).map { names[$0] } ?? names[0]
+                fact.label = "\(who) visit" + (place.map { " to \(resolution.entities[$0].name)" } ?? "")
             } else {
                 fact.label = names.prefix(3).joined(separator: " – ") + " " + noun
             }
@@ -152,6 +157,14 @@ extension RelationExtractor {
         var k = actor.tokens.lowerBound - 1
         if k >= sentence.tokens.lowerBound, context.text.token(k, is: "the") { k -= 1 }
         return k >= sentence.tokens.lowerBound && context.text.token(k, is: "of")
+    }
+
+    /// "he" or "she" as the subject right before the cue (over auxiliaries and adverbs): its token, or nil.
+    func pronounSubject(before cue: Int, sentence: Sentence, text: AnalyzedText) -> Int? {
+        var j = cue - 1
+        while j >= sentence.tokens.lowerBound, EnglishWords.auxiliaries.contains(text, j) || text.token(j, is: "also") { j -= 1 }
+        guard j >= sentence.tokens.lowerBound, text.token(j, is: "he") || text.token(j, is: "she") else { return nil }
+        return j
     }
 
     /// The last mention of the group's meetings before `cue`, or -1.
@@ -184,6 +197,10 @@ extension RelationExtractor {
             add(subject)
         } else if let owner = possessiveOwner(before: cue, actors: actors, context: context, sentence: sentence) {
             add(owner)
+        } else if let pronoun = pronounSubject(before: cue, sentence: sentence, text: text) {
+            // "Than Shwe …, where he met …": "he" is the sentence's one person before it.
+            let people = Set(actors.filter { $0.tokens.upperBound <= pronoun && $0.type == .person }.map(\.entity))
+            if people.count == 1, let subject = actors.first(where: { $0.entity == people.first! }) { add(subject) }
         } else {
             let before = actors.filter { $0.tokens.upperBound <= cue && $0.type == .person }
             if before.count == 1, let subject = before.first,
@@ -233,15 +250,35 @@ extension RelationExtractor {
                !context.mentions[m].isModifier {
                 place = entityOf[m]
             }
-        } else if !sides.isEmpty, k > cue + 1 || text.token(cue, is: "met") {
-            // Without a subject the clause does not say who met: "besides holding talks with A and B, …".
+        } else if k > cue + 1 || text.token(cue, is: "met") {
+            // Without a subject the clause does not say who met ("officials holding talks with A and B"), unless
+            // the phrase is fronted and its subject follows: "Besides holding talks with A and B, Mr. X …".
+            let fronted = sides.isEmpty && cue - sentence.tokens.lowerBound <= 2
+                && frontingWords.contains(text, sentence.tokens.lowerBound)
+            guard !sides.isEmpty || fronted else { return (sides, place, false) }
+            var partners: [Actor] = []
             var next = partner(from: k, actors: actors, context: context, sentence: sentence)
             described = next == nil && describesSomeoneOf(from: k, actors: actors, context: context, sentence: sentence)
             while let object = next {
-                add(object)
+                partners.append(object)
                 guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
                 next = partner(from: object.tokens.upperBound + 1, actors: actors, context: context, sentence: sentence)
             }
+            if fronted {
+                guard let last = partners.last, last.tokens.upperBound < sentence.tokens.upperBound,
+                      text.isPunctuationComma(last.tokens.upperBound),
+                      let subject = actors.first(where: { $0.tokens.lowerBound > last.tokens.upperBound }),
+                      subject.type == .person,
+                      (last.tokens.upperBound + 1..<subject.tokens.lowerBound).allSatisfy({
+                          context.lexicon.titleLength(in: text, at: $0, limit: subject.tokens.lowerBound) > 0
+                              || encounterHonorifics.contains(text, $0)
+                              || text.tokens[$0].kind == .punctuation && !text.isPunctuationComma($0) }) else {
+                    return ([], place, false)
+                }
+                add(subject)
+                described = false
+            }
+            for object in partners { add(object) }
         }
         return (sides, place, described)
     }

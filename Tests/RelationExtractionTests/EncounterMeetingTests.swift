@@ -131,7 +131,9 @@ struct EncounterPlaceTests {
             """)
         #expect(g.meetings.count == 1, "\(g.dump)")
         let meeting = try #require(g.meetings.first)
-        #expect(meeting.label == "Mwangi – Kamau meeting", "\(g.dump)")
+        // The meeting is part of the visit, named after the visitor, with both as participants.
+        #expect(meeting.label == "Mwangi visit to Nairobi", "\(g.dump)")
+        #expect(g.hasEdge("Paul Kamau", meeting.label, .participant), "\(g.dump)")
         #expect(g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
         #expect(!g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
     }
@@ -223,5 +225,47 @@ struct MeetingListTests {
             Karl Brandt praised the World Bank reporters' conference coverage.
             """)
         #expect(!g.meetings.contains { $0.label.contains("World Bank") }, "\(g.dump)")
+    }
+}
+
+@Suite("Encounter subjects written elsewhere in the sentence")
+struct EncounterSubjectTests {
+    @Test func frontedTalksTakeTheSubjectAfterTheComma() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Besides holding talks with Kenyan President Daniel Mwangi and Joseph Otieno, Mr. Brandt opened a school.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        for name in ["Brandt", "Daniel Mwangi", "Joseph Otieno"] {
+            #expect(g.nodes.contains { $0.label.hasSuffix(name) && g.hasEdge($0.label, meeting.label, .participant) }, "\(name)\n\(g.dump)")
+        }
+    }
+
+    @Test func frontedTalksWhoseSubjectIsNotAPersonMakeNoMeeting() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Besides holding talks with Daniel Mwangi, the delegation visited a school.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func pronounSubjectIsTheSentencesOnePerson() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt arrived on Tuesday in Nairobi, where he met Kenyan President Daniel Mwangi.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
+    }
+
+    @Test func pronounWithTwoPeopleBeforeItStaysUnresolved() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt thanked Joseph Otieno in Nairobi, where he met Daniel Mwangi.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
     }
 }

@@ -11,6 +11,9 @@ let participationVerbs = WordSet([
     "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted", "hosts", "hosting",
     "welcomed", "welcomes", "welcoming", "opened", "opens",
 ])
+/// Nouns that describe a place the name after them specifies ("the resort of Sharm al-Sheikh").
+let placeNouns = WordSet(["resort", "city", "town", "capital", "village", "port", "province", "region", "island"])
+
 /// Verbs by which an invited party takes part ("invite X to partake in …").
 let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
 let invitationVerbs = WordSet(["invite", "invited", "invites", "inviting"])
@@ -58,7 +61,8 @@ struct MeetingLinker {
                 let place = context.mentions[l]
                 let before = place.tokens.lowerBound - 1
                 guard before >= sentence.tokens.lowerBound,
-                      text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at"),
+                      text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at")
+                        || isPlaceDescription(endingAt: before, sentence: sentence, index: s),
                       !mention.tokens.contains(place.tokens.lowerBound),
                       nearestMeeting(to: place.tokens.lowerBound, among: meetings) == m else { continue }
                 found.append(LocalRelation(source: meeting, target: resolution.entityOfMention[l], kind: .heldIn, sentence: s))
@@ -78,6 +82,24 @@ struct MeetingLinker {
             facts[meeting] = fact
         }
         return found
+    }
+
+    /// "in the Egyptian resort of Sharm al-Sheikh", "in the Kenyan capital, Nairobi": a place noun after "in"
+    /// or "at" that the name then specifies. `last` is the token right before the name ("of" or the comma).
+    func isPlaceDescription(endingAt last: Int, sentence: Sentence, index s: Int) -> Bool {
+        guard text.token(last, is: "of") || text.isPunctuationComma(last), last - 1 > sentence.tokens.lowerBound,
+              placeNouns.contains(text, last - 1) else { return false }
+        var k = last - 2
+        while k >= sentence.tokens.lowerBound, last - k <= 5 {
+            if text.token(k, is: "in") || text.token(k, is: "at") { return true }
+            // Over "the" and a nationality or an adjective only.
+            guard text.token(k, is: "the") || context.countryModifier(startingAt: k) != nil
+                || context.mentions(in: s).contains(where: {
+                    context.mentions[$0].kind == .demonym && context.mentions[$0].tokens.contains(k) })
+                || (text.tokens[k].kind == .word && !text.isCapitalized(k)) else { return false }
+            k -= 1
+        }
+        return false
     }
 
     func nearestMeeting(to token: Int, among meetings: [Int]) -> Int? {

@@ -17,6 +17,7 @@ struct EncounterMeetingTests {
         #expect(meeting.label == "Brandt – Mwangi meeting", "\(g.dump)")
         #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
         #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+        #expect(meeting.date == "2024-10-05")   // the Saturday before Wednesday 9 October 2024
     }
 
     @Test func heldTalksWithAndTheirTalksAreOneMeeting() throws {
@@ -267,5 +268,35 @@ struct EncounterSubjectTests {
             Karl Brandt thanked Joseph Otieno in Nairobi, where he met Daniel Mwangi.
             """)
         #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+}
+
+@Suite("Meeting places described before their name")
+struct MeetingPlaceDescriptionTests {
+    @Test func resortOfPlaceIsHeldIn() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Leaders will attend the NATO summit in the Kenyan resort of Mombasa on Friday.
+            """)
+        let summit = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.hasEdge(summit.label, "Mombasa", .heldIn), "\(g.dump)")
+    }
+
+    @Test func capitalCommaPlaceIsHeldIn() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Leaders will attend the NATO summit in the Kenyan capital, Nairobi, on Friday.
+            """)
+        let summit = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.hasEdge(summit.label, "Nairobi", .heldIn), "\(g.dump)")
+    }
+
+    @Test func aPlaceOfOriginIsNotWhereTheMeetingWas() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Leaders praised the NATO summit and the people of Mombasa.
+            """)
+        let summit = try #require(g.meetings.first, "\(g.dump)")
+        #expect(!g.hasEdge(summit.label, "Mombasa", .heldIn), "\(g.dump)")
     }
 }

@@ -59,7 +59,7 @@ extension RelationExtractor {
             let sides = sidesOf[meeting]!.count
             return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit") || describedOf.contains(meeting)))
         }
-        var representative: [Int: Int] = [:]
+        var dropped: Set<Int> = []
         var groups: [[Int]] = []
         for meeting in complete {
             let sides = Set(sidesOf[meeting]!)
@@ -70,7 +70,8 @@ extension RelationExtractor {
             }
         }
         // A cue with fewer sides joins the one group whose sides hold them all.
-        for meeting in encounters where !complete.contains(meeting) {
+        let completeSet = Set(complete)
+        for meeting in encounters where !completeSet.contains(meeting) {
             let sides = Set(sidesOf[meeting]!)
             let holders = groups.indices.filter { !sides.isEmpty && sides.isSubset(of: Set(sidesOf[groups[$0][0]]!)) }
             if holders.count == 1 {
@@ -88,7 +89,7 @@ extension RelationExtractor {
                 // "Following their talks": a definite cue with no sides is the last meeting named before it.
                 groups[g].append(meeting)
             } else {
-                representative[meeting] = -1
+                dropped.insert(meeting)
             }
         }
         // A visit and the talks held during it are one event: a visit joins the one other meeting its visitor
@@ -101,7 +102,7 @@ extension RelationExtractor {
             groups[others[0]].append(contentsOf: groups[g])
             groups.remove(at: g)
         }
-        for meeting in encounters where representative[meeting] == -1 {
+        for meeting in encounters where dropped.contains(meeting) {
             resolution.drop(meeting)
             relations.removeAll { $0.source == meeting || $0.target == meeting }
             facts[meeting] = nil

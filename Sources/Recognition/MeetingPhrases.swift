@@ -7,6 +7,12 @@ let genericMeetingWords = WordSet([
     "dialogue", "dialogues", "negotiations",
 ])
 
+/// Who meets, written between a meeting's owner and its head: "the UNDP donors' conference", "the APEC
+/// ministers' meeting".
+let meetingMemberNouns = WordSet([
+    "donors", "leaders", "ministers", "members", "foreign", "defence", "defense", "finance", "heads",
+])
+
 /// Lower-case heads that make a described meeting ("a meeting of the heads of …", "a round of talks").
 let describedMeetingHeads = WordSet([
     "meeting", "summit", "conference", "talks", "consultations", "negotiations", "forum",
@@ -17,6 +23,21 @@ let callCues = PhraseTable<Bool>.with([
     "telephonically", "by phone", "by telephone", "over the phone", "phone call", "telephone call",
     "phone conversation", "telephone conversation", "phone talks", "telephone talks", "video call",
     "video conference", "videoconference",
+])
+
+/// Lower-case words by which news reports that a meeting took place, with the format they name. A cue is only a
+/// proposal: the relation stage keeps it when the clause says who met (see `RelationExtractor.finishEncounters`).
+let encounterCues: [String: String] = [
+    "met": "meeting", "meets": "meeting", "meeting": "meeting", "meetings": "meeting",
+    "talks": "talks", "visit": "visit", "visits": "visit", "visited": "visit",
+]
+
+/// Words right before a cue that make the meeting one that did not (yet) take place: "to meet", "will visit",
+/// "refused to meet", "a proposed meeting", "no talks".
+let unrealisedMeetingMarkers = WordSet([
+    "to", "will", "would", "could", "may", "might", "should", "shall", "must", "can", "proposed", "planned",
+    "possible", "future", "no", "not", "never", "refused", "rejected", "cancelled", "canceled", "postponed",
+    "upcoming", "next", "any",
 ])
 
 extension PhraseTable where Value == Bool {
@@ -46,6 +67,24 @@ extension SentenceReader {
 
     /// Where a meeting name starting at `s` ends, if the capitalised run (plus any lower-case meeting words
     /// right after it) closes with a meeting word and has a proper-name part before it.
+    /// Encounter cues: "X met Y", "held talks with Y", "during a visit to Z". Single lower-case words, so a cue
+    /// never swallows a name; words that make the meeting proposed or refused keep it out.
+    mutating func readEncounters() {
+        guard !isHeading else { return }
+        for i in sentence.tokens where text.tokens[i].kind == .word && !text.isCapitalized(i) && !covered(i) {
+            guard let format = encounterCues[text.string(token: i).lowercased()] else { continue }
+            var k = i - 1
+            // "will not meet", "to have met": look past an adverb or auxiliary.
+            while k >= sentence.tokens.lowerBound, k >= i - 3,
+                  ["have", "has", "had", "be", "been", "also", "again", "a", "the", "first"].contains(text.string(token: k).lowercased()) {
+                k -= 1
+            }
+            if k >= sentence.tokens.lowerBound, unrealisedMeetingMarkers.contains(text, k) { continue }
+            if i - 1 >= sentence.tokens.lowerBound, unrealisedMeetingMarkers.contains(text, i - 1) { continue }
+            emit(i..<(i + 1), .meeting, .meeting, meeting: MeetingDescription(series: nil, format: format, isEncounter: true))
+        }
+    }
+
     func meetingNameEnd(from s: Int, chunkEnd e: Int) -> Int? {
         var last = e
         // "Moscow consultative format meeting": lower-case meeting words continuing the name.
@@ -148,6 +187,11 @@ extension SentenceReader {
             if k >= sentence.tokens.lowerBound, text.isPunctuation(k, 0x29) {
                 while k > sentence.tokens.lowerBound, !text.isPunctuation(k, 0x28) { k -= 1 }
                 k -= 1
+            }
+            // "the United Nations Development Program donors' conference": whose members meet, between owner and head.
+            if start == i, k - 1 > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive,
+               text.tokens[k - 1].kind == .word, !text.isCapitalized(k - 1), meetingMemberNouns.contains(text, k - 1) {
+                k -= 2
             }
             if start == i, k >= sentence.tokens.lowerBound,
                let named = mentions.lastIndex(where: { $0.tokens.upperBound == k + 1 && [.organisation, .country].contains($0.type) }) {

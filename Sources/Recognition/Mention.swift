@@ -97,9 +97,14 @@ public struct MeetingDescription: Hashable, Sendable {
     public var isReference: Bool
     /// A call cue ("telephonically"): a meeting only if the clause names the two sides.
     public var isCall: Bool
+    /// An encounter cue ("met", "held talks", "a visit"): a meeting only if the clause names who took part
+    /// (two sides, or a visitor and the place visited).
+    public var isEncounter: Bool
 
-    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false, isCall: Bool = false) {
+    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false, isCall: Bool = false,
+                isEncounter: Bool = false) {
         self.isCall = isCall
+        self.isEncounter = isEncounter
         self.series = series
         self.format = format
         self.ordinal = ordinal

@@ -142,6 +142,7 @@ struct SentenceReader<L: Lexicon> {
         readDescribedOrganisations()
         readDescribedMeetings()
         readCalls()
+        readEncounters()
     }
 
     /// "Russia's security agency", "the Russian embassy": a country or nationality owning a lower-case

@@ -39,6 +39,8 @@ public struct MeetingFacts: Hashable, Sendable {
     public var isReference = false
     /// A call cue: kept only with two sides (see `RelationExtractor.finishCalls`).
     public var isCall = false
+    /// An encounter cue ("met", "talks", "visit"): kept only with its sides (see `RelationExtractor.finishEncounters`).
+    public var isEncounter = false
 }
 
 /// A phrase that names a person by the office the document gave them: "the Taliban's foreign minister".
@@ -100,6 +102,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         }
         var meetingFacts = merged
         finishCalls(&meetingFacts, resolution: &resolution, relations: &relations, mentions: mentions)
+        finishEncounters(&meetingFacts, resolution: &resolution, relations: &relations, context: context)
         relations.append(contentsOf: coMentions(context: context, resolution: resolution))
         return DocumentRelations(relations: relations, meetings: meetingFacts, references: references)
     }

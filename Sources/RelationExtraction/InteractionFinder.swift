@@ -69,6 +69,7 @@ struct InteractionFinder {
         var found: [LocalRelation] = []
         for i in sentence.tokens {
             guard let verb = verb(at: i), !isInfinitive(i, sentence: sentence),
+                  !isNounBeforeTitle(i, sentence: sentence),
                   let subject = subject(before: i, actors: actors, sentence: sentence) else { continue }
             let afterVerb = i + 1 + (verb.particle == nil ? 0 : 1)
             var subjects = [subject]
@@ -115,6 +116,15 @@ struct InteractionFinder {
             }
         }
         return nil
+    }
+
+    /// "Egyptian host President Hosni Mubarak": between a nationality and a title the word is a noun
+    /// qualifying the title, not a verb.
+    func isNounBeforeTitle(_ i: Int, sentence: Sentence) -> Bool {
+        guard i + 1 < sentence.tokens.upperBound, i > sentence.tokens.lowerBound,
+              context.lexicon.titleLength(in: text, at: i + 1, limit: sentence.tokens.upperBound) > 0,
+              let m = context.mentionEnding(at: i) else { return false }
+        return context.mentions[m].kind == .demonym
     }
 
     /// "A and [the Tajik President,] B": the actor joined to the subject by "and", over a title in apposition.

@@ -8,8 +8,12 @@ import TextAnalysis
 let participationVerbs = WordSet([
     "speaking", "spoke", "speaks", "said", "says", "participated", "participates", "participate", "participating",
     "attended", "attends", "attend", "attending", "addressed", "addresses", "addressing", "headed", "joined",
-    "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted",
+    "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted", "hosts", "hosting",
+    "welcomed", "welcomes", "welcoming", "opened", "opens",
 ])
+/// Nouns that describe a place the name after them specifies ("the resort of Sharm al-Sheikh").
+let placeNouns = WordSet(["resort", "city", "town", "capital", "village", "port", "province", "region", "island"])
+
 /// Verbs by which an invited party takes part ("invite X to partake in …").
 let joiningVerbs = WordSet(["partake", "participate", "attend", "join", "take"])
 let invitationVerbs = WordSet(["invite", "invited", "invites", "inviting"])
@@ -43,7 +47,8 @@ struct MeetingLinker {
                                                        format: mention.meeting?.format ?? "meeting",
                                                        ordinal: mention.meeting?.ordinal,
                                                        isReference: mention.meeting?.isReference ?? false,
-                                                       isCall: mention.meeting?.isCall ?? false)
+                                                       isCall: mention.meeting?.isCall ?? false,
+                                                       isEncounter: mention.meeting?.isEncounter ?? false)
             if fact.date == nil {
                 // A call's date may come first ("on Thursday, A and B telephonically discussed"); other meetings
                 // take the date written after them.
@@ -56,7 +61,8 @@ struct MeetingLinker {
                 let place = context.mentions[l]
                 let before = place.tokens.lowerBound - 1
                 guard before >= sentence.tokens.lowerBound,
-                      text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at"),
+                      text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at")
+                        || isPlaceDescription(endingAt: before, sentence: sentence, index: s),
                       !mention.tokens.contains(place.tokens.lowerBound),
                       nearestMeeting(to: place.tokens.lowerBound, among: meetings) == m else { continue }
                 found.append(LocalRelation(source: meeting, target: resolution.entityOfMention[l], kind: .heldIn, sentence: s))
@@ -76,6 +82,24 @@ struct MeetingLinker {
             facts[meeting] = fact
         }
         return found
+    }
+
+    /// "in the Egyptian resort of Sharm al-Sheikh", "in the Kenyan capital, Nairobi": a place noun after "in"
+    /// or "at" that the name then specifies. `last` is the token right before the name ("of" or the comma).
+    func isPlaceDescription(endingAt last: Int, sentence: Sentence, index s: Int) -> Bool {
+        guard text.token(last, is: "of") || text.isPunctuationComma(last), last - 1 > sentence.tokens.lowerBound,
+              placeNouns.contains(text, last - 1) else { return false }
+        var k = last - 2
+        while k >= sentence.tokens.lowerBound, last - k <= 5 {
+            if text.token(k, is: "in") || text.token(k, is: "at") { return true }
+            // Over "the" and a nationality or an adjective only.
+            guard text.token(k, is: "the") || context.countryModifier(startingAt: k) != nil
+                || context.mentions(in: s).contains(where: {
+                    context.mentions[$0].kind == .demonym && context.mentions[$0].tokens.contains(k) })
+                || (text.tokens[k].kind == .word && !text.isCapitalized(k)) else { return false }
+            k -= 1
+        }
+        return false
     }
 
     func nearestMeeting(to token: Int, among meetings: [Int]) -> Int? {
@@ -134,6 +158,9 @@ struct MeetingLinker {
            subject.type == .person,
            isSubjectLink(subject.tokens.upperBound..<verb) {
             found.append(subject)
+            // "A, B and C will be among the leaders attending the summit": everyone listed with the subject.
+            let finder = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
+            found.append(contentsOf: finder.listedBefore(subject, actors: actors, sentence: sentence))
         }
         // "invite representatives of the Taliban to partake in … M".
         if let invite = (sentence.tokens.lowerBound..<start).first(where: { invitationVerbs.contains(text, $0) }),
@@ -235,8 +262,13 @@ struct MeetingLinker {
 
         // "the summit" joins the one meeting of that format the document names.
         var dropped: Set<Int> = []
+        // Named meetings first: an encounter cue ("met") is only a proposal, and stands in only when the
+        // document names no meeting of that format.
         var rootsByFormat: [String: Set<Int>] = [:]
-        for m in named { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
+        for m in named where !facts[m]!.isEncounter { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
+        var encounterRoots: [String: Set<Int>] = [:]
+        for m in named where facts[m]!.isEncounter { encounterRoots[facts[m]!.format, default: []].insert(root(m)) }
+        for (format, roots) in encounterRoots where rootsByFormat[format] == nil { rootsByFormat[format] = roots }
         for reference in references {
             // Only a meeting of the same kind: "the talks" is not the forum named earlier.
             if let roots = rootsByFormat[facts[reference]!.format], roots.count == 1, let target = roots.first {

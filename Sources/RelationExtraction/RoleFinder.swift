@@ -8,7 +8,7 @@ import TextAnalysis
 /// - qualifier, title, name: "Russian Foreign Minister Sergey Lavrov", "Russian Foreign Ministry spokesperson
 ///   Maria Zakharova", "the Tajik President, Emomali Rakhmon", "Russian Special Presidential Envoy for
 ///   Afghanistan and Director of the Foreign Ministry's Second Asian Department Zamir Kabulov";
-/// - name, then an apposition: "Amir Khan Muttaqi, the Taliban's foreign minister";
+/// - name, then an apposition: "Amir Khan Muttaqi, the Taliban's foreign minister", "X, a spokesman for Y";
 /// - an apposition, then the name: "the head of Russia's security agency, Alexander Bortnikov".
 struct RoleFinder {
     let context: SentenceContext
@@ -109,12 +109,19 @@ struct RoleFinder {
         guard i < end, text.isPunctuationComma(i) else { return [] }
         i += 1
         if i < end, text.token(i, is: "the") || text.token(i, is: "a") { i += 1 }
-        // "NAME, the chairperson of the African Union Commission".
+        // "NAME, the chairperson of the African Union Commission", "NAME, a spokesman for the Red Cross".
         let leading = titleLength(at: i, limit: end)
-        if leading > 0, i + leading < end, text.token(i + leading, is: "of") {
+        if leading > 0, i + leading < end, text.token(i + leading, is: "of") || text.token(i + leading, is: "for") {
             var j = i + leading + 1
             if j < end, text.token(j, is: "the") { j += 1 }
             guard let q = context.mentionStarting(at: j), isActor(q) else { return [] }
+            // "an envoy for Afghanistan" is a remit, not the country the envoy serves: "for" takes only organisations.
+            // Nor an organisation whose name holds an office ("chief of staff for U.N. Secretary-General Ban"): the
+            // office serves a person there, and the name is likely a misread.
+            if text.token(i + leading, is: "for"), context.mentions[q].type != .organisation
+                || context.mentions[q].tokens.contains(where: { titleLength(at: $0, limit: context.mentions[q].tokens.upperBound) > 0 }) {
+                return []
+            }
             return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role,
                                   label: titleText(i..<(i + leading)), sentence: s)]
         }

@@ -1,0 +1,373 @@
+import GraphModel
+import Recognition
+import Resolution
+import TextAnalysis
+
+/// Words between an encounter cue and its partner that say nothing about who met: "met Saturday with",
+/// "met twice with", "a meeting Tuesday with".
+let encounterFillers = WordSet([
+    "with", "again", "twice", "separately", "privately", "briefly", "today", "yesterday", "here", "there",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "visiting", "also",
+])
+
+/// Words a partner phrase never crosses.
+/// Nouns for someone sent by an organisation or country: "a United Nations official", "an EU envoy".
+let encounterTitleAdjectives = WordSet(["top", "senior", "high-ranking", "former", "new", "chief"])
+let encounterEnvoys = WordSet(["official", "officials", "envoy", "envoys", "delegation", "delegate", "delegates", "representative", "representatives", "diplomat", "diplomats"])
+
+/// Words that front a participle phrase whose subject comes after it: "Besides holding talks with …, X".
+let frontingWords = WordSet(["besides", "after", "before", "following", "while", "during"])
+
+let encounterHonorifics = WordSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
+
+let encounterStops = WordSet([
+    "and", "or", "to", "at", "in", "on", "for", "from", "during", "by", "of", "about", "over", "into", "after",
+    "before", "said", "says",
+])
+
+extension RelationExtractor {
+    /// Who took part in each encounter cue's meeting, read from the clause: the subject (the actor before
+    /// "met", the owner in "Pelosi's talks", or the clause's one person before "held talks with"), the partners
+    /// after it ("met [Saturday] with A and B"), and for a visit the place visited. A cue that names two sides,
+    /// or a visitor and a place, is a meeting labelled after them; cues with the same sides in one document are
+    /// one meeting; a cue whose sides are part of one such meeting joins it; any other cue is dropped, so a
+    /// passing "talks" makes no node (precision first).
+    func finishEncounters(_ facts: inout [Int: MeetingFacts], resolution: inout DocumentResolution,
+                          relations: inout [LocalRelation], context: SentenceContext) {
+        let finder = InteractionFinder(context: context, entityOf: resolution.entityOfMention)
+        var sidesOf: [Int: [Int]] = [:]
+        var placeOf: [Int: Int] = [:]
+        var sentenceOf: [Int: Int] = [:]
+        var describedOf: Set<Int> = []
+        let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
+        for meeting in encounters {
+            var sides: [Int] = []
+            for m in resolution.entities[meeting].mentions {
+                let mention = context.mentions[m]
+                guard mention.meeting?.isEncounter == true else { continue }
+                let found = encounterSides(at: mention.tokens.lowerBound, sentence: mention.sentence,
+                                           finder: finder, context: context, entityOf: resolution.entityOfMention)
+                for side in found.sides where !sides.contains(side) { sides.append(side) }
+                if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
+                if found.describedPartner { describedOf.insert(meeting) }
+                if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
+            }
+            sidesOf[meeting] = sides
+        }
+        // Complete meetings: two sides, or a visitor and a place.
+        let complete = encounters.filter { meeting in
+            let sides = sidesOf[meeting]!.count
+            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit") || describedOf.contains(meeting)))
+        }
+        var dropped: Set<Int> = []
+        var groups: [[Int]] = []
+        for meeting in complete {
+            let sides = Set(sidesOf[meeting]!)
+            if let g = groups.firstIndex(where: { Set(sidesOf[$0[0]]!) == sides }) {
+                groups[g].append(meeting)
+            } else {
+                groups.append([meeting])
+            }
+        }
+        // A cue with fewer sides joins the one group whose sides hold them all.
+        let completeSet = Set(complete)
+        for meeting in encounters where !completeSet.contains(meeting) {
+            let sides = Set(sidesOf[meeting]!)
+            let holders = groups.indices.filter { !sides.isEmpty && sides.isSubset(of: Set(sidesOf[groups[$0][0]]!)) }
+            if holders.count == 1 {
+                groups[holders[0]].append(meeting)
+            } else if sides.isEmpty, placeOf[meeting] != nil,
+                      let cue = resolution.entities[meeting].mentions.first,
+                      case let same = groups.indices.filter({ groups[$0].contains { sentenceOf[$0] == context.mentions[cue].sentence } }),
+                      same.count == 1 {
+                // "A met B during a visit to P": the visit is that meeting, held in P.
+                groups[same[0]].append(meeting)
+            } else if sides.isEmpty, isDefinite(meeting, resolution: resolution, context: context),
+                      let cue = resolution.entities[meeting].mentions.first,
+                      let g = groups.indices.max(by: { lastMention(of: groups[$0], before: cue, resolution) < lastMention(of: groups[$1], before: cue, resolution) }),
+                      lastMention(of: groups[g], before: cue, resolution) >= 0 {
+                // "Following their talks": a definite cue with no sides is the last meeting named before it.
+                groups[g].append(meeting)
+            } else {
+                dropped.insert(meeting)
+            }
+        }
+        // A visit and the talks held during it are one event: a visit joins the one other meeting its visitor
+        // takes part in.
+        for g in groups.indices.reversed() where groups[g].allSatisfy({ facts[$0]!.format == "visit" }) {
+            let visitors = Set(groups[g].flatMap { sidesOf[$0]! })
+            let others = groups.indices.filter { $0 != g && !Set(sidesOf[groups[$0][0]]!).isDisjoint(with: visitors)
+                && !groups[$0].allSatisfy({ facts[$0]!.format == "visit" }) }
+            guard visitors.count == 1, others.count == 1 else { continue }
+            groups[others[0]].append(contentsOf: groups[g])
+            groups.remove(at: g)
+        }
+        for meeting in encounters where dropped.contains(meeting) {
+            resolution.drop(meeting)
+            relations.removeAll { $0.source == meeting || $0.target == meeting }
+            facts[meeting] = nil
+        }
+        for group in groups {
+            let first = group[0]
+            var sides: [Int] = []
+            var place = placeOf[first]
+            for meeting in group {
+                for side in sidesOf[meeting]! where !sides.contains(side) { sides.append(side) }
+                place = place ?? placeOf[meeting]
+            }
+            var fact = MeetingLinker.combine(group.map { facts[$0]! })
+            fact.isEncounter = true
+            // Talks held during a visit are part of the visit, named after the visitor.
+            let visitor = group.first { facts[$0]!.format == "visit" && !sidesOf[$0]!.isEmpty }.map { sidesOf[$0]![0] }
+            if visitor != nil { fact.format = "visit" }
+            for meeting in group.dropFirst() {
+                resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
+                facts[meeting] = nil
+                for r in relations.indices {
+                    if relations[r].source == meeting { relations[r].source = first }
+                    if relations[r].target == meeting { relations[r].target = first }
+                }
+            }
+            let names = sides.map { side -> String in
+                let entity = resolution.entities[side]
+                return entity.type == .person ? String(entity.name.split(separator: " ").last ?? Substring(entity.name)) : entity.name
+            }
+            let sentence = sentenceOf[first] ?? 0
+            let noun = fact.format == "visit" ? "visit" : fact.format == "talks" ? "talks" : "meeting"
+            if let place, !relations.contains(where: { $0.source == first && $0.target == place && $0.kind == .heldIn }) {
+                relations.append(LocalRelation(source: first, target: place, kind: .heldIn, sentence: sentence))
+            }
+            if fact.format == "visit" {
+                let who = sides.firstIndex(of: visitor ?? sides[0]).map { names[$0] } ?? names[0]
+                fact.label = "\(who) visit" + (place.map { " to \(resolution.entities[$0].name)" } ?? "")
+            } else {
+                fact.label = names.prefix(3).joined(separator: " – ") + " " + noun
+            }
+            facts[first] = fact
+            resolution.entities[first].name = fact.label
+            for side in sides where !relations.contains(where: { $0.source == side && $0.target == first && $0.kind == .participant }) {
+                relations.append(LocalRelation(source: side, target: first, kind: .participant, sentence: sentence))
+            }
+        }
+    }
+
+    /// "The Speaker of the U.S. House of Representatives has met": an organisation after "of" names where
+    /// the subject comes from, not the subject.
+    func isPartOfPhrase(_ actor: Actor, context: SentenceContext, sentence: Sentence) -> Bool {
+        guard actor.type != .person else { return false }
+        var k = actor.tokens.lowerBound - 1
+        if k >= sentence.tokens.lowerBound, context.text.token(k, is: "the") { k -= 1 }
+        return k >= sentence.tokens.lowerBound && context.text.token(k, is: "of")
+    }
+
+    /// "he" or "she" as the subject right before the cue (over auxiliaries and adverbs): its token, or nil.
+    func pronounSubject(before cue: Int, sentence: Sentence, text: AnalyzedText) -> Int? {
+        var j = cue - 1
+        while j >= sentence.tokens.lowerBound, EnglishWords.auxiliaries.contains(text, j) || text.token(j, is: "also") { j -= 1 }
+        guard j >= sentence.tokens.lowerBound, text.token(j, is: "he") || text.token(j, is: "she") else { return nil }
+        return j
+    }
+
+    /// The last mention of the group's meetings before `cue`, or -1.
+    func lastMention(of group: [Int], before cue: Int, _ resolution: DocumentResolution) -> Int {
+        group.flatMap { resolution.entities[$0].mentions }.filter { $0 < cue }.max() ?? -1
+    }
+
+    /// Every cue of the meeting is written "the/their/that CUE".
+    func isDefinite(_ meeting: Int, resolution: DocumentResolution, context: SentenceContext) -> Bool {
+        let mentions = resolution.entities[meeting].mentions
+        return !mentions.isEmpty && mentions.allSatisfy { m in
+            let before = context.mentions[m].tokens.lowerBound - 1
+            return before >= 0 && ["the", "their", "that", "these", "those"].contains(context.text.string(token: before).lowercased())
+        }
+    }
+
+    /// The sides an encounter cue at `cue` names in its sentence, and for a visit the place visited.
+    func encounterSides(at cue: Int, sentence s: Int, finder: InteractionFinder, context: SentenceContext,
+                        entityOf: [Int]) -> (sides: [Int], place: Int?, describedPartner: Bool) {
+        let text = context.text
+        let sentence = text.sentences[s]
+        let actors = context.actors(in: s, entityOf: entityOf)
+        var sides: [Int] = []
+        func add(_ actor: Actor) { if !sides.contains(actor.entity) { sides.append(actor.entity) } }
+
+        // Subject: "A [and B] (have) met", "A's talks", or the clause's one person before "held talks with".
+        if let subject = finder.subject(before: cue, actors: actors, sentence: sentence),
+           !isPartOfPhrase(subject, context: context, sentence: sentence) {
+            for listed in finder.listedBefore(subject, actors: actors, sentence: sentence).reversed() { add(listed) }
+            add(subject)
+        } else if let owner = possessiveOwner(before: cue, actors: actors, context: context, sentence: sentence) {
+            add(owner)
+        } else if let pronoun = pronounSubject(before: cue, sentence: sentence, text: text) {
+            // "Than Shwe …, where he met …": "he" is the sentence's one person before it.
+            let people = Set(actors.filter { $0.tokens.upperBound <= pronoun && $0.type == .person }.map(\.entity))
+            if people.count == 1, let subject = actors.first(where: { $0.entity == people.first! }) { add(subject) }
+        } else {
+            let before = actors.filter { $0.tokens.upperBound <= cue && $0.type == .person }
+            if before.count == 1, let subject = before.first,
+               actors.first(where: { $0.tokens.upperBound <= cue }).map({ $0.entity == subject.entity }) ?? false {
+                let between = subject.tokens.upperBound..<cue
+                // "after talks with", "during a meeting": a breaker right before the cue opens no new clause.
+                let breakers = between.filter { EnglishWords.clauseBreakers.contains(text, $0) && $0 < cue - 2 }
+                if breakers.isEmpty, !between.contains(where: { text.isPunctuation($0, 0x2C) || text.isPunctuation($0, 0x3B) }) {
+                    add(subject)
+                }
+            }
+        }
+        // Partners: "met [Saturday] with A and B", "met A".
+        var k = cue + 1
+        while k < sentence.tokens.upperBound, encounterFillers.contains(text, k) { k += 1 }
+        var place: Int?
+        // "meeting at the Pentagon with", "met in Islamabad with": the place, then the partner.
+        if k < sentence.tokens.upperBound, text.token(k, is: "at") || text.token(k, is: "in") {
+            var p = k + 1
+            if p < sentence.tokens.upperBound, text.token(p, is: "the") { p += 1 }
+            if let m = context.mentionStarting(at: p), !context.mentions[m].isModifier {
+                var after = context.mentions[m].tokens.upperBound
+                while after < sentence.tokens.upperBound, encounterFillers.contains(text, after) { after += 1 }
+                if after > context.mentions[m].tokens.upperBound, text.token(after - 1, is: "with") {
+                    if [.location, .country].contains(context.mentions[m].type) { place = entityOf[m] }
+                    k = after
+                }
+            }
+        }
+        // "was in Syria for landmark talks with …": the place the subject is in for the meeting.
+        var f = cue - 1
+        while f > sentence.tokens.lowerBound, cue - f <= 3, text.tokens[f].kind == .word, !text.isCapitalized(f),
+              !text.token(f, is: "for") { f -= 1 }
+        if place == nil, f > sentence.tokens.lowerBound, text.token(f, is: "for"), let m = context.mentionEnding(at: f),
+           [.location, .country].contains(context.mentions[m].type), !context.mentions[m].isModifier {
+            var before = context.mentions[m].tokens.lowerBound - 1
+            if before >= sentence.tokens.lowerBound, text.token(before, is: "the") { before -= 1 }
+            if before >= sentence.tokens.lowerBound, text.token(before, is: "in") { place = entityOf[m] }
+        }
+        let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
+        var described = false
+        if format == "visit" {
+            // "a visit to India", "visited Kabul".
+            var p = k
+            if p < sentence.tokens.upperBound, text.token(p, is: "to") { p += 1 }
+            if let m = context.mentionStarting(at: p), [.location, .country].contains(context.mentions[m].type),
+               !context.mentions[m].isModifier {
+                place = entityOf[m]
+            }
+        } else if k > cue + 1 || text.token(cue, is: "met") {
+            // Without a subject the clause does not say who met ("officials holding talks with A and B"), unless
+            // the phrase is fronted and its subject follows: "Besides holding talks with A and B, Mr. X …".
+            let fronted = sides.isEmpty && cue - sentence.tokens.lowerBound <= 2
+                && frontingWords.contains(text, sentence.tokens.lowerBound)
+            guard !sides.isEmpty || fronted else { return (sides, place, false) }
+            var partners: [Actor] = []
+            var next = partner(from: k, actors: actors, context: context, sentence: sentence)
+            described = next == nil && describesSomeoneOf(from: k, actors: actors, context: context, sentence: sentence)
+            while let object = next {
+                partners.append(object)
+                guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
+                next = partner(from: object.tokens.upperBound + 1, actors: actors, context: context, sentence: sentence)
+            }
+            if fronted {
+                guard let last = partners.last, last.tokens.upperBound < sentence.tokens.upperBound,
+                      text.isPunctuationComma(last.tokens.upperBound),
+                      let subject = actors.first(where: { $0.tokens.lowerBound > last.tokens.upperBound }),
+                      subject.type == .person,
+                      (last.tokens.upperBound + 1..<subject.tokens.lowerBound).allSatisfy({
+                          context.lexicon.titleLength(in: text, at: $0, limit: subject.tokens.lowerBound) > 0
+                              || encounterHonorifics.contains(text, $0)
+                              || text.tokens[$0].kind == .punctuation && !text.isPunctuationComma($0) }) else {
+                    return ([], place, false)
+                }
+                add(subject)
+                described = false
+            }
+            for object in partners { add(object) }
+        }
+        return (sides, place, described)
+    }
+
+    /// "met with a top United Nations official", "met Burma's foreign minister": the partner is someone of a
+    /// named organisation or country whom the text does not name. The meeting took place; only its subject is known.
+    func describesSomeoneOf(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Bool {
+        let text = context.text
+        let end = sentence.tokens.upperBound
+        var k = start
+        while k < end, k - start <= 3 {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
+                guard actor.type != .person else { return false }
+                var after = actor.tokens.upperBound
+                if after < end, text.tokens[after].kind == .possessive { after += 1 }
+                while after < end, after - actor.tokens.upperBound <= 2, text.tokens[after].kind == .word,
+                      !text.isCapitalized(after), encounterTitleAdjectives.contains(text, after) { after += 1 }
+                guard after < end else { return false }
+                return context.lexicon.titleLength(in: text, at: after, limit: end) > 0 || encounterEnvoys.contains(text, after)
+            }
+            guard text.token(k, is: "a") || text.token(k, is: "the") || text.token(k, is: "top") || text.token(k, is: "senior")
+                || text.token(k, is: "an") else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// The partner named after "met [with]": a person over at most five words of description ("the ailing former
+    /// Cuban leader Fidel Castro"); an organisation or country only when it ends the phrase, so "Burma's foreign
+    /// minister" or "a United Nations official" (someone of it, not it) is no partner.
+    func partner(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Actor? {
+        let text = context.text
+        var k = start
+        while k < sentence.tokens.upperBound, k - start <= 5 {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
+                if actor.type == .person { return actor }
+                let after = actor.tokens.upperBound
+                // "U.S. Defense Secretary Donald Rumsfeld": a country or organisation qualifying a title.
+                if after < sentence.tokens.upperBound, context.lexicon.titleLength(in: text, at: after, limit: sentence.tokens.upperBound) > 0 {
+                    k = after
+                    continue
+                }
+                if after >= sentence.tokens.upperBound || text.tokens[after].kind == .punctuation
+                    || ["and", "in", "on", "at", "to", "for", "about", "over"].contains(text.string(token: after).lowercased()) {
+                    return actor
+                }
+                return nil
+            }
+            if let m = context.countryModifier(startingAt: k) { k = context.mentions[m].tokens.upperBound; continue }
+            // Over words that describe the partner, never over a preposition: "met at the White House" places
+            // the meeting, it names no partner.
+            guard text.tokens[k].kind == .word, !EnglishWords.clauseBreakers.contains(text, k),
+                  !encounterStops.contains(text, k) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "Nancy Pelosi's talks", "Than Shwe's five-day visit": the owner, over at most two lower-case words.
+    func possessiveOwner(before cue: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Actor? {
+        var k = cue - 1
+        let text = context.text
+        while k > sentence.tokens.lowerBound, k >= cue - 2, text.tokens[k].kind == .word, !text.isCapitalized(k) { k -= 1 }
+        guard k > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive else { return nil }
+        return actors.last { $0.tokens.upperBound == k && $0.type == .person }
+    }
+}
+
+extension InteractionFinder {
+    /// The actors listed before `subject` as one subject with it: "A, [the Chinese President] B and C attend".
+    /// Each is joined by a comma or "and" over titles and nationalities only; anything else ends the list.
+    func listedBefore(_ subject: Actor, actors: [Actor], sentence: Sentence) -> [Actor] {
+        var found: [Actor] = []
+        var current = subject
+        while true {
+            var j = current.tokens.lowerBound - 1
+            while j >= sentence.tokens.lowerBound {
+                if text.token(j, is: "the") { j -= 1; continue }
+                if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; continue }
+                if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
+                break
+            }
+            guard j >= sentence.tokens.lowerBound, text.token(j, is: "and") || text.isPunctuationComma(j) else { break }
+            if text.token(j, is: "and"), j - 1 >= sentence.tokens.lowerBound, text.isPunctuationComma(j - 1) { j -= 1 }
+            guard let previous = actors.last(where: { $0.tokens.upperBound == j }), previous.type == current.type else { break }
+            found.append(previous)
+            current = previous
+        }
+        return found
+    }
+}

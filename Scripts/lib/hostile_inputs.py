@@ -71,6 +71,10 @@ rows = [f"| {rng.choice(names)} | {rng.choice(countries)} | {rng.randint(1, 999)
         for _ in range(50000)]
 write("table", "table", repeat_to(10 * MB, rows, sep="\n"))
 write("repeated-name", "putin", repeat_to(10 * MB, ["Vladimir Putin said"]))
+people = [n for n in names if " " in n][:200] or names[:200]
+meetings = [f"{rng.choice(people)} met {rng.choice(people)} in {rng.choice(countries)} for talks on Monday."
+            for _ in range(20000)]
+write("encounters", "met", repeat_to(5 * MB, meetings, sep=" "))
 write("huge-token", "token", "x" * (20 * MB) + "\n")
 for d in range(20000):
     s = sentences[(2 * d) % len(sentences)], sentences[(2 * d + 1) % len(sentences)]

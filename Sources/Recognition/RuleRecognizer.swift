@@ -24,6 +24,9 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
         self.proposesRules = proposesRules || tagger == nil
     }
 
+    /// Encounter cues proposed in one document at most (see `recognize`).
+    public static var maximumEncounterCues: Int { 100 }
+
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
@@ -55,6 +58,15 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
                 headings: headings)
             mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
                                       sentenceOf: { sentenceOf[$0] })
+        }
+        // A bound on hostile input: a news article names a handful of encounters ("met", "talks"); past
+        // `maximumEncounterCues` in one document (a list, a log, generated text) the rest are not proposed, so
+        // linking them stays linear in the document (Scripts/bench-hostile, "encounters").
+        var cues = 0
+        mentions.removeAll { mention in
+            guard mention.meeting?.isEncounter == true else { return false }
+            cues += 1
+            return cues > Self.maximumEncounterCues
         }
         // "the talks" with no meeting of that kind named in the document refers to nothing we can show.
         let namedFormats = Set(mentions.compactMap { m in m.meeting.flatMap { $0.isReference || $0.isCall ? nil : $0.format } })

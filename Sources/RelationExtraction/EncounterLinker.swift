@@ -107,6 +107,18 @@ extension RelationExtractor {
             relations.removeAll { $0.source == meeting || $0.target == meeting }
             facts[meeting] = nil
         }
+        // Every merged meeting's edges move to the group's first, in one pass over the relations (a pass per
+        // merged cue was quadratic in a document full of "met").
+        var mergedInto: [Int: Int] = [:]
+        for group in groups { for meeting in group.dropFirst() { mergedInto[meeting] = group[0] } }
+        if !mergedInto.isEmpty {
+            for r in relations.indices {
+                if let first = mergedInto[relations[r].source] { relations[r].source = first }
+                if let first = mergedInto[relations[r].target] { relations[r].target = first }
+            }
+        }
+        var heldIn = Set(relations.lazy.filter { $0.kind == .heldIn }.map { [$0.source, $0.target] })
+        var participants = Set(relations.lazy.filter { $0.kind == .participant }.map { [$0.source, $0.target] })
         for group in groups {
             let first = group[0]
             var sides: [Int] = []
@@ -123,10 +135,6 @@ extension RelationExtractor {
             for meeting in group.dropFirst() {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
                 facts[meeting] = nil
-                for r in relations.indices {
-                    if relations[r].source == meeting { relations[r].source = first }
-                    if relations[r].target == meeting { relations[r].target = first }
-                }
             }
             let names = sides.map { side -> String in
                 let entity = resolution.entities[side]
@@ -134,7 +142,7 @@ extension RelationExtractor {
             }
             let sentence = sentenceOf[first] ?? 0
             let noun = fact.format == "visit" ? "visit" : fact.format == "talks" ? "talks" : "meeting"
-            if let place, !relations.contains(where: { $0.source == first && $0.target == place && $0.kind == .heldIn }) {
+            if let place, heldIn.insert([first, place]).inserted {
                 relations.append(LocalRelation(source: first, target: place, kind: .heldIn, sentence: sentence))
             }
             if fact.format == "visit" {
@@ -145,7 +153,7 @@ extension RelationExtractor {
             }
             facts[first] = fact
             resolution.entities[first].name = fact.label
-            for side in sides where !relations.contains(where: { $0.source == side && $0.target == first && $0.kind == .participant }) {
+            for side in sides where participants.insert([side, first]).inserted {
                 relations.append(LocalRelation(source: side, target: first, kind: .participant, sentence: sentence))
             }
         }

@@ -8,7 +8,6 @@ let usage = """
            ner-train eval  --corpus PATH --model PATH [--gazetteer-features yes|no] [--split heldout|dev]
            ner-train bench --corpus PATH --model PATH [--seconds S]
            ner-train errors --corpus PATH --model PATH [--limit N] [--gazetteer-features yes|no]
-           ner-train eval-recognizer --corpus PATH [--model PATH] [--no-tagger] [--samples N]
            ner-train tag --model PATH [--title yes] < one-sentence-a-line.txt
     """
 
@@ -24,12 +23,6 @@ do {
         try Commands.eval(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--gazetteer-features", "--feature-mask", "--split", "--conll"]))
     case "errors":
         try Commands.errors(Options(arguments.dropFirst(), allowed: ["--corpus", "--model", "--limit", "--gazetteer-features"]))
-    case "eval-recognizer":
-        // `--no-tagger` is a flag (no value): the rules alone.
-        let rest = arguments.dropFirst()
-        try RecognizerEvaluation.run(
-            Options(ArraySlice(rest.filter { $0 != "--no-tagger" }), allowed: ["--corpus", "--model", "--samples"]),
-            noTagger: rest.contains("--no-tagger"))
     case "tag":
         try Demo.run(Options(arguments.dropFirst(), allowed: ["--model", "--title"]))
     case "bench":

@@ -313,29 +313,4 @@ package struct MentionArbiter {
             return person
         }
     }
-
-    /// One name, one type per document: every span of the same words takes the type most of them have (ties:
-    /// the higher summed score, then the earlier), so "Kent" is not an organisation in one line of a cricket
-    /// report and a place in the next.
-    static func agreeing(_ spans: [TaggedSpan], in text: AnalyzedText) -> [TaggedSpan] {
-        var votes: [String: [EntityLabel: (count: Int, score: Float)]] = [:]
-        let surfaces = spans.map { text.string(tokens: $0.tokens) }
-        for (span, surface) in zip(spans, surfaces) {
-            var entry = votes[surface, default: [:]][span.label] ?? (0, 0)
-            entry.count += 1
-            entry.score += span.score
-            votes[surface, default: [:]][span.label] = entry
-        }
-        var winner: [String: EntityLabel] = [:]
-        for (surface, byLabel) in votes where byLabel.count > 1 {
-            winner[surface] = byLabel.max { a, b in
-                (a.value.count, a.value.score, -Int(a.key.rawValue)) < (b.value.count, b.value.score, -Int(b.key.rawValue))
-            }!.key
-        }
-        return zip(spans, surfaces).map { span, surface in
-            var agreed = span
-            if let label = winner[surface] { agreed.label = label }
-            return agreed
-        }
-    }
 }

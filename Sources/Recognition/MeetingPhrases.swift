@@ -32,6 +32,10 @@ let encounterCues: [String: String] = [
     "talks": "talks", "visit": "visit", "visits": "visit", "visited": "visit",
 ]
 
+/// The format an encounter cue names ("talks" → "talks", "met" → "meeting"), or nil: for the relation stage,
+/// which reads the sides of a cue also where the cue is part of a described meeting ("talks … in Nairobi").
+public func encounterFormat(of word: String) -> String? { encounterCues[word.lowercased()] }
+
 /// Words right before a cue that make the meeting one that did not (yet) take place: "to meet", "will visit",
 /// "refused to meet", "a proposed meeting", "no talks".
 let unrealisedMeetingMarkers = WordSet([

@@ -15,10 +15,25 @@ let encounterFillers = WordSet([
 let encounterTitleAdjectives = WordSet(["top", "senior", "high-ranking", "former", "new", "chief"])
 let encounterEnvoys = WordSet(["official", "officials", "envoy", "envoys", "delegation", "delegate", "delegates", "representative", "representatives", "diplomat", "diplomats"])
 
+/// Verbs whose object is the meeting: "held talks", "hold a meeting".
+let encounterSupportVerbs = WordSet(["held", "holds", "hold", "had", "have", "has"])
+
 /// Words that front a participle phrase whose subject comes after it: "Besides holding talks with …, X".
 let frontingWords = WordSet(["besides", "after", "before", "following", "while", "during"])
 
 let encounterHonorifics = WordSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
+
+/// Who an encounter cue's clause names on each side: the subjects ("A [and B] met", "A's talks") and the
+/// partners after the cue ("with C and D"). Only a clause that names both says who met whom.
+struct EncounterSides {
+    var subjects: [Int]
+    var partners: [Int]
+    /// A visit's place, or where the clause puts the meeting.
+    var place: Int?
+    /// The partner is someone of a named organisation or country whom the text does not name.
+    var describedPartner: Bool
+    var sides: [Int] { subjects + partners }
+}
 
 let encounterStops = WordSet([
     "and", "or", "to", "at", "in", "on", "for", "from", "during", "by", "of", "about", "over", "into", "after",
@@ -39,6 +54,7 @@ extension RelationExtractor {
         var placeOf: [Int: Int] = [:]
         var sentenceOf: [Int: Int] = [:]
         var describedOf: Set<Int> = []
+        var exchanges: [LocalRelation] = []
         let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
         for meeting in encounters {
             var sides: [Int] = []
@@ -51,8 +67,25 @@ extension RelationExtractor {
                 if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
                 if found.describedPartner { describedOf.insert(meeting) }
                 if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
+                exchanges += Self.exchanges(found, format: mention.meeting?.format ?? "meeting", sentence: mention.sentence)
             }
             sidesOf[meeting] = sides
+        }
+        // A described meeting ("talks … in Nairobi") whose words include a cue: the clause around the cue says
+        // who took part, as for any cue; the meeting stands whatever is found.
+        var describedSides: [(meeting: Int, sides: [Int], sentence: Int)] = []
+        for meeting in facts.keys.sorted() where !facts[meeting]!.isEncounter && !facts[meeting]!.isCall {
+            for m in resolution.entities[meeting].mentions {
+                let mention = context.mentions[m]
+                guard let cue = mention.tokens.first(where: { encounterFormat(of: context.text.string(token: $0)) != nil })
+                else { continue }
+                let found = encounterSides(at: cue, sentence: mention.sentence, finder: finder, context: context,
+                                           entityOf: resolution.entityOfMention)
+                guard !found.subjects.isEmpty, !found.partners.isEmpty else { continue }
+                exchanges += Self.exchanges(found, format: encounterFormat(of: context.text.string(token: cue))!,
+                                            sentence: mention.sentence)
+                describedSides.append((meeting, found.sides, mention.sentence))
+            }
         }
         // Complete meetings: two sides, or a visitor and a place.
         let complete = encounters.filter { meeting in
@@ -117,8 +150,19 @@ extension RelationExtractor {
                 if let first = mergedInto[relations[r].target] { relations[r].target = first }
             }
         }
+        // Who met whom, as interactions: a clause that names both sides of a cue says so, whatever becomes of
+        // the meeting node. A verb the interaction finder read in the same sentence already says it.
+        var said = Set(relations.lazy.filter { $0.kind == .interaction }.map { UnorderedPair($0.source, $0.target, $0.sentence) })
+        for exchange in exchanges where said.insert(UnorderedPair(exchange.source, exchange.target, exchange.sentence)).inserted {
+            relations.append(exchange)
+        }
         var heldIn = Set(relations.lazy.filter { $0.kind == .heldIn }.map { [$0.source, $0.target] })
         var participants = Set(relations.lazy.filter { $0.kind == .participant }.map { [$0.source, $0.target] })
+        for (meeting, sides, sentence) in describedSides {
+            for side in sides where participants.insert([side, meeting]).inserted {
+                relations.append(LocalRelation(source: side, target: meeting, kind: .participant, sentence: sentence))
+            }
+        }
         for group in groups {
             let first = group[0]
             var sides: [Int] = []
@@ -159,6 +203,18 @@ extension RelationExtractor {
         }
     }
 
+    /// The interactions one encounter cue states: each subject with each partner ("A met B and C": A–B, A–C;
+    /// never B–C, who are only on the same side). The label is the cue's verb or noun.
+    static func exchanges(_ found: EncounterSides, format: String, sentence: Int) -> [LocalRelation] {
+        let label = format == "meeting" ? "meet" : format
+        return found.subjects.flatMap { subject in
+            found.partners.filter { $0 != subject }.map { partner in
+                LocalRelation(source: subject, target: partner, kind: .interaction, label: label, sentence: sentence,
+                              eventClass: format == "visit" ? "visit" : "consult")
+            }
+        }
+    }
+
     /// "The Speaker of the U.S. House of Representatives has met": an organisation after "of" names where
     /// the subject comes from, not the subject.
     func isPartOfPhrase(_ actor: Actor, context: SentenceContext, sentence: Sentence) -> Bool {
@@ -166,6 +222,17 @@ extension RelationExtractor {
         var k = actor.tokens.lowerBound - 1
         if k >= sentence.tokens.lowerBound, context.text.token(k, is: "the") { k -= 1 }
         return k >= sentence.tokens.lowerBound && context.text.token(k, is: "of")
+    }
+
+    /// "held talks", "hold a meeting", "had bilateral talks": the verb that carries a noun cue, over at most two
+    /// lower-case words between them, or nil.
+    func supportVerb(before cue: Int, sentence: Sentence, text: AnalyzedText) -> Int? {
+        var j = cue - 1
+        while j >= sentence.tokens.lowerBound, cue - j <= 3, text.tokens[j].kind == .word, !text.isCapitalized(j) {
+            if encounterSupportVerbs.contains(text, j) { return j }
+            j -= 1
+        }
+        return nil
     }
 
     /// "he" or "she" as the subject right before the cue (over auxiliaries and adverbs): its token, or nil.
@@ -192,15 +259,17 @@ extension RelationExtractor {
 
     /// The sides an encounter cue at `cue` names in its sentence, and for a visit the place visited.
     func encounterSides(at cue: Int, sentence s: Int, finder: InteractionFinder, context: SentenceContext,
-                        entityOf: [Int]) -> (sides: [Int], place: Int?, describedPartner: Bool) {
+                        entityOf: [Int]) -> EncounterSides {
         let text = context.text
         let sentence = text.sentences[s]
         let actors = context.actors(in: s, entityOf: entityOf)
         var sides: [Int] = []
         func add(_ actor: Actor) { if !sides.contains(actor.entity) { sides.append(actor.entity) } }
 
-        // Subject: "A [and B] (have) met", "A's talks", or the clause's one person before "held talks with".
-        if let subject = finder.subject(before: cue, actors: actors, sentence: sentence),
+        // Subject: "A [and B] (have) met", "A [and B] held talks", "A's talks", or the clause's one person
+        // before "talks with".
+        if let subject = finder.subject(before: supportVerb(before: cue, sentence: sentence, text: text) ?? cue,
+                                        actors: actors, sentence: sentence),
            !isPartOfPhrase(subject, context: context, sentence: sentence) {
             for listed in finder.listedBefore(subject, actors: actors, sentence: sentence).reversed() { add(listed) }
             add(subject)
@@ -264,7 +333,7 @@ extension RelationExtractor {
             // the phrase is fronted and its subject follows: "Besides holding talks with A and B, Mr. X …".
             let fronted = sides.isEmpty && cue - sentence.tokens.lowerBound <= 2
                 && frontingWords.contains(text, sentence.tokens.lowerBound)
-            guard !sides.isEmpty || fronted else { return (sides, place, false) }
+            guard !sides.isEmpty || fronted else { return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: false) }
             var partners: [Actor] = []
             var next = partner(from: k, actors: actors, context: context, sentence: sentence)
             described = next == nil && describesSomeoneOf(from: k, actors: actors, context: context, sentence: sentence)
@@ -282,14 +351,19 @@ extension RelationExtractor {
                           context.lexicon.titleLength(in: text, at: $0, limit: subject.tokens.lowerBound) > 0
                               || encounterHonorifics.contains(text, $0)
                               || text.tokens[$0].kind == .punctuation && !text.isPunctuationComma($0) }) else {
-                    return ([], place, false)
+                    return EncounterSides(subjects: [], partners: [], place: place, describedPartner: false)
                 }
                 add(subject)
                 described = false
             }
-            for object in partners { add(object) }
+            let subjects = sides
+            var others: [Int] = []
+            for object in partners where !subjects.contains(object.entity) && !others.contains(object.entity) {
+                others.append(object.entity)
+            }
+            return EncounterSides(subjects: subjects, partners: others, place: place, describedPartner: described)
         }
-        return (sides, place, described)
+        return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: described)
     }
 
     /// "met with a top United Nations official", "met Burma's foreign minister": the partner is someone of a
@@ -353,6 +427,16 @@ extension RelationExtractor {
         while k > sentence.tokens.lowerBound, k >= cue - 2, text.tokens[k].kind == .word, !text.isCapitalized(k) { k -= 1 }
         guard k > sentence.tokens.lowerBound, text.tokens[k].kind == .possessive else { return nil }
         return actors.last { $0.tokens.upperBound == k && $0.type == .person }
+    }
+}
+
+/// Two entities and a sentence, whichever entity comes first.
+struct UnorderedPair: Hashable {
+    var low: Int
+    var high: Int
+    var sentence: Int
+    init(_ a: Int, _ b: Int, _ sentence: Int) {
+        (low, high, self.sentence) = (min(a, b), max(a, b), sentence)
     }
 }
 

@@ -20,6 +20,27 @@ struct EncounterMeetingTests {
         #expect(meeting.date == "2024-10-05")   // the Saturday before Wednesday 9 October 2024
     }
 
+    @Test func whoMetWhomIsAnInteractionBetweenTheSidesOnly() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Karl Brandt and Ana Ruiz held talks Tuesday with Daniel Mwangi and Omar Haddad in Nairobi.
+            """)
+        for (a, b) in [("Karl Brandt", "Daniel Mwangi"), ("Karl Brandt", "Omar Haddad"),
+                       ("Ana Ruiz", "Daniel Mwangi"), ("Ana Ruiz", "Omar Haddad")] {
+            #expect(g.edgesBetween(a, b).contains { $0.kind == .interaction && $0.label == "talks" }, "\(a) – \(b)\n\(g.dump)")
+        }
+        // The two on one side talked with the other side, not with each other.
+        #expect(!g.edgesBetween("Karl Brandt", "Ana Ruiz").contains { $0.kind == .interaction }, "\(g.dump)")
+        #expect(!g.edgesBetween("Daniel Mwangi", "Omar Haddad").contains { $0.kind == .interaction }, "\(g.dump)")
+    }
+
+    @Test func metTwiceWithIsOneInteraction() throws {
+        let g = try extract("Karl Brandt has met twice with the ailing former Kenyan leader Daniel Mwangi.")
+        let interactions = g.edgesBetween("Karl Brandt", "Daniel Mwangi").filter { $0.kind == .interaction }
+        #expect(interactions.count == 1, "\(g.dump)")
+        #expect(interactions.first?.label == "meet")
+    }
+
     @Test func heldTalksWithAndTheirTalksAreOneMeeting() throws {
         let g = try extract("""
             date 2024-10-09

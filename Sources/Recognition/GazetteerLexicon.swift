@@ -83,6 +83,21 @@ public struct GazetteerLexicon: Lexicon {
         return best
     }
 
+    public func isStateOffice(in text: AnalyzedText, at index: Int, limit: Int) -> Bool {
+        let length = titleLength(in: text, at: index, limit: limit)
+        guard length > 0 else { return false }
+        // The office is the longest title ending where the title with its modifiers ends ("former Prime Minister").
+        for start in index..<(index + length) {
+            guard let match = gazetteer.longestMatch(in: text, at: start, limit: index + length - start, kinds: .title),
+                  match.tokens.upperBound == index + length else { continue }
+            return match.entries.contains { entry in
+                guard case let .title(title) = entry else { return false }
+                return [.headOfState, .headOfGovernment, .minister, .royal].contains(title.titleClass)
+            }
+        }
+        return false
+    }
+
     public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
         return gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government

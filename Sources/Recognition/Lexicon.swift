@@ -45,6 +45,11 @@ public protocol Lexicon: Sendable {
     /// The number of tokens of an office or title starting at `index` ("foreign minister", "special presidential
     /// envoy", "spokesperson"), 0 when there is none.
     func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int
+    /// Whether the office of `titleLength` tokens at `index` is an office of a state held at home: a head of
+    /// state or government, a minister, a monarch ("President", "Foreign Minister", "King"), not an ambassador,
+    /// an officer or a spokesperson. Such an office written without its state belongs to the one state the
+    /// sentence names ("Prime Minister X and other Indian officials").
+    func isStateOffice(in text: AnalyzedText, at index: Int, limit: Int) -> Bool
     /// A head word that makes a capitalised phrase an organisation: Ministry, Agency, Council, Party, …
     func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool
     /// A head word of a state body ("Ministry", "Department", "Embassy"): a nationality before it names the
@@ -61,6 +66,9 @@ public protocol Lexicon: Sendable {
 extension Lexicon {
     /// Without classes, every head word counts.
     public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool { isOrganisationHead(in: text, at: index) }
+
+    /// Without classes no office is known to be a state's.
+    public func isStateOffice(in text: AnalyzedText, at index: Int, limit: Int) -> Bool { false }
 
     /// No features: the tagger then sees all bits zero, which is always valid input.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? { nil }

@@ -161,6 +161,7 @@ package struct MentionArbiter {
                           sentenceOf: (Int) -> Int) -> [TaggedSpan] {
         var model = Self.cutAtLineBreaks(tagged, in: text)
         model = cutAtOffices(model, ruleBySpan: ruleBySpan)
+        model = endBeforeOffices(model, ruleBySpan: ruleBySpan)
         model = Self.surnamesAgree(model, in: text)
         model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
         // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
@@ -225,6 +226,33 @@ package struct MentionArbiter {
             default: .geo
             }
             return TaggedSpan(tokens: t..<span.tokens.upperBound, label: label, score: span.score)
+        }
+    }
+
+    /// "U.S. Defense Secretary Donald Rumsfeld" read as "U.S. Defense", "Secretary of State Rice" with "State"
+    /// as an organisation: a name never reaches into an office that goes on after it. The span ends where the
+    /// office begins, and what is left takes the rules' type when they read it exactly; a span that is all
+    /// office is no name.
+    private func endBeforeOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+        spans.compactMap { span in
+            let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
+            guard span.label != .per else { return span }
+            // An office that starts at most three tokens before the span and covers it to its end and beyond.
+            for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) > b {
+                return nil
+            }
+            for t in (a + 1)..<max(a + 1, b) where t + titleLength(t, min(text.tokens.count, b + 4)) > b {
+                let kept = a..<t
+                let rule = ruleBySpan[kept]?.first { $0.type != .meeting }
+                let label: EntityLabel = switch rule?.type {
+                case .person: .per
+                case .organisation: .org
+                case .country, .location: .geo
+                default: span.label
+                }
+                return TaggedSpan(tokens: kept, label: label, score: span.score)
+            }
+            return span
         }
     }
 

@@ -85,6 +85,8 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         for s in text.sentences.indices {
             relations.append(contentsOf: roles.find(in: s))
         }
+        relations.append(contentsOf: Self.confirmedImplied(
+            text.sentences.indices.flatMap { roles.implied(in: $0, stated: relations) }, stated: relations))
         relations.append(contentsOf: memberships(context: context, resolution: resolution))
         context.roleHolders = roles.holders(relations: relations)
         let references = roleReferences(context: context, resolution: resolution)
@@ -105,6 +107,24 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         finishEncounters(&meetingFacts, resolution: &resolution, relations: &relations, context: context)
         relations.append(contentsOf: coMentions(context: context, resolution: resolution))
         return DocumentRelations(relations: relations, meetings: meetingFacts, references: references)
+    }
+
+    /// The implied roles (`RoleFinder.implied`) the document does not contradict: none for a person whose office
+    /// the document states somewhere (the statement wins), and none where two people would hold one office of
+    /// one state in a sentence ("President Chavez criticised President Bush" says nothing of whose president
+    /// Bush is).
+    static func confirmedImplied(_ implied: [LocalRelation], stated: [LocalRelation]) -> [LocalRelation] {
+        let statedHolders = Set(stated.lazy.filter { $0.kind == .role }.map(\.source))
+        var holders: [HeldOffice: Set<Int>] = [:]
+        for role in stated + implied where role.kind == .role {
+            holders[HeldOffice(sentence: role.sentence, state: role.target, title: role.label), default: []].insert(role.source)
+        }
+        var seen = Set<LocalRelation>()
+        return implied.filter { role in
+            !statedHolders.contains(role.source)
+                && holders[HeldOffice(sentence: role.sentence, state: role.target, title: role.label)]!.count == 1
+                && seen.insert(role).inserted
+        }
     }
 
     /// "Russian Foreign Ministry" is part of Russia: an organisation whose name carries a nationality or a
@@ -175,4 +195,11 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         }
         return found
     }
+}
+
+/// One office of one state or organisation, as a sentence gives it.
+private struct HeldOffice: Hashable {
+    var sentence: Int
+    var state: Int
+    var title: String
 }

@@ -10,6 +10,13 @@ import TextAnalysis
 ///   Afghanistan and Director of the Foreign Ministry's Second Asian Department Zamir Kabulov";
 /// - name, then an apposition: "Amir Khan Muttaqi, the Taliban's foreign minister", "X, a spokesman for Y";
 /// - an apposition, then the name: "the head of Russia's security agency, Alexander Bortnikov".
+/// Words that describe an office holder between a qualifier and the office: "Venezuela's leftist President".
+let officeAdjectives = WordSet([
+    "leftist", "rightist", "conservative", "liberal", "socialist", "moderate", "hardline", "reformist", "host",
+    "visiting", "outgoing", "incoming", "ousted", "exiled", "embattled", "late", "current", "longtime", "veteran",
+    "then", "ex", "newly", "elected", "re-elected", "self-proclaimed", "powerful", "influential", "popular",
+])
+
 struct RoleFinder {
     let context: SentenceContext
     let entityOf: [Int]
@@ -46,6 +53,7 @@ struct RoleFinder {
     func qualifierTitleName(_ q: Int, end: Int, sentence s: Int) -> [LocalRelation] {
         var t = context.mentions[q].tokens.upperBound
         if t < end, text.tokens[t].kind == .possessive { t += 1 }
+        t = overOfficeAdjectives(from: t, end: end)
         // A nationality inside an organisation's name qualifies the organisation, not a title.
         if context.mentions[q].isModifier, context.mentions[q].type == .country,
            let longest = context.mentionStarting(at: context.mentions[q].tokens.lowerBound),
@@ -103,6 +111,87 @@ struct RoleFinder {
         return []
     }
 
+    /// "Venezuela's leftist President", "Egyptian host President": at most two words that describe the holder
+    /// between the qualifier and the office.
+    func overOfficeAdjectives(from start: Int, end: Int) -> Int {
+        var t = start
+        while t < end, t - start < 2, text.tokens[t].kind == .word, !text.isCapitalized(t),
+              officeAdjectives.contains(text, t), titleLength(at: t, limit: end) == 0 {
+            t += 1
+        }
+        return t
+    }
+
+    /// Roles the sentence implies rather than states, for the document to confirm (`confirmedImplied`):
+    /// - an office coordinated with a stated one shares its state: "Afghan President Hamid Karzai and Foreign
+    ///   Minister Abdullah";
+    /// - a state office written without its state ("Prime Minister Manmohan Singh and other Indian officials",
+    ///   "the country's former President Pervez Musharraf") belongs to the one country the sentence names.
+    func implied(in s: Int, stated: [LocalRelation]) -> [LocalRelation] {
+        let sentence = text.sentences[s]
+        let end = sentence.tokens.upperBound
+        var found: [LocalRelation] = []
+        let statedHere = stated.filter { $0.sentence == s }
+        let qualifying = Set(statedHere.map(\.target))
+        // The home country a sentence speaks of is written as a nationality or a possessive ("other Indian
+        // officials", "Ukraine's parliament"); a bare name is more often the other party ("a protest note from
+        // Ecuador"), and a country that qualifies someone else's office is theirs.
+        let countries = Set(context.mentions(in: s).filter { k in
+            let mention = context.mentions[k]
+            guard mention.type == .country, !qualifying.contains(entityOf[k]) else { return false }
+            // "visiting German Foreign Minister …": it qualifies an office, someone's even if the name was missed.
+            if titleLength(at: overOfficeAdjectives(from: mention.tokens.upperBound, end: end), limit: end) > 0 { return false }
+            return mention.kind == .demonym
+                || (mention.tokens.upperBound < end && text.tokens[mention.tokens.upperBound].kind == .possessive)
+        }.map { entityOf[$0] })
+        let allCountries = Set(context.mentions(in: s).filter { context.mentions[$0].type == .country }.map { entityOf[$0] })
+        for m in context.mentions(in: s) where context.mentions[m].type == .person {
+            let person = entityOf[m]
+            guard !statedHere.contains(where: { $0.source == person }),
+                  let office = officeBefore(m, sentence: sentence) else { continue }
+            let label = titleText(office)
+            // Coordinated with a stated office of a country: "… Hamid Karzai and Foreign Minister Abdullah".
+            var j = office.lowerBound - 1
+            if j >= sentence.tokens.lowerBound, text.isPunctuationComma(j) || text.token(j, is: "and") {
+                if text.token(j, is: "and"), j - 1 >= sentence.tokens.lowerBound, text.isPunctuationComma(j - 1) { j -= 1 }
+                if let before = context.mentionEnding(at: j), context.mentions[before].type == .person,
+                   let role = statedHere.first(where: { $0.source == entityOf[before] && allCountries.contains($0.target) }),
+                   role.label != label {
+                    found.append(LocalRelation(source: person, target: role.target, kind: .role, label: label, sentence: s))
+                    continue
+                }
+            }
+            // Written without its state: the sentence's one country, named as home.
+            guard countries.count == 1, allCountries.count == 1, let country = countries.first,
+                  context.lexicon.isStateOffice(in: text, at: office.lowerBound, limit: office.upperBound) else { continue }
+            found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
+        }
+        return found
+    }
+
+    /// The office right before a person's name, when nothing before it names whose office it is (or only
+    /// "the country's"): the tokens of the office.
+    func officeBefore(_ m: Int, sentence: Sentence) -> Range<Int>? {
+        let start = context.mentions[m].tokens.lowerBound
+        var k = max(sentence.tokens.lowerBound, start - 6)
+        while k < start, titleLength(at: k, limit: start) != start - k { k += 1 }
+        guard k < start else { return nil }
+        var before = k - 1
+        while before >= sentence.tokens.lowerBound, before >= k - 2, text.tokens[before].kind == .word,
+              !text.isCapitalized(before), officeAdjectives.contains(text, before) { before -= 1 }
+        guard before >= sentence.tokens.lowerBound else { return k..<start }
+        if text.tokens[before].kind == .possessive {
+            // "the country's former President": the country the sentence names.
+            guard before - 2 >= sentence.tokens.lowerBound, text.token(before - 1, is: "country") || text.token(before - 1, is: "nation"),
+                  text.token(before - 2, is: "the") else { return nil }
+            return k..<start
+        }
+        // A qualifier right before the office states it (the stated patterns read those).
+        if let q = context.mentionEnding(at: before + 1), isActor(q) { return nil }
+        if text.tokens[before].kind == .word, text.isCapitalized(before) { return nil }
+        return k..<start
+    }
+
     /// "NAME, the Taliban's foreign minister" / "NAME, the Tajik president".
     func nameThenApposition(_ p: Int, end: Int, sentence s: Int) -> [LocalRelation] {
         var i = context.mentions[p].tokens.upperBound
@@ -130,6 +219,8 @@ struct RoleFinder {
         if i < end, text.tokens[i].kind == .possessive { i += 1 }
         let length = titleLength(at: i, limit: end)
         guard length > 0 else { return [] }
+        // "Bush, Chinese President Hu Jintao and …": the office is the next name's, in a list of names.
+        if i + length < end, text.tokens[i + length].kind == .word, text.isCapitalized(i + length) { return [] }
         return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role,
                               label: titleText(i..<(i + length)), sentence: s)]
     }

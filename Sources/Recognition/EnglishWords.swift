@@ -41,6 +41,15 @@ public enum EnglishWords {
         "asian", "european", "berber", "tamil", "pashtun", "baloch", "uighur", "uyghur", "english", "scottish",
     ])
 
+    /// Faiths and their followers: adjectives ("Catholic bishops", "the Buddhist leader") that tagger models
+    /// trained on silver tags read as organisations. Alone they name no organisation; "the Catholic Church" does.
+    public static let faiths = WordSet([
+        "catholic", "catholics", "protestant", "protestants", "christian", "christians", "muslim", "muslims",
+        "islamic", "jewish", "jew", "jews", "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "sunni",
+        "sunnis", "shiite", "shiites", "shi'ite", "shia", "orthodox", "evangelical", "evangelicals", "anglican",
+        "lutheran", "methodist", "baptist", "mormon", "coptic", "copts",
+    ])
+
     /// Prepositions that put what follows in a place: "travelled to Nice", "in Reading".
     public static let locativePrepositions = WordSet([
         "in", "to", "from", "near", "at", "outside", "inside", "into", "towards", "toward", "across",

@@ -162,6 +162,7 @@ package struct MentionArbiter {
         var model = Self.cutAtLineBreaks(tagged, in: text)
         model = cutAtOffices(model, ruleBySpan: ruleBySpan)
         model = endBeforeOffices(model, ruleBySpan: ruleBySpan)
+        model = dropBeliefAdjectives(model, ruleBySpan: ruleBySpan)
         model = Self.surnamesAgree(model, in: text)
         model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
         // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
@@ -236,7 +237,13 @@ package struct MentionArbiter {
     private func endBeforeOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
         spans.compactMap { span in
             let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
-            guard span.label != .per else { return span }
+            // "Indian Prime Minister Manmohan Singh" with "Prime" read as a person: a person's name that an office
+            // covers and goes on after is a piece of the office. A person's name is never cut otherwise: an office
+            // word may be a first name ("Amir Khan Muttaqi").
+            if span.label == .per {
+                let covered = (max(0, a - 3)...a).contains { $0 + titleLength($0, min(text.tokens.count, b + 4)) > b }
+                return covered ? nil : span
+            }
             // An office that starts at most three tokens before the span and covers it to its end and beyond.
             for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) > b {
                 return nil
@@ -251,6 +258,31 @@ package struct MentionArbiter {
                 default: span.label
                 }
                 return TaggedSpan(tokens: kept, label: label, score: span.score)
+            }
+            return span
+        }
+    }
+
+    /// "Catholic bishops", "the Buddhist leader", "the Central Asian nation": a faith or a people without a
+    /// country, ending a span before a common noun (or standing alone), describes the noun and is no name. A faith
+    /// word opening a name the rules read exactly ("the largely Muslim Islamic Republic") is cut off it.
+    private func dropBeliefAdjectives(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+        spans.compactMap { span in
+            let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
+            guard span.label != .misc else { return span }
+            let last = b - 1
+            if EnglishWords.faiths.contains(text, last) || EnglishWords.peoplesWithoutCountry.contains(text, last) {
+                let describes = b < text.tokens.count && text.tokens[b].kind == .word && !text.isNameLike(b)
+                if span.tokens.count == 1 || describes { return nil }
+            }
+            if span.tokens.count > 1, EnglishWords.faiths.contains(text, a),
+               let rule = ruleBySpan[(a + 1)..<b]?.first(where: { $0.type != .meeting }) {
+                let label: EntityLabel = switch rule.type {
+                case .person: .per
+                case .organisation: .org
+                default: .geo
+                }
+                return TaggedSpan(tokens: (a + 1)..<b, label: label, score: span.score)
             }
             return span
         }

@@ -103,6 +103,14 @@ public struct DocumentResolver: Sendable {
                 byKey[key] = entities.count - 1
                 entityOfMention[m] = entities.count - 1
             }
+            // A person's full name, however it was joined (the alias table knows "Mahmoud Abbas"), is what a lone
+            // surname later in the document joins.
+            let words = normalizedName(mention.text).split(separator: " ")
+            let e = entityOfMention[m]
+            if mention.type == .person, entities[e].type == .person, words.count >= 2, let last = words.last, let first = words.first {
+                if !(fullNamesBySurname[String(last)] ?? []).contains(e) { fullNamesBySurname[String(last), default: []].append(e) }
+                if !(fullNamesByFirstWord[String(first)] ?? []).contains(e) { fullNamesByFirstWord[String(first), default: []].append(e) }
+            }
         }
 
         // Acronyms defined in brackets point at the mention they spell, and so does every later use of the same
@@ -180,12 +188,6 @@ public struct DocumentResolver: Sendable {
             // one entity: the type of the fuller mention wins.
             let key = (mention.type == .person || mention.type == .organisation ? "actor:" : mention.type.rawValue + ":") + normalized
             join(m, key: key, name: mention.text, reason: "same name")
-            let words = normalized.split(separator: " ")
-            if mention.type == .person, words.count >= 2, let last = words.last, let first = words.first,
-               let e = byKey[key] {
-                if !(fullNamesBySurname[String(last)] ?? []).contains(e) { fullNamesBySurname[String(last), default: []].append(e) }
-                if !(fullNamesByFirstWord[String(first)] ?? []).contains(e) { fullNamesByFirstWord[String(first), default: []].append(e) }
-            }
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
         // A dateline's "BALI" is not how the place is written: prefer a spelling in mixed case when one was seen.

@@ -77,6 +77,23 @@ import Testing
         let listed = Mention.listedNames(mentions).map { mentions[$0].text }
         #expect(listed.first == "Kenyan Foreign Ministry", "\(listed)")
     }
+
+    @Test func noWordOfAnOfficeIsAPerson() throws {
+        let found = try names("Indian Prime Minister Manmohan Singh begins a two-day visit to Afghanistan on Sunday. "
+                              + "Later, Pakistani Prime Minister Yousuf Raza Gilani told reporters he welcomed it.")
+        #expect(found.contains("Manmohan Singh|person"), "\(found)")
+        #expect(found.contains("Yousuf Raza Gilani|person"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Prime") || $0.hasPrefix("Minister") }, "\(found)")
+    }
+
+    @Test func aFaithOrAPeopleDescribingANounIsNoName() throws {
+        let found = try names("A delegation of Catholic bishops visited Tehran, and the Buddhist leader spoke in Delhi. "
+                              + "The Central Asian nation asked for help from the Catholic Church.")
+        #expect(!found.contains { $0.hasPrefix("Catholic|") || $0.hasPrefix("Buddhist|") || $0.hasPrefix("Central Asian|") },
+                "\(found)")
+        #expect(found.contains { $0.hasPrefix("Catholic Church|") }, "a name opening with a faith stays whole: \(found)")
+        #expect(found.contains("Tehran|location"), "\(found)")
+    }
 }
 
 /// The arbiter's own policies, on tagger spans made for the test.

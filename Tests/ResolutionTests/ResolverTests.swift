@@ -46,6 +46,16 @@ struct DocumentResolverTests {
         #expect(r.entities(of: "Dupont", in: mentions) == r.entities(of: "Jean Dupont", in: mentions))
     }
 
+    @Test func surnameJoinsAFullNameTheAliasTableKnows() throws {
+        var table = AliasTable()
+        try table.add(contentsOf: "same\tJean Dupont\tperson\tJ. Dupont\n", source: "t")
+        let (mentions, r) = try resolve("""
+            French Foreign Minister Jean Dupont arrived in Nairobi. On Monday, Dupont said the talks went well.
+            """, aliases: table)
+        #expect(r.entities.filter { $0.type == .person }.count == 1, "\(r.summary)")
+        #expect(r.entities(of: "Dupont", in: mentions) == r.entities(of: "Jean Dupont", in: mentions), "\(r.summary)")
+    }
+
     @Test func twoPeopleSharingASurnameAreNotMerged() throws {
         let (mentions, r) = try resolve("""
             Jean Dupont met Marie Dupont in Paris. On Monday, Dupont said the talks went well.

@@ -242,10 +242,14 @@ struct RoleFinder {
                 j = context.mentions[q].tokens.upperBound
                 var label = titleText(k..<(k + length)) + " of "
                 // "the head of Russia's security agency": the agency is Russia's, so the office is held for both.
+                // Not "the head of the Palestine Liberation Organization": a name that opens with a country's name
+                // is a proper name, not a description of one of the country's bodies.
                 if context.mentions[q].type == .organisation,
                    let country = context.countryModifier(startingAt: context.mentions[q].tokens.lowerBound),
-                   context.mentions[q].tokens.upperBound == comma {
-                    let rest = context.mentions[country].tokens.upperBound + (text.tokens[context.mentions[country].tokens.upperBound].kind == .possessive ? 1 : 0)
+                   context.mentions[q].tokens.upperBound == comma,
+                   case let rest = context.mentions[country].tokens.upperBound
+                       + (text.tokens[context.mentions[country].tokens.upperBound].kind == .possessive ? 1 : 0),
+                   rest < comma, (rest..<comma).allSatisfy({ text.tokens[$0].kind == .word && !text.isNameLike($0) }) {
                     let office = titleText(k..<(k + length))
                     return [
                         LocalRelation(source: entityOf[p], target: entityOf[country], kind: .role,
@@ -260,8 +264,10 @@ struct RoleFinder {
                     else { return [] }
                     label += "the " + text.string(tokens: j..<comma).lowercased()
                 } else {
+                    // "the head of the Kenya Wildlife Service, NAME": the office held in the organisation is the
+                    // title's words; the organisation is the edge's target, not part of its label.
                     guard j == comma else { return [] }
-                    label += context.mentions[q].text
+                    label = titleText(k..<(k + length))
                 }
                 return [LocalRelation(source: entityOf[p], target: entityOf[q], kind: .role, label: label, sentence: s)]
             }

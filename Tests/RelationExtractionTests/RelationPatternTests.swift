@@ -39,6 +39,12 @@ struct RelationPatternTests {
         #expect(g.hasEdge("Kenya's intelligence service", "Kenya", .memberOf), "\(g.dump)")
     }
 
+    @Test func anOrganisationNamedAfterItsCountryIsNoOfficeOfTheCountry() throws {
+        let g = try extract("date 2024-10-09\nThe head of the Kenya Wildlife Service, Erustus Kanga, arrived in Paris.")
+        #expect(g.hasEdge("Erustus Kanga", "Kenya Wildlife Service", .role, label: "head"), "\(g.dump)")
+        #expect(g.edges("Erustus Kanga", "Kenya", .role).isEmpty, "\(g.dump)")
+    }
+
     @Test func roleOrganisationTitleName() throws {
         let g = try extract("date 2024-10-09\nAfrican Union chairperson Moussa Faki Mahamat said the talks were useful.")
         #expect(g.node("African Union")?.type == .organisation, "\(g.dump)")

@@ -235,31 +235,56 @@ package struct MentionArbiter {
     /// office begins, and what is left takes the rules' type when they read it exactly; a span that is all
     /// office is no name.
     private func endBeforeOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
-        spans.compactMap { span in
+        spans.flatMap { span -> [TaggedSpan] in
             let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
             // "Indian Prime Minister Manmohan Singh" with "Prime" read as a person: a person's name that an office
             // covers and goes on after is a piece of the office. A person's name is never cut otherwise: an office
             // word may be a first name ("Amir Khan Muttaqi").
             if span.label == .per {
                 let covered = (max(0, a - 3)...a).contains { $0 + titleLength($0, min(text.tokens.count, b + 4)) > b }
-                return covered ? nil : span
+                return covered ? [] : [span]
             }
             // An office that starts at most three tokens before the span and covers it to its end and beyond.
             for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) > b {
-                return nil
+                return []
             }
-            for t in (a + 1)..<max(a + 1, b) where t + titleLength(t, min(text.tokens.count, b + 4)) > b {
-                let kept = a..<t
-                let rule = ruleBySpan[kept]?.first { $0.type != .meeting }
+            func kept(_ tokens: Range<Int>) -> TaggedSpan {
+                let rule = ruleBySpan[tokens]?.first { $0.type != .meeting }
                 let label: EntityLabel = switch rule?.type {
                 case .person: .per
                 case .organisation: .org
                 case .country, .location: .geo
                 default: span.label
                 }
-                return TaggedSpan(tokens: kept, label: label, score: span.score)
+                return TaggedSpan(tokens: tokens, label: label, score: span.score)
             }
-            return span
+            for t in (a + 1)..<max(a + 1, b) where t + titleLength(t, min(text.tokens.count, b + 4)) > b {
+                return [kept(a..<t)]
+            }
+            // "U.S. Ambassador", "U.N. Secretary-General Ban Ki-moon" read as one organisation: an office right
+            // after a qualifier the rules read exactly ends the name, and the capitalised words after the office are
+            // the holder. Not an office inside a name ("Office of the High Commissioner", "Senate Minority Leader").
+            for t in (a + 1)..<max(a + 1, b) {
+                let length = titleLength(t, b)
+                guard length > 0, ruleBySpan[a..<t]?.contains(where: isKnownQualifier) == true else { continue }
+                let holder = (t + length)..<b
+                if holder.isEmpty { return [kept(a..<t)] }
+                guard holder.allSatisfy({ text.isNameLike($0) || text.tokens[$0].kind != .word }),
+                      text.isNameLike(holder.lowerBound), !isOrganisationHead(b - 1) else { continue }
+                return [kept(a..<t), TaggedSpan(tokens: holder, label: .per, score: span.score)]
+            }
+            return [span]
+        }
+    }
+
+    /// A name that can qualify an office: a country or place the gazetteer knows, or one word in capitals ("U.N.",
+    /// "NATO").
+    /// Not a guess from capitals ("Senate Minority" before "Leader").
+    private func isKnownQualifier(_ rule: Mention) -> Bool {
+        switch rule.type {
+        case .country, .location: rule.evidence == .gazetteer
+        case .organisation: rule.tokens.count == 1 && text.isAllCaps(rule.tokens.lowerBound)
+        case .person, .meeting: false
         }
     }
 

@@ -85,8 +85,11 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         for s in text.sentences.indices {
             relations.append(contentsOf: roles.find(in: s))
         }
+        let countries = Set(mentions.indices.filter { mentions[$0].type == .country }.map { resolution.entityOfMention[$0] })
+        let soleCountry = countries.count == 1 ? countries.first : nil
         relations.append(contentsOf: Self.confirmedImplied(
-            text.sentences.indices.flatMap { roles.implied(in: $0, stated: relations) }, stated: relations))
+            text.sentences.indices.flatMap { roles.implied(in: $0, stated: relations, soleCountry: soleCountry) },
+            stated: relations))
         relations.append(contentsOf: memberships(context: context, resolution: resolution))
         context.roleHolders = roles.holders(relations: relations)
         let references = roleReferences(context: context, resolution: resolution)

@@ -64,9 +64,10 @@ struct RoleFinder {
         guard length > 0 else { return [] }
         var label = titleText(t..<(t + length))
         var i = t + length
-        // "… Envoy for Afghanistan": the remit is part of the office.
-        if i + 1 < end, text.token(i, is: "for"), let remit = context.mentionStarting(at: i + 1) {
-            label += " for " + context.mentions[remit].text
+        // "… Envoy for Afghanistan", "U.S. Ambassador to Japan": the remit is part of the office.
+        if i + 1 < end, text.token(i, is: "for") || text.token(i, is: "to"), let remit = context.mentionStarting(at: i + 1),
+           text.token(i, is: "for") || [.country, .location].contains(context.mentions[remit].type) {
+            label += " " + text.string(tokens: i..<(i + 1)).lowercased() + " " + context.mentions[remit].text
             i = context.mentions[remit].tokens.upperBound
         }
         var secondary: [(org: Int, title: String)] = []
@@ -126,8 +127,9 @@ struct RoleFinder {
     /// - an office coordinated with a stated one shares its state: "Afghan President Hamid Karzai and Foreign
     ///   Minister Abdullah";
     /// - a state office written without its state ("Prime Minister Manmohan Singh and other Indian officials",
-    ///   "the country's former President Pervez Musharraf") belongs to the one country the sentence names.
-    func implied(in s: Int, stated: [LocalRelation]) -> [LocalRelation] {
+    ///   "the country's former President Pervez Musharraf") belongs to the one country the sentence names; in
+    ///   a sentence that names no country, to `soleCountry`, the one country the whole document names.
+    func implied(in s: Int, stated: [LocalRelation], soleCountry: Int? = nil) -> [LocalRelation] {
         let sentence = text.sentences[s]
         let end = sentence.tokens.upperBound
         var found: [LocalRelation] = []
@@ -161,10 +163,14 @@ struct RoleFinder {
                     continue
                 }
             }
-            // Written without its state: the sentence's one country, named as home.
-            guard countries.count == 1, allCountries.count == 1, let country = countries.first,
-                  context.lexicon.isStateOffice(in: text, at: office.lowerBound, limit: office.upperBound) else { continue }
-            found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
+            // Written without its state: the sentence's one country, named as home; or the document's one country
+            // when the sentence names no other ("Foreign Minister Borys Tarasyuk" in an article on Ukraine alone).
+            guard context.lexicon.isStateOffice(in: text, at: office.lowerBound, limit: office.upperBound) else { continue }
+            if countries.count == 1, allCountries.count == 1, let country = countries.first {
+                found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
+            } else if let country = soleCountry, allCountries.isSubset(of: [country]) {
+                found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
+            }
         }
         return found
     }

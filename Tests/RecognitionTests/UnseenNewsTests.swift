@@ -86,6 +86,16 @@ import Testing
         #expect(!found.contains { $0.hasPrefix("Prime") || $0.hasPrefix("Minister") }, "\(found)")
     }
 
+    @Test func anOfficeAfterAKnownQualifierEndsTheName() throws {
+        let found = try names("The plan was welcomed by U.N. Secretary-General Ban Ki-moon and by U.S. Ambassador to Japan Howard Baker. "
+                              + "The U.S. Justice Department and Senate Minority Leader Harry Reid said nothing.")
+        #expect(found.contains("Ban Ki-moon|person"), "\(found)")
+        #expect(found.contains("Howard Baker|person"), "\(found)")
+        #expect(!found.contains { $0.contains("Secretary-General") || $0.contains("Ambassador") }, "\(found)")
+        // A guess from capitals is no qualifier, and a name ending with a head word is no holder.
+        #expect(!found.contains("Department|person") && !found.contains("Senate Minority|organisation"), "\(found)")
+    }
+
     @Test func aFaithOrAPeopleDescribingANounIsNoName() throws {
         let found = try names("A delegation of Catholic bishops visited Tehran, and the Buddhist leader spoke in Delhi. "
                               + "The Central Asian nation asked for help from the Catholic Church.")

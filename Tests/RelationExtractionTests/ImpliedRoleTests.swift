@@ -31,6 +31,31 @@ struct ImpliedRoleTests {
         #expect(g.hasEdge("Tariq Aziz", "Pakistan", .role), "\(g.dump)")
     }
 
+    @Test func anOfficeWithoutItsStateInAnArticleOnOneCountryIsThatCountrys() throws {
+        let g = try extract("""
+            Ukraine's parliament voted on Friday to dismiss the cabinet.
+            The resolution to fire Foreign Minister Petro Boyko secured 247 votes.
+            """)
+        #expect(g.hasEdge("Petro Boyko", "Ukraine", .role, label: "foreign minister"), "\(g.dump)")
+        // With a second country in the article, nothing says whose minister he is.
+        let two = try extract("""
+            Ukraine's parliament voted on Friday, and Poland protested.
+            The resolution to fire Foreign Minister Petro Boyko secured 247 votes.
+            """)
+        #expect(two.edges("Petro Boyko", "Ukraine", .role).isEmpty && two.edges("Petro Boyko", "Poland", .role).isEmpty,
+                "\(two.dump)")
+    }
+
+    @Test func anAmbassadorsPostIsPartOfTheOffice() throws {
+        let g = try extract("""
+            Defense Minister Aiko Mori met U.S. Ambassador to Japan Tom Reed in Tokyo.
+            The U.S. ambassador to Afghanistan, Dan Hale, said Saturday that talks would go on.
+            """)
+        #expect(g.hasEdge("Tom Reed", "United States", .role, label: "ambassador to Japan"), "\(g.dump)")
+        #expect(g.hasEdge("Dan Hale", "United States", .role, label: "ambassador to Afghanistan"), "\(g.dump)")
+        #expect(g.edges("Tom Reed", "Japan", .role).isEmpty, "\(g.dump)")
+    }
+
     @Test func noStateIsGuessedFromTheOtherPartyOrAListOfNames() throws {
         let g = try extract("""
             Deputy Foreign Minister Camila Ortiz said her government received a protest note from Ecuador.

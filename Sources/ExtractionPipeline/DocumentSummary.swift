@@ -124,8 +124,14 @@ extension DocumentSummary {
             builder.add(source: source, target: .entity(target), kind: relation.kind,
                         label: relation.label, eventClass: relation.eventClass, sentence: relation.sentence)
         }
+        // A place lies in a country the text names ("Mombasa, Kenya" or Kenya anywhere in the article): the edge's
+        // evidence then speaks of both. Only for the place's own name: a short form that joined another entity
+        // ("the Duma", also a town in Syria, joined the "State Duma") says nothing of where that entity lies.
+        let namedCountries = Set(analysis.mentions.lazy.filter { $0.type == .country }.compactMap(\.identity))
         for (m, mention) in analysis.mentions.enumerated() {
-            guard let country = mention.countryIdentity, let source = live(resolution.entityOfMention[m]) else { continue }
+            guard let country = mention.countryIdentity, namedCountries.contains(country),
+                  let source = live(resolution.entityOfMention[m]),
+                  resolution.entities[resolution.entityOfMention[m]].identity == mention.identity else { continue }
             builder.add(source: source, target: .key(country), kind: .locatedIn, label: "", eventClass: nil,
                         sentence: mention.sentence)
         }

@@ -163,6 +163,7 @@ package struct MentionArbiter {
         model = cutAtOffices(model, ruleBySpan: ruleBySpan)
         model = endBeforeOffices(model, ruleBySpan: ruleBySpan)
         model = dropBeliefAdjectives(model, ruleBySpan: ruleBySpan)
+        model = countriesAgree(model, ruleBySpan: ruleBySpan)
         model = Self.surnamesAgree(model, in: text)
         model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
         // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
@@ -274,6 +275,23 @@ package struct MentionArbiter {
                 return [kept(a..<t), TaggedSpan(tokens: holder, label: .per, score: span.score)]
             }
             return [span]
+        }
+    }
+
+    /// "Saturday Uzbekistan delivered a notice", with "Uzbekistan" read as a person there and as a country in
+    /// the rest of the article: a name the gazetteer gives as a country, which the tagger reads as a place elsewhere
+    /// in the document, is that country everywhere (one type per entity, by the stronger evidence).
+    private func countriesAgree(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+        func isCountry(_ span: TaggedSpan) -> Bool {
+            ruleBySpan[span.tokens]?.contains { $0.type == .country && $0.kind == .name && $0.evidence == .gazetteer } == true
+        }
+        let countries = Set(spans.filter { $0.label == .geo && isCountry($0) }.map { text.string(tokens: $0.tokens) })
+        guard !countries.isEmpty else { return spans }
+        return spans.map { span in
+            guard span.label == .per, isCountry(span), countries.contains(text.string(tokens: span.tokens)) else { return span }
+            var country = span
+            country.label = .geo
+            return country
         }
     }
 

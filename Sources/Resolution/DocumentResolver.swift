@@ -131,6 +131,29 @@ public struct DocumentResolver: Sendable {
         for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
             if let full = definitions[normalizedName(mention.text)] { definedBy[m] = full }
         }
+        // "the Organization of American States … the OAS", "the U.S. Central Intelligence Agency … CIA": an
+        // acronym the document does not define joins the one organisation name in it whose initials spell it
+        // (with or without a leading country).
+        var byInitials: [String: [Int]] = [:]
+        let countryStarts = Set(mentions.filter { $0.type == .country }.map(\.tokens.lowerBound))
+        for (m, mention) in mentions.enumerated() where mention.type == .organisation && mention.kind == .name
+            && mention.tokens.count >= 2 {
+            var spelled = [initials(of: text, mention.tokens)]
+            if countryStarts.contains(mention.tokens.lowerBound),
+               let country = mentions.first(where: { $0.type == .country && $0.tokens.lowerBound == mention.tokens.lowerBound }),
+               country.tokens.upperBound < mention.tokens.upperBound - 1 {
+                spelled.append(initials(of: text, country.tokens.upperBound..<mention.tokens.upperBound))
+            }
+            for key in Set(spelled) where key.count >= 2 { byInitials[key, default: []].append(m) }
+        }
+        var spelledBy: Set<Int> = []
+        for (m, mention) in mentions.enumerated() where mention.kind == .acronym && mention.type == .organisation && definedBy[m] == nil {
+            let letters = String(mention.text.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.map(Character.init))
+            guard let names = byInitials[letters],
+                  Set(names.map { normalizedName(mentions[$0].text) }).count == 1 else { continue }
+            definedBy[m] = names[0]
+            spelledBy.insert(m)
+        }
 
         // Full names first, so that surnames and acronyms find what they join.
         let order = mentions.indices.sorted { a, b in
@@ -145,7 +168,10 @@ public struct DocumentResolver: Sendable {
                 entityOfMention[m] = entities.count - 1
                 continue
             }
-            if let identity = mention.identity {
+            // The alias table states a name's type: "U.N." that the tagger read as a place ("at U.N. offices in
+            // Vienna") is the organisation the table lists, not a place of that name.
+            let listed = aliases.group(for: mention.text)
+            if let identity = mention.identity, listed == nil || listed?.type == mention.type {
                 join(m, key: identity, name: mention.canonical ?? mention.text, reason: "gazetteer")
                 continue
             }
@@ -153,11 +179,12 @@ public struct DocumentResolver: Sendable {
                 let target = entityOfMention[full]
                 entities[target].mentions.append(m)
                 if !entities[target].surfaces.contains(mention.text) { entities[target].surfaces.append(mention.text) }
-                entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: "acronym defined in brackets"))
+                entities[target].merges.append(.init(name: mention.text, into: entities[target].name,
+                                                     reason: spelledBy.contains(m) ? "acronym of a name in the document" : "acronym defined in brackets"))
                 entityOfMention[m] = target
                 continue
             }
-            if let group = aliases.group(for: mention.text) {
+            if let group = listed {
                 join(m, key: "alias:" + normalizedName(group.canonical), name: group.canonical, reason: "alias table (\(group.source))")
                 continue
             }
@@ -214,6 +241,45 @@ public struct DocumentResolver: Sendable {
 
     /// "Foreign Ministry" after "Russian Foreign Ministry" in the same document is that ministry: an
     /// organisation name that is another's name without its leading nationality joins it, when only one fits.
+    /// A short form joins the one longer name of the document it is part of: "the Security Council" the
+    /// "UN Security Council", "the Convention" the "Southern Baptist Convention" (an organisation's last words);
+    /// "Gaza" the "Gaza Strip" (a place's first words); "the Duma", which the gazetteer also knows as a town, the
+    /// "State Duma" (a place written with "the" that ends an organisation's name). With two longer names to
+    /// choose from it joins neither. Countries are left alone: "Congo" and "Guinea" are countries of their own.
+    func joinShortForms(_ resolution: inout DocumentResolution, mentions: [Mention], text: AnalyzedText) {
+        let entities = resolution.entities
+        func spellings(_ e: Int) -> Set<String> { Set(entities[e].surfaces.map(normalizedName) + [normalizedName(entities[e].name)]) }
+        let live = entities.indices.filter { !entities[$0].mentions.isEmpty }
+        let organisations = live.filter { entities[$0].type == .organisation }
+        let places = live.filter { entities[$0].type == .location }
+        // The alias table decides for the names it lists: they take a short form, but are never one.
+        let unlisted = { (e: Int) in entities[e].aliasGroup == nil }
+        func longer(_ e: Int, among candidates: [Int], _ contains: (String, String) -> Bool) -> Int? {
+            let short = spellings(e)
+            let found = candidates.filter { c in
+                c != e && spellings(c).contains { long in short.contains { contains(long, $0) } }
+            }
+            return found.count == 1 ? found[0] : nil
+        }
+        func endsWith(_ long: String, _ short: String) -> Bool { long.hasSuffix(" " + short) }
+        func startsWith(_ long: String, _ short: String) -> Bool { long.hasPrefix(short + " ") }
+        for e in organisations where unlisted(e) && !entities[e].surfaces.contains(where: { $0 == $0.uppercased() }) {
+            if let target = longer(e, among: organisations, endsWith) {
+                resolution.merge(e, into: target, reason: "short form of a longer name in the document")
+            }
+        }
+        for e in places where unlisted(e) {
+            if let target = longer(e, among: places, startsWith) {
+                resolution.merge(e, into: target, reason: "short form of a longer place name in the document")
+            } else if entities[e].mentions.allSatisfy({ m in
+                          let start = mentions[m].tokens.lowerBound
+                          return start > 0 && text.token(start - 1, is: "the")
+                      }), let target = longer(e, among: organisations, endsWith) {
+                resolution.merge(e, into: target, reason: "the end of an organisation's name in the document, written with 'the'")
+            }
+        }
+    }
+
     func mergeUnqualifiedOrganisations(_ entities: inout [DocumentEntity], _ entityOfMention: inout [Int],
                                        mentions: [Mention], text: AnalyzedText) {
         var coreOwners: [String: Set<Int>] = [:]
@@ -233,6 +299,9 @@ public struct DocumentResolver: Sendable {
             resolution.merge(e, into: target, reason: "same organisation without its nationality")
             (entities, entityOfMention) = (resolution.entities, resolution.entityOfMention)
         }
+        var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
+        joinShortForms(&resolution, mentions: mentions, text: text)
+        (entities, entityOfMention) = (resolution.entities, resolution.entityOfMention)
         // Drop emptied entities and renumber.
         var renumber = [Int](repeating: -1, count: entities.count)
         var kept: [DocumentEntity] = []
@@ -245,4 +314,25 @@ public struct DocumentResolver: Sendable {
             entityOfMention[m] = renumber[entityOfMention[m]]
         }
     }
+}
+
+/// The initials of a name's words, as an acronym spells them: "Organization of American States" → "OAS",
+/// "Asia-Pacific Economic Cooperation" → "APEC" (each part of a hyphenated word), "U.S." → "US". Function words
+/// are skipped; a lower-case word ends no initial.
+func initials(of text: AnalyzedText, _ tokens: Range<Int>) -> String {
+    var letters = String.UnicodeScalarView()
+    for t in tokens where text.tokens[t].kind == .word {
+        let word = text.string(tokens: t..<(t + 1))
+        if ["of", "the", "and", "for", "on", "in", "de", "&"].contains(word.lowercased()) { continue }
+        for part in word.split(separator: "-") {
+            let scalars = part.unicodeScalars
+            let capitals = scalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }
+            if capitals.count == scalars.filter({ $0 != "." }).count, capitals.count > 1 {
+                letters.append(contentsOf: capitals)   // "U.S.", "UN"
+            } else if let first = scalars.first, first.value >= 0x41 && first.value <= 0x5A {
+                letters.append(first)
+            }
+        }
+    }
+    return String(letters)
 }

@@ -245,8 +245,9 @@ package struct MentionArbiter {
                 let covered = (max(0, a - 3)...a).contains { $0 + titleLength($0, min(text.tokens.count, b + 4)) > b }
                 return covered ? [] : [span]
             }
-            // An office that starts at most three tokens before the span and covers it to its end and beyond.
-            for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) > b {
+            // An office that starts at most three tokens before the span and covers it to its end or beyond
+            // ("Secretary of State Condoleezza Rice" with "State" read as an organisation).
+            for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) >= b {
                 return []
             }
             func kept(_ tokens: Range<Int>) -> TaggedSpan {

@@ -48,6 +48,16 @@ struct InteractionFinder {
         add(["supported", "supports", "support", "backed", "backs"], "support", "cooperate")
         add(["sanctioned", "sanctions"], "sanction", "coerce")
         add(["warned", "warns"], "warn", "threaten")
+        // Reporting verbs that say who spoke to whom: "Bush has told Indian Prime Minister Manmohan Singh that …".
+        add(["told", "tells"], "tell", "consult")
+        add(["assured", "assures"], "assure", "consult")
+        add(["briefed", "briefs"], "brief", "consult")
+        add(["criticized", "criticised", "criticizes", "criticises", "criticize", "criticise"], "criticise", "disapprove")
+        add(["praised", "praises"], "praise", "approve")
+        add(["thanked", "thanks"], "thank", "approve")
+        add(["congratulated", "congratulates"], "congratulate", "approve")
+        add(["welcomed", "welcomes"], "welcome", "host")
+        add(["received", "receives"], "receive", "host")
         return table
     }()
 
@@ -157,8 +167,23 @@ struct InteractionFinder {
     /// ("met Kenyan President William Ruto").
     func object(after start: Int, actors: [Actor], sentence: Sentence) -> Actor? {
         var k = start
-        while k < sentence.tokens.upperBound {
-            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) { return actor }
+        let end = sentence.tokens.upperBound
+        while k < end {
+            if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
+                let after = actor.tokens.upperBound
+                // "told Venezuela's President Hugo Chavez": the country qualifies the office of the one told.
+                if actor.type != .person, after + 1 < end, text.tokens[after].kind == .possessive,
+                   context.lexicon.titleLength(in: text, at: after + 1, limit: end) > 0 {
+                    k = after + 1
+                    continue
+                }
+                // "told Chinese university students": a nationality describing people is not its country.
+                if actor.type == .country, let m = context.mentionStarting(at: k), context.mentions[m].kind == .demonym,
+                   after < end, text.tokens[after].kind == .word, !text.isNameLike(after) {
+                    return nil
+                }
+                return actor
+            }
             if let m = context.countryModifier(startingAt: k) {
                 k = context.mentions[m].tokens.upperBound
                 continue

@@ -147,6 +147,24 @@ struct RoleFinder {
                 || (mention.tokens.upperBound < end && text.tokens[mention.tokens.upperBound].kind == .possessive)
         }.map { entityOf[$0] })
         let allCountries = Set(context.mentions(in: s).filter { context.mentions[$0].type == .country }.map { entityOf[$0] })
+        // "President Ruto said the talks with Uganda went well": a country written as a bare name is more often the
+        // other party than the home of an office.
+        let namedBare = Set(context.mentions(in: s).filter { k in
+            let mention = context.mentions[k]
+            return mention.type == .country && mention.kind == .name
+                && !(mention.tokens.upperBound < end && text.tokens[mention.tokens.upperBound].kind == .possessive)
+        }.map { entityOf[$0] })
+        // "assured visiting German Foreign Minister Frank-Walter Steinmeier": a country qualifying an office that a
+        // name follows is that person's, even when the name was missed; it is never the home of another office.
+        let othersCountries = Set(context.mentions(in: s).filter { k in
+            let mention = context.mentions[k]
+            guard mention.type == .country else { return false }
+            var t = mention.tokens.upperBound
+            if t < end, text.tokens[t].kind == .possessive { t += 1 }
+            t = overOfficeAdjectives(from: t, end: end)
+            let length = titleLength(at: t, limit: end)
+            return length > 0 && t + length < end && text.isNameLike(t + length)
+        }.map { entityOf[$0] })
         for m in context.mentions(in: s) where context.mentions[m].type == .person {
             let person = entityOf[m]
             guard !statedHere.contains(where: { $0.source == person }),
@@ -168,7 +186,8 @@ struct RoleFinder {
             guard context.lexicon.isStateOffice(in: text, at: office.lowerBound, limit: office.upperBound) else { continue }
             if countries.count == 1, allCountries.count == 1, let country = countries.first {
                 found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
-            } else if let country = soleCountry, allCountries.isSubset(of: [country]) {
+            } else if let country = soleCountry, allCountries.isSubset(of: [country]), !othersCountries.contains(country),
+                      !namedBare.contains(country) {
                 found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
             }
         }

@@ -320,4 +320,19 @@ struct MeetingPlaceDescriptionTests {
         let summit = try #require(g.meetings.first, "\(g.dump)")
         #expect(!g.hasEdge(summit.label, "Mombasa", .heldIn), "\(g.dump)")
     }
+
+    @Test func reportingVerbsSayWhoSpokeToWhom() throws {
+        let g = try extract("""
+            President Tom Baker has told Indian Prime Minister Arun Mehta that he hopes the deal will pass.
+            Secretary of State Jane Holt has told Venezuela's President Luis Mora that she is concerned.
+            President Luis Mora recently criticized President Tom Baker.
+            Mr. Baker told Chinese university students in Beijing that trade would grow.
+            """)
+        #expect(g.hasEdge("Tom Baker", "Arun Mehta", .interaction, label: "tell"), "\(g.dump)")
+        #expect(g.hasEdge("Jane Holt", "Luis Mora", .interaction, label: "tell"), "the country qualifies the office of the one told: \(g.dump)")
+        #expect(g.edges("Jane Holt", "Venezuela", .interaction).isEmpty, "\(g.dump)")
+        #expect(g.hasEdge("Luis Mora", "Tom Baker", .interaction, label: "criticise"), "\(g.dump)")
+        // A nationality describing the people told is not its country.
+        #expect(g.edges("Tom Baker", "China", .interaction).isEmpty, "\(g.dump)")
+    }
 }

@@ -46,6 +46,13 @@ struct ImpliedRoleTests {
                 "\(two.dump)")
     }
 
+    @Test func aCountryQualifyingAnotherNamesOfficeIsNoHome() throws {
+        // The visitor's name is hard to read; "German" is still his, never the Secretary of State's.
+        let g = try extract("Secretary of State Ann Clay assured visiting German Foreign Minister Frank-Walter Steinmeier that Washington will reply.")
+        #expect(g.edges("Ann Clay", "Germany", .role).isEmpty, "\(g.dump)")
+        #expect(g.node("State") == nil, "an office's words are no organisation: \(g.dump)")
+    }
+
     @Test func anAmbassadorsPostIsPartOfTheOffice() throws {
         let g = try extract("""
             Defense Minister Aiko Mori met U.S. Ambassador to Japan Tom Reed in Tokyo.

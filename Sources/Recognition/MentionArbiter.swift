@@ -222,12 +222,7 @@ package struct MentionArbiter {
             guard t > span.tokens.lowerBound, t < span.tokens.upperBound,
                   !(ruleBySpan[span.tokens] ?? []).contains(where: { $0.type == .person }),
                   let rule = ruleBySpan[t..<span.tokens.upperBound]?.first(where: { $0.type != .meeting }) else { return span }
-            let label: EntityLabel = switch rule.type {
-            case .person: .per
-            case .organisation: .org
-            default: .geo
-            }
-            return TaggedSpan(tokens: t..<span.tokens.upperBound, label: label, score: span.score)
+            return TaggedSpan(tokens: t..<span.tokens.upperBound, label: Self.label(of: rule.type) ?? span.label, score: span.score)
         }
     }
 
@@ -252,13 +247,7 @@ package struct MentionArbiter {
             }
             func kept(_ tokens: Range<Int>) -> TaggedSpan {
                 let rule = ruleBySpan[tokens]?.first { $0.type != .meeting }
-                let label: EntityLabel = switch rule?.type {
-                case .person: .per
-                case .organisation: .org
-                case .country, .location: .geo
-                default: span.label
-                }
-                return TaggedSpan(tokens: tokens, label: label, score: span.score)
+                return TaggedSpan(tokens: tokens, label: rule.flatMap { Self.label(of: $0.type) } ?? span.label, score: span.score)
             }
             for t in (a + 1)..<max(a + 1, b) where t + titleLength(t, min(text.tokens.count, b + 4)) > b {
                 return [kept(a..<t)]
@@ -296,6 +285,16 @@ package struct MentionArbiter {
         }
     }
 
+    /// The tagger label that a span re-read as exactly a rule's name takes: the rule's type (nil for a meeting).
+    private static func label(of type: NodeType) -> EntityLabel? {
+        switch type {
+        case .person: .per
+        case .organisation: .org
+        case .country, .location: .geo
+        case .meeting: nil
+        }
+    }
+
     /// A name that can qualify an office: a country or place the gazetteer knows, or one word in capitals ("U.N.",
     /// "NATO").
     /// Not a guess from capitals ("Senate Minority" before "Leader").
@@ -321,12 +320,7 @@ package struct MentionArbiter {
             }
             if span.tokens.count > 1, EnglishWords.faiths.contains(text, a),
                let rule = ruleBySpan[(a + 1)..<b]?.first(where: { $0.type != .meeting }) {
-                let label: EntityLabel = switch rule.type {
-                case .person: .per
-                case .organisation: .org
-                default: .geo
-                }
-                return TaggedSpan(tokens: (a + 1)..<b, label: label, score: span.score)
+                return TaggedSpan(tokens: (a + 1)..<b, label: Self.label(of: rule.type) ?? span.label, score: span.score)
             }
             return span
         }

@@ -135,14 +135,15 @@ public struct DocumentResolver: Sendable {
         // acronym the document does not define joins the one organisation name in it whose initials spell it
         // (with or without a leading country).
         var byInitials: [String: [Int]] = [:]
-        let countryStarts = Set(mentions.filter { $0.type == .country }.map(\.tokens.lowerBound))
+        var countryEndByStart: [Int: Int] = [:]
+        for mention in mentions where mention.type == .country && countryEndByStart[mention.tokens.lowerBound] == nil {
+            countryEndByStart[mention.tokens.lowerBound] = mention.tokens.upperBound
+        }
         for (m, mention) in mentions.enumerated() where mention.type == .organisation && mention.kind == .name
             && mention.tokens.count >= 2 {
             var spelled = [initials(of: text, mention.tokens)]
-            if countryStarts.contains(mention.tokens.lowerBound),
-               let country = mentions.first(where: { $0.type == .country && $0.tokens.lowerBound == mention.tokens.lowerBound }),
-               country.tokens.upperBound < mention.tokens.upperBound - 1 {
-                spelled.append(initials(of: text, country.tokens.upperBound..<mention.tokens.upperBound))
+            if let countryEnd = countryEndByStart[mention.tokens.lowerBound], countryEnd < mention.tokens.upperBound - 1 {
+                spelled.append(initials(of: text, countryEnd..<mention.tokens.upperBound))
             }
             for key in Set(spelled) where key.count >= 2 { byInitials[key, default: []].append(m) }
         }
@@ -254,27 +255,40 @@ public struct DocumentResolver: Sendable {
         let places = live.filter { entities[$0].type == .location }
         // The alias table decides for the names it lists: they take a short form, but are never one.
         let unlisted = { (e: Int) in entities[e].aliasGroup == nil }
-        func longer(_ e: Int, among candidates: [Int], _ contains: (String, String) -> Bool) -> Int? {
-            let short = spellings(e)
-            let found = candidates.filter { c in
-                c != e && spellings(c).contains { long in short.contains { contains(long, $0) } }
+        // Which entities have a spelling that goes on after the short form (or before it), by the short form: one
+        // pass over the words of each name, so a document listing thousands of organisations stays linear.
+        var endingWith: [String: Set<Int>] = [:]
+        var startingWith: [String: Set<Int>] = [:]
+        for e in organisations {
+            for long in spellings(e) {
+                for space in long.indices where long[space] == " " {
+                    endingWith[String(long[long.index(after: space)...]), default: []].insert(e)
+                }
             }
-            return found.count == 1 ? found[0] : nil
         }
-        func endsWith(_ long: String, _ short: String) -> Bool { long.hasSuffix(" " + short) }
-        func startsWith(_ long: String, _ short: String) -> Bool { long.hasPrefix(short + " ") }
+        for e in places {
+            for long in spellings(e) {
+                for space in long.indices where long[space] == " " { startingWith[String(long[..<space]), default: []].insert(e) }
+            }
+        }
+        func longer(_ e: Int, in index: [String: Set<Int>]) -> Int? {
+            var found = Set<Int>()
+            for short in spellings(e) { found.formUnion(index[short] ?? []) }
+            found.remove(e)
+            return found.count == 1 ? found.first : nil
+        }
         for e in organisations where unlisted(e) && !entities[e].surfaces.contains(where: { $0 == $0.uppercased() }) {
-            if let target = longer(e, among: organisations, endsWith) {
+            if let target = longer(e, in: endingWith) {
                 resolution.merge(e, into: target, reason: "short form of a longer name in the document")
             }
         }
         for e in places where unlisted(e) {
-            if let target = longer(e, among: places, startsWith) {
+            if let target = longer(e, in: startingWith) {
                 resolution.merge(e, into: target, reason: "short form of a longer place name in the document")
             } else if entities[e].mentions.allSatisfy({ m in
                           let start = mentions[m].tokens.lowerBound
                           return start > 0 && text.token(start - 1, is: "the")
-                      }), let target = longer(e, among: organisations, endsWith) {
+                      }), let target = longer(e, in: endingWith) {
                 resolution.merge(e, into: target, reason: "the end of an organisation's name in the document, written with 'the'")
             }
         }

@@ -164,6 +164,7 @@ package struct MentionArbiter {
         model = endBeforeOffices(model, ruleBySpan: ruleBySpan)
         model = dropBeliefAdjectives(model, ruleBySpan: ruleBySpan)
         model = countriesAgree(model, ruleBySpan: ruleBySpan)
+        model = splitAtOwningAcronym(model, ruleBySpan: ruleBySpan)
         model = Self.surnamesAgree(model, in: text)
         model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
         // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
@@ -282,6 +283,24 @@ package struct MentionArbiter {
             var country = span
             country.label = .geo
             return country
+        }
+    }
+
+    /// "NATO's International Security Assistance Force" read as one organisation: two names, the force and the
+    /// alliance it belongs to (the relation stage reads the possessive as `member_of`). Only where the owner is
+    /// one word in capitals that the rules read as an organisation and what follows is a name closed by an
+    /// organisation's head word; "Pakistan People's Party" and "McDonald's Corporation" stay whole, and so does
+    /// "Russia's Foreign Ministry" (a country's state body keeps its country, so that every country's "Foreign
+    /// Ministry" does not become one node).
+    private func splitAtOwningAcronym(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+        spans.flatMap { span -> [TaggedSpan] in
+            let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
+            let possessive = a + 1
+            guard span.label == .org, b - possessive >= 3, text.tokens[possessive].kind == .possessive,
+                  text.isAllCaps(a), ruleBySpan[a..<possessive]?.contains(where: { $0.type == .organisation }) == true,
+                  text.isNameLike(possessive + 1), isOrganisationHead(b - 1) else { return [span] }
+            return [TaggedSpan(tokens: a..<possessive, label: .org, score: span.score),
+                    TaggedSpan(tokens: (possessive + 1)..<b, label: .org, score: span.score)]
         }
     }
 

@@ -142,16 +142,32 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
                 found.append(LocalRelation(source: org, target: resolution.entityOfMention[k], kind: .memberOf,
                                            sentence: mention.sentence))
             }
-            // "Russia's Foreign Ministry"
+            // "Russia's Foreign Ministry", "NATO's International Security Assistance Force"
             let before = mention.tokens.lowerBound - 1
-            if before >= 1, context.text.tokens[before].kind == .possessive,
-               let owner = context.mentionEnding(at: before), mentions[owner].type == .country,
+            let possessor = before >= 1 && context.text.tokens[before].kind == .possessive
+                ? context.mentionEnding(at: before) : nil
+            if let owner = possessor, mentions[owner].type == .country || mentions[owner].type == .organisation,
                lexicon.isOrganisationHead(in: context.text, at: mention.tokens.upperBound - 1) {
                 found.append(LocalRelation(source: org, target: resolution.entityOfMention[owner], kind: .memberOf,
                                            sentence: mention.sentence))
             }
+            // "Benazir Bhutto, whose Pakistan People's Party", "Bhutto's Pakistan People's Party": a person's
+            // party. Only a party: "Putin's Kremlin" or "Obama's State Department" says who leads it, not who
+            // belongs to it.
+            if context.text.token(mention.tokens.upperBound - 1, is: "party"),
+               let member = possessor ?? whoseOwner(before: mention.tokens.lowerBound, context: context),
+               mentions[member].type == .person {
+                found.append(LocalRelation(source: resolution.entityOfMention[member], target: org, kind: .memberOf,
+                                           sentence: mention.sentence))
+            }
         }
         return found
+    }
+
+    /// The mention right before ", whose" that ends at `start` ("Benazir Bhutto, whose Pakistan People's Party").
+    private func whoseOwner(before start: Int, context: SentenceContext) -> Int? {
+        guard start >= 3, context.text.token(start - 1, is: "whose"), context.text.token(start - 2, is: ",") else { return nil }
+        return context.mentionEnding(at: start - 2)
     }
 
     /// "the Taliban's foreign minister" wherever it stands for the one person given that office in the document.

@@ -71,6 +71,31 @@ struct RelationPatternTests {
         #expect(g.nodes.filter { $0.type == .organisation }.count == 2)
     }
 
+    @Test func anAllianceOwnsTheBodyItNamesWithAPossessive() throws {
+        let g = try extract("""
+            date 2024-10-09
+            The convoy was escorted by NATO's Standing Maritime Group on Monday. Germany's Defence Ministry agreed.
+            """)
+        #expect(g.node("Standing Maritime Group")?.type == .organisation, "\(g.dump)")
+        #expect(g.node("NATO's Standing Maritime Group") == nil, "\(g.dump)")
+        #expect(g.hasEdge("Standing Maritime Group", "North Atlantic Treaty Organization", .memberOf), "\(g.dump)")
+        // A country's state body keeps its country as before, and the alliance is a member of nothing.
+        #expect(g.hasEdge("Defence Ministry", "Germany", .memberOf), "\(g.dump)")
+        #expect(g.edges.filter { $0.kind == .memberOf }.count == 2, "\(g.dump)")
+    }
+
+    @Test func aPersonBelongsToThePartyCalledTheirs() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Leila Haddad, whose Democratic Renewal Party lost the vote, resigned on Monday.
+            Omar Said's Liberal Party won the most seats. Officials at Omar Said's Interior Ministry agreed.
+            """)
+        #expect(g.hasEdge("Leila Haddad", "Democratic Renewal Party", .memberOf), "\(g.dump)")
+        #expect(g.hasEdge("Omar Said", "Liberal Party", .memberOf), "\(g.dump)")
+        // Only a party: a ministry called someone's says who runs it, not who belongs to it.
+        #expect(g.edges.filter { $0.kind == .memberOf }.count == 2, "\(g.dump)")
+    }
+
     // MARK: participant
 
     @Test func participantSpeakingAt() throws {

@@ -61,6 +61,12 @@ public struct GazetteerLexicon: Lexicon {
         return places.isEmpty ? nil : (match.tokens.count, places)
     }
 
+    public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] {
+        gazetteer.countries(openingOfficialName: text.string(tokens: tokens)).map {
+            PlaceReference(kind: .country, identity: "country:" + $0.iso2, name: $0.name)
+        }
+    }
+
     public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {
         guard index < text.tokens.count,
               let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .demonym) else { return nil }

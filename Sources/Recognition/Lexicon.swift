@@ -55,6 +55,9 @@ public protocol Lexicon: Sendable {
     /// A head word of a state body ("Ministry", "Department", "Embassy"): a nationality before it names the
     /// state the body belongs to.
     func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool
+    /// The countries whose official name opens with exactly the words of `tokens` followed by "of" ("the Islamic
+    /// Republic" for Iran), for a reference back to a country the document named.
+    func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference]
     /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
     func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
     /// Per-token bits for the statistical tagger (`EntityTagger.tag(_:externalFeatures:)`), indexed like
@@ -69,6 +72,9 @@ extension Lexicon {
 
     /// Without classes no office is known to be a state's.
     public func isStateOffice(in text: AnalyzedText, at index: Int, limit: Int) -> Bool { false }
+
+    /// Without official names no country is referred back to.
+    public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] { [] }
 
     /// No features: the tagger then sees all bits zero, which is always valid input.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? { nil }

@@ -46,6 +46,10 @@ package struct MentionArbiter {
     let titleLength: (_ t: Int, _ limit: Int) -> Int
     /// The title line and headings: sentences whose capitals do not mark names.
     let headings: Set<Int>
+    /// The countries whose official name opens with exactly the words of `tokens` before an "of".
+    let countriesOpeningOfficialName: (_ tokens: Range<Int>) -> [PlaceReference]
+    /// Identities of the countries the document names (`DocumentEvidence.countries`).
+    let namedCountries: Set<String>
 
     /// Rule evidence that outranks a weak tagger reading of the same words: a `misc` span, or a `geo` span that no
     /// gazetteer lists (not for `definiteArticle`: "the Midwest" is a place). Each was measured on the CoNLL
@@ -151,7 +155,42 @@ package struct MentionArbiter {
                 result.append(mention)
             }
         }
-        return result
+        return Self.shortNamesFollowOfficialNames(result)
+    }
+
+    /// "the Democratic Republic of Congo" first, then "in eastern Congo" and "Congo's president": the short name
+    /// is the country the document named in full, not the other one that goes by it (Republic of Congo). Where
+    /// the document writes a country only by the last words of another country's official name it has named, the
+    /// short name takes that country's identity; not when two named countries end so ("Republic of Korea" and
+    /// "Democratic People's Republic of Korea"), nor when the short one is also written otherwise.
+    static func shortNamesFollowOfficialNames(_ mentions: [Mention]) -> [Mention] {
+        var meant: [String: Mention] = [:]
+        var ambiguous: Set<String> = []
+        for mention in mentions where mention.type == .country && mention.kind == .name {
+            guard let identity = mention.identity, let of = mention.text.range(of: " of ", options: .backwards) else { continue }
+            var tail = mention.text[of.upperBound...].lowercased()
+            if tail.hasPrefix("the ") { tail.removeFirst(4) }
+            if let known = meant[tail], known.identity != identity { ambiguous.insert(tail) } else { meant[tail] = mention }
+        }
+        for tail in ambiguous { meant[tail] = nil }
+        guard !meant.isEmpty else { return mentions }
+        // The country each other country's mentions would go to, or nil when some mention is no such short name.
+        var target: [String: String?] = [:]
+        for mention in mentions where mention.type == .country {
+            guard let identity = mention.identity else { continue }
+            let full = meant[mention.text.lowercased()]?.identity
+            let joined = full.flatMap { $0 == identity ? nil : $0 }
+            // `.some`: assigning a nil `String?` to the subscript would remove the entry instead of recording "no".
+            if let known = target[identity] { target[identity] = .some(known == joined ? known : nil) } else { target[identity] = .some(joined) }
+        }
+        return mentions.map { mention in
+            guard mention.type == .country, let identity = mention.identity, let full = target[identity] ?? nil,
+                  let named = meant[mention.text.lowercased()] else { return mention }
+            var joined = mention
+            joined.identity = full
+            joined.canonical = named.canonical
+            return joined
+        }
     }
 
     /// The tagger's spans made to agree with the document and with what the rules read exactly: cut at line
@@ -345,9 +384,28 @@ package struct MentionArbiter {
         }
     }
 
+    /// "Pope Benedict met ... bishops from Iran and wanted to improve relations with the Islamic Republic": the
+    /// opening words of a country's official name ("Islamic Republic of Iran"), written without the rest, refer
+    /// back to that country when it is the one country of the document whose official name they open. A faith
+    /// before them is no part of the name ("the largely Muslim Islamic Republic"). Two words at least: "the
+    /// Republic" could be any of dozens.
+    private func countryByOfficialOpening(_ span: TaggedSpan, sentence: Int) -> Mention? {
+        var start = span.tokens.lowerBound
+        if span.tokens.count > 2, EnglishWords.faiths.contains(text, start) { start += 1 }
+        let words = start..<span.tokens.upperBound
+        guard (2...4).contains(words.count), !namedCountries.isEmpty else { return nil }
+        // "the Islamic Republic of Iran" names the country in full, and the gazetteer reads it so.
+        if words.upperBound < text.tokens.count, text.token(words.upperBound, is: "of") { return nil }
+        let named = countriesOpeningOfficialName(words).filter { namedCountries.contains($0.identity) }
+        guard named.count == 1, let country = named.first else { return nil }
+        return Mention(tokens: words, sentence: sentence, type: .country, kind: .name, text: text.string(tokens: words),
+                       canonical: country.name, identity: country.identity)
+    }
+
     /// Rule 3 for one tagger span.
     private func decide(_ span: TaggedSpan, rules: [Mention], sentence: Int) -> Mention? {
         let surface = text.string(tokens: span.tokens)
+        if span.label != .per, let country = countryByOfficialOpening(span, sentence: sentence) { return country }
         func named(_ type: NodeType, kind: Mention.Kind = .name) -> Mention {
             Mention(tokens: span.tokens, sentence: sentence, type: type, kind: kind, text: surface)
         }

@@ -55,7 +55,9 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
                 isOrganisationHead: { lexicon.isOrganisationHead(in: text, at: $0) },
                 isGovernmentHead: { lexicon.isGovernmentHead(in: text, at: $0) },
                 titleLength: { lexicon.titleLength(in: text, at: $0, limit: min($1, text.tokens.count)) },
-                headings: headings)
+                headings: headings,
+                countriesOpeningOfficialName: { lexicon.countriesOpeningOfficialName(in: text, tokens: $0) },
+                namedCountries: evidence.countries)
             mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
                                       sentenceOf: { sentenceOf[$0] })
         }

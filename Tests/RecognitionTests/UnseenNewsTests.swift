@@ -42,6 +42,41 @@ import Testing
         #expect(!found.contains { $0.hasPrefix("Near ") || $0.hasPrefix("Yesterday ") }, "\(found)")
     }
 
+    /// "The Islamic Republic" refers back to Iran when the article names Iran; it names no country otherwise, and
+    /// the official name in full is the gazetteer's own.
+    @Test func theOpeningOfAnOfficialNameRefersBackToTheCountryNamed() throws {
+        let recognizer = try #require(Self.recognizer)
+        let text = analyzed("Bishops from Iran met the pope. The Vatican wants better relations with the Islamic Republic, "
+                            + "a largely Muslim Islamic Republic.")
+        let countries = recognizer.recognize(text).filter { $0.type == .country }
+        let republics = countries.filter { $0.text == "Islamic Republic" }
+        #expect(republics.count == 2 && republics.allSatisfy { $0.identity == "country:IR" }, "\(countries.map(\.text))")
+        let unnamed = recognizer.recognize(analyzed("The Vatican wants better relations with the Islamic Republic."))
+        #expect(!unnamed.contains { $0.identity == "country:IR" }, "no country is named: \(unnamed.map(\.text))")
+        // Two named countries whose official names both open so: neither is meant for sure.
+        let two = recognizer.recognize(analyzed("Germany and Nigeria signed a deal. The Federal Republic will pay."))
+        #expect(!two.contains { $0.text == "Federal Republic" && $0.type == .country }, "\(two.map(\.text))")
+    }
+
+    /// A document that names the Democratic Republic of Congo means it by "Congo" too; one that also writes the
+    /// Republic of Congo, or two Koreas, keeps the short name as the gazetteer gives it.
+    @Test func aShortNameIsTheCountryNamedInFull() throws {
+        let recognizer = try #require(Self.recognizer)
+        func identities(_ text: String) -> [String: Set<String>] {
+            var found: [String: Set<String>] = [:]
+            for m in recognizer.recognize(analyzed(text)) where m.type == .country { found[m.text, default: []].insert(m.identity ?? "") }
+            return found
+        }
+        let one = identities("Leaders from Liberia and the Democratic Republic of Congo met in Washington. "
+                             + "Kabila was elected Congo's president last year.")
+        #expect(one["Congo"] == ["country:CD"], "\(one)")
+        let both = identities("The Democratic Republic of Congo and the Republic of Congo share a river. Congo's "
+                              + "president spoke first.")
+        #expect(both["Congo"] == ["country:CG"], "\(both)")
+        let bare = identities("Troops from Congo and Kenya arrived. Congo's army led.")
+        #expect(bare["Congo"] == ["country:CG"], "\(bare)")
+    }
+
     @Test func aNameNeverRunsAcrossALineBreak() throws {
         let found = try names("By Marta Quiroga\nMONTEVIDEO 2024-05-02\nUruguay's central bank raised its key rate on Thursday.")
         #expect(!found.contains { $0.contains("\n") }, "\(found)")

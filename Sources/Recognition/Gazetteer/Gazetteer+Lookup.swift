@@ -12,6 +12,13 @@ extension Gazetteer {
         index.payloads(named: name).first { $0.kind == .country }.map { countries[$0.index] }
     }
 
+    /// The countries whose official name opens with these words followed by "of" ("Islamic Republic" → Iran;
+    /// "Democratic Republic" → DR Congo, Timor-Leste, …); words compare ignoring ASCII case and extra spaces.
+    public func countries(openingOfficialName words: String) -> [Country] {
+        let key = words.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        return (countriesByOfficialOpening[key] ?? []).map { countries[$0] }
+    }
+
     public func country(iso2: String) -> Country? {
         countryByISO2[iso2.uppercased()].map { countries[$0] }
     }

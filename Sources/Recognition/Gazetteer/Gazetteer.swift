@@ -23,6 +23,9 @@ public struct Gazetteer: Sendable {
 
     let demonymRows: [DemonymRow]
     let countryByISO2: [String: Int]
+    /// The words that open a country's official name before its "of" ("islamic republic" of Iran, "democratic
+    /// republic" of Congo), lower-cased, two words or more: how an article refers back to a country it has named.
+    let countriesByOfficialOpening: [String: [Int]]
     let index: NameIndex
 
     /// Loads the tables bundled with the Recognition module.
@@ -70,6 +73,7 @@ public struct Gazetteer: Sendable {
         for (i, country) in countries.enumerated() { byISO2[country.iso2] = i }
         self.countries = countries
         countryByISO2 = byISO2
+        countriesByOfficialOpening = Self.officialOpenings(countries)
         demonymRows = try GazetteerTables.demonyms(
             TSVReader(table: "demonyms", bytes: tables.demonyms), countryIndex: byISO2, &index)
         cities = try GazetteerTables.cities(TSVReader(table: "cities", bytes: tables.cities), &index)
@@ -92,6 +96,20 @@ public struct Gazetteer: Sendable {
             return a.index < b.index
         }
         self.index = index
+    }
+
+    static func officialOpenings(_ countries: [Country]) -> [String: [Int]] {
+        var openings: [String: [Int]] = [:]
+        for (i, country) in countries.enumerated() {
+            for name in [country.name] + country.names {
+                guard let of = name.range(of: " of ") else { continue }
+                let words = name[..<of.lowerBound].split(separator: " ")
+                guard words.count >= 2 else { continue }
+                let key = words.joined(separator: " ").lowercased()
+                if openings[key]?.last != i { openings[key, default: []].append(i) }
+            }
+        }
+        return openings
     }
 
     static func kindRank(_ kind: GazetteerKinds) -> Int {

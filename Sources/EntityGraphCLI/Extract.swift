@@ -191,7 +191,7 @@ extension Extract {
                     if !warnings.isEmpty { progress.finish() }
                     warnings.forEach(printError)
                     if let partial, partialError == nil {
-                        do { try partial.write(summary) } catch { partialError = error }
+                        do throws(PartialError) { try partial.write(summary) } catch { partialError = error }
                     }
                     if wantsExtraction { stage.add(summary) }
                     read += 1

@@ -90,3 +90,17 @@ extension PartialMerge {
         return writer.documentCount
     }
 }
+
+extension PartialMerge {
+    /// Feeds every remaining summary to one corpus stage: the graph (and mentions and merge log, when kept) that
+    /// `extract` over the same documents gives. The alias table is the one the partials were made with, read
+    /// from their header, so the node that merges needs none of the shards' files.
+    public mutating func extraction(includeCoMentions: Bool, keepMentions: Bool, keepMerges: Bool) throws -> Extraction {
+        let settings = header.analysis
+        var stage = CorpusStage(aliases: try settings.aliasTable(),
+                                options: settings.extractionOptions(includeCoMentions: includeCoMentions),
+                                keepMentions: keepMentions, keepMerges: keepMerges)
+        while let summary = try next() { stage.add(summary) }
+        return stage.finish()
+    }
+}

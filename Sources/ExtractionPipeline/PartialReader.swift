@@ -135,6 +135,19 @@ public final class PartialReader {
         if got == 0 { atEndOfFile = true }
     }
 
+    /// Whether the file starts like a partial result (its first byte is the header's `{`), so `merge` can tell
+    /// partials from GraphML (which starts with `<`) before reading either. An unreadable file is no partial: the
+    /// GraphML reader then reports it.
+    public static func looksLikePartial(path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var first: UInt8 = 0
+        var got: Int
+        repeat { got = read(fd, &first, 1) } while got < 0 && errno == EINTR
+        return got == 1 && first == UInt8(ascii: "{")
+    }
+
     /// A decoding error in a sentence, with the field it happened at.
     static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }

@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Recognition", "TextAnalysis"]),
         .testTarget(name: "RelationExtractionTests", dependencies: ["ExtractionPipeline", "RelationExtraction", "DocumentReading", "GraphModel"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "GraphModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ExtractionPipeline", "GraphExport", "GraphModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ExtractionPipeline", "GraphExport", "GraphModel", "DocumentReading", "Resolution"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ struct EntityGraphCommand: ParsableCommand {
             2 usage error, an unreadable or malformed input graph (convert, merge), or an output could not be written.
             """,
         version: Version.current,
-        subcommands: [Extract.self, Convert.self, Merge.self],
+        subcommands: [Extract.self, List.self, Convert.self, Merge.self],
         defaultSubcommand: nil)
 }
 

@@ -30,29 +30,29 @@ struct Extract: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Article files, directories of *.txt files, or - for standard input.", valueName: "input"))
-    var inputs: [String]
+    var inputs: [String] = []
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("""
-        Also write every entity mention as JSON Lines (document, start, end, text, type, node). 'node' is the \
-        node's id in the written graph: with --types/--kinds/--min-weight/--top, ids are those of the filtered \
-        graph and mentions of nodes the filter removed are left out.
-        """, valueName: "file.jsonl"))
-    var mentions: String?
+    @OptionGroup var files: ResultFiles
 
-    @Option(name: .customLong("merge-log"),
-            help: ArgumentHelp("Also write every merge of two names into one node, with its reason (TSV).", valueName: "file"))
-    var mergeLog: String?
+    @Option(help: ArgumentHelp("""
+        Also (or only) write a partial result: every document's summary, for `merge` with the partials of other \
+        shards (see Docs/partial-results.md). Holds the mentions and merge reasons too, so the merge can write them.
+        """, valueName: "file.partial"))
+    var partial: String?
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("""
+        Read the documents and their ids from a list written by `entity-graph list` (- for standard input) \
+        instead of from inputs: how a shard keeps the ids a run over every document gives.
+        """, valueName: "list.jsonl"))
+    var filesFrom: String?
 
     @Option(help: ArgumentHelp("""
         Extra alias table: lines 'same<TAB>canonical<TAB>type<TAB>alias|alias' and 'never<TAB>name<TAB>name'; \
         they override the shipped table.
         """, valueName: "file"))
     var aliases: String?
-
-    @Flag(name: .customLong("no-co-mentions"), help: "Leave out co_mention edges (same-sentence co-occurrence).")
-    var noCoMentions = false
 
     @Flag(name: .customLong("no-tagger"),
           help: "Recognise names by the rules and gazetteers alone, without the statistical tagger (for comparison).")
@@ -71,63 +71,84 @@ struct Extract: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
+        if filesFrom != nil {
+            guard inputs.isEmpty else { throw ValidationError("give either inputs or --files-from, not both") }
+        } else {
+            guard !inputs.isEmpty else { throw ValidationError("give at least one input file or directory") }
+        }
         guard !(noTagger && taggerOnly) else { throw ValidationError("--no-tagger and --tagger-only exclude each other") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        guard !output.outputs.isEmpty || mentions != nil || mergeLog != nil else {
-            throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log)")
+        guard files.wantsExtraction(output) || partial != nil else {
+            throw ValidationError("nothing to write: give at least one -o FILE (or --mentions / --merge-log / --partial)")
+        }
+        if let partial, output.outputs.contains(partial) || [files.mentions, files.mergeLog].contains(partial) {
+            throw ValidationError("the partial result '\(partial)' is also given as another output")
         }
     }
 
     func run() throws {
-        var aliasTable = try ShippedData.aliasTable()
+        let settings = try analysisSettings()
+        let aliasTable: AliasTable
+        do {
+            aliasTable = try settings.aliasTable()
+        } catch let error as AliasTable.ParseError {
+            throw CLIError("alias file: \(error.description)")
+        }
+        let reader = DocumentReader()
+        let sources: [DocumentSource]
+        if let filesFrom {
+            sources = try FileList.read(filesFrom)
+        } else {
+            do {
+                sources = try reader.collect(inputs)
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
+        let lexicon = try ShippedData.lexicon()
+        let tagger = settings.tagger ? try ShippedData.tagger() : nil
+        let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
+                                  options: settings.extractionOptions(includeCoMentions: !files.noCoMentions))
+        let writer = try partial.map { path throws(PartialError) in
+            try PartialWriter(path: path, header: PartialHeader(producer: Self.producer, analysis: settings))
+        }
+        let run = extract(sources.sorted { $0.id < $1.id }, reader: reader, with: extractor, settings: settings,
+                          partial: writer)
+        var writeFailed = false
+        if let writer {
+            do {
+                if let error = run.partialError { throw error }
+                try writer.finish()
+            } catch {
+                printError("error: \(error)")
+                writeFailed = true
+            }
+        }
+        var summary = "\(run.read) document(s)"
+        if let extraction = run.extraction {
+            let (graph, ok) = try files.write(extraction, output: output)
+            if !ok { writeFailed = true }
+            summary += ", \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+        }
+        if !quiet { printSummary(summary + (run.failed > 0 ? "; \(run.failed) document(s) failed" : "")) }
+        if writeFailed { throw ExitCode(2) }
+        if run.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// What the partial header says wrote it.
+    static let producer = "entity-graph \(Version.current)"
+
+    /// The analysis options of the command line, with the text of the extra alias table.
+    func analysisSettings() throws -> AnalysisSettings {
+        var files: [AnalysisSettings.AliasFile] = []
         if let aliases {
             do {
-                let text = try String(contentsOfFile: aliases, encoding: .utf8)
-                try aliasTable.add(contentsOf: text, source: aliases)
-            } catch let error as AliasTable.ParseError {
-                throw CLIError("alias file: \(error.description)")
+                files.append(.init(source: aliases, text: try String(contentsOfFile: aliases, encoding: .utf8)))
             } catch {
                 throw CLIError("cannot read alias file '\(aliases)': \(error.localizedDescription)")
             }
         }
-        let reader = DocumentReader()
-        let sources: [DocumentSource]
-        do {
-            sources = try reader.collect(inputs)
-        } catch {
-            throw CLIError(error.description)
-        }
-        let lexicon = try ShippedData.lexicon()
-        let tagger = noTagger ? nil : try ShippedData.tagger()
-        let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
-                                  options: ExtractionOptions(includeCoMentions: !noCoMentions, recognizerRules: !taggerOnly))
-        let (extraction, read, failed) = extract(sources.sorted { $0.id < $1.id }, reader: reader, with: extractor)
-
-        var writeFailed = false
-        func write(_ bytes: @autoclosure () throws -> [UInt8], to path: String) {
-            do {
-                try AtomicFile.write(try bytes(), to: path)
-            } catch {
-                printError("error: \(path): \(error)")
-                writeFailed = true
-            }
-        }
-        let graph = try output.filter().apply(to: extraction.graph)
-        if !output.write(graph) { writeFailed = true }
-        if let mentions {
-            // Ids in the mentions file must name nodes of the graph actually written, filtered or not.
-            let records = MentionsFile.restricted(extraction.mentions, from: extraction.graph, to: graph)
-            write(MentionsFile.jsonLines(records), to: mentions)
-        }
-        if let mergeLog { write(MergeLogFile.tsv(extraction.merges, graph: graph), to: mergeLog) }
-
-        if !quiet {
-            printSummary("\(read) document(s), \(graph.nodes.count) nodes, \(graph.edges.count) edges"
-                         + (failed > 0 ? "; \(failed) document(s) failed" : ""))
-        }
-        if writeFailed { throw ExitCode(2) }
-        if failed > 0 { throw ExitCode(1) }
+        return AnalysisSettings(tagger: !noTagger, rules: !taggerOnly, aliases: files)
     }
 }
 
@@ -141,10 +162,17 @@ extension Extract {
     /// Reads and summarises the documents `jobs` at a time, a bounded batch at a time, and feeds the summaries
     /// to the corpus stage in id order: the text of a document is gone once its batch is done, and the output
     /// is the same whatever the number of jobs. Warnings and errors are printed in document order.
-    func extract<L: Lexicon>(_ sources: [DocumentSource], reader: DocumentReader, with extractor: Extractor<L>)
-        -> (extraction: Extraction, read: Int, failed: Int) {
-        let keepMentions = mentions != nil
-        var stage = extractor.corpusStage(keepMentions: keepMentions, keepMerges: mergeLog != nil)
+    ///
+    /// With a partial writer every summary is also written to it, as it comes; without graph outputs the corpus
+    /// stage does not run at all (`extraction` is nil). The first write error stops the writing, not the run.
+    func extract<L: Lexicon>(_ sources: [DocumentSource], reader: DocumentReader, with extractor: Extractor<L>,
+                             settings: AnalysisSettings, partial: PartialWriter?)
+        -> (extraction: Extraction?, read: Int, failed: Int, partialError: PartialError?) {
+        // A partial result keeps the mentions whatever this run writes: the merge may be asked for them.
+        let keepMentions = files.mentions != nil || partial != nil
+        let wantsExtraction = files.wantsExtraction(output)
+        var stage = files.corpusStage(aliases: extractor.aliases, settings: settings)
+        var partialError: PartialError?
         var progress = Progress(total: sources.count, totalBytes: sources.reduce(0) { $0 + Self.size(of: $1) },
                                 quiet: quiet)
         var read = 0, failed = 0, bytes = 0
@@ -162,7 +190,10 @@ extension Extract {
                 case let .summary(summary, warnings):
                     if !warnings.isEmpty { progress.finish() }
                     warnings.forEach(printError)
-                    stage.add(summary)
+                    if let partial, partialError == nil {
+                        do throws(PartialError) { try partial.write(summary) } catch { partialError = error }
+                    }
+                    if wantsExtraction { stage.add(summary) }
                     read += 1
                 case let .failure(message):
                     progress.finish()
@@ -174,7 +205,7 @@ extension Extract {
             progress.update(done: read + failed, bytes: bytes)
         })
         progress.finish()
-        return (stage.finish(), read, failed)
+        return (wantsExtraction ? stage.finish() : nil, read, failed, partialError)
     }
 
     /// The size of a file input (0 for standard input or an unreadable file), for the progress line.

@@ -35,7 +35,8 @@ public final class PartialReader {
         guard fd >= 0 else { throw .unreadable(path: path, reason: PartialWriter.systemError()) }
         // Placeholder until the header is read: a stored property must be set before methods run.
         header = PartialHeader(producer: "", analysis: AnalysisSettings())
-        guard let first = try nextLine() else { throw .notPartial(path: path) }
+        guard let firstLine = try nextLine() else { throw .notPartial(path: path) }
+        let first = Data(firstLine)
         guard let preamble = try? decoder.decode(PartialLines.Preamble.self, from: first),
               preamble.format == PartialHeader.formatName else {
             throw .notPartial(path: path)
@@ -60,12 +61,12 @@ public final class PartialReader {
         guard let bytes = try nextLine() else { throw .truncated(path: path, documents: documentCount) }
         let summaryLine: PartialLines.Summary
         do {
-            summaryLine = try decoder.decode(PartialLines.Summary.self, from: bytes)
+            summaryLine = try PartialLineParser.summary(bytes)
         } catch {
             // Not a summary: the closing line, or damage; or the file was cut in the middle of a line.
-            guard let end = try? decoder.decode(PartialLines.End.self, from: bytes), end.end == PartialLines.End.marker else {
+            guard let end = try? decoder.decode(PartialLines.End.self, from: Data(bytes)), end.end == PartialLines.End.marker else {
                 if unterminated { throw .truncated(path: path, documents: documentCount) }
-                throw .malformed(path: path, line: line, reason: Self.describe(error))
+                throw .malformed(path: path, line: line, reason: error.reason)
             }
             guard end.documents == documentCount else {
                 throw .malformed(path: path, line: line,
@@ -95,17 +96,17 @@ public final class PartialReader {
 
     /// The next line without its newline; a last line without one counts (its content decides whether the
     /// file is complete). Nil at the end of the file.
-    private func nextLine() throws(PartialError) -> Data? {
+    private func nextLine() throws(PartialError) -> [UInt8]? {
         while true {
             if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                let lineBytes = Data(buffer[position..<newline])
+                let lineBytes = Array(buffer[position..<newline])
                 position = newline + 1
                 line += 1
                 return lineBytes
             }
             if atEndOfFile {
                 guard position < buffer.count else { return nil }
-                let lineBytes = Data(buffer[position...])
+                let lineBytes = Array(buffer[position...])
                 position = buffer.count
                 line += 1
                 unterminated = true

@@ -201,6 +201,20 @@ public struct DocumentResolver: Sendable {
                         entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                     }
                 }
+                // "Fidel Castro ... met again with Mr. Castro and his brother, Cuban President Raul Castro": of two
+                // people with that surname, only one was named in full before it, and that is the one a reader
+                // takes it for. When both were ("Jean Dupont met Marie Dupont. Dupont said"), it is neither.
+                if candidates.count > 1 {
+                    let namedBefore = candidates.filter { e in
+                        entities[e].mentions.contains { k in
+                            mentions[k].tokens.count > 1 && mentions[k].tokens.upperBound <= mention.tokens.lowerBound
+                        }
+                    }
+                    if namedBefore.count == 1 {
+                        candidates = namedBefore
+                        reason = "surname of the one full name named before it (another person in the document shares it)"
+                    }
+                }
                 if candidates.count == 1 {
                     let target = candidates.first!
                     entities[target].mentions.append(m)

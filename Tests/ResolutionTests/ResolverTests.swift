@@ -68,6 +68,18 @@ struct DocumentResolverTests {
         #expect(lone != jean && lone != marie, "an ambiguous surname joins neither: \(r.summary)")
     }
 
+    @Test func aSharedSurnameIsTheOnePersonNamedBeforeIt() throws {
+        let (mentions, r) = try resolve("""
+            Venezuelan President Hugo Chavez met the former Cuban leader Fidel Castro in Havana. Chavez met again \
+            with Mr. Castro and his brother, Cuban President Raul Castro, on Saturday.
+            """)
+        let fidel = r.entities(of: "Fidel Castro", in: mentions)
+        #expect(fidel.count == 1 && fidel != r.entities(of: "Raul Castro", in: mentions), "\(r.summary)")
+        #expect(r.entities(of: "Castro", in: mentions) == fidel, "only Fidel was named before: \(r.summary)")
+        let entity = try #require(r.entity(named: "Fidel Castro"))
+        #expect(entity.merges.contains { $0.name == "Castro" && $0.reason.contains("named before it") })
+    }
+
     @Test func acronymInBracketsJoinsItsExpansion() throws {
         let (mentions, r) = try resolve("Delegates of the East African Community (EAC) met in Nairobi.")
         let community = try #require(r.entity(named: "East African Community"), "\(r.summary)")

@@ -340,7 +340,8 @@ extension RelationExtractor {
             while let object = next {
                 partners.append(object)
                 guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
-                next = partner(from: object.tokens.upperBound + 1, actors: actors, context: context, sentence: sentence)
+                next = partner(from: context.startAfterCoordination(object.tokens.upperBound + 1, end: sentence.tokens.upperBound),
+                               actors: actors, context: context, sentence: sentence)
             }
             if fronted {
                 guard let last = partners.last, last.tokens.upperBound < sentence.tokens.upperBound,

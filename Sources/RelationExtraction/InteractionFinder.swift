@@ -85,9 +85,12 @@ struct InteractionFinder {
             var subjects = [subject]
             if let partner = coordinated(with: subject, actors: actors, sentence: sentence) { subjects.insert(partner, at: 0) }
             if let object = object(after: afterVerb, actors: actors, sentence: sentence) {
-                for actor in subjects where actor.entity != object.entity {
-                    found.append(LocalRelation(source: actor.entity, target: object.entity, kind: .interaction,
-                                               label: verb.lemma, sentence: s, eventClass: verb.eventClass))
+                let objects = [object] + coordinatedObjects(after: object, actors: actors, sentence: sentence)
+                for object in objects {
+                    for actor in subjects where actor.entity != object.entity {
+                        found.append(LocalRelation(source: actor.entity, target: object.entity, kind: .interaction,
+                                                   label: verb.lemma, sentence: s, eventClass: verb.eventClass))
+                    }
                 }
             } else if verb.isMutual, subjects.count == 2, subjects[0].entity != subjects[1].entity {
                 found.append(LocalRelation(source: subjects[0].entity, target: subjects[1].entity, kind: .interaction,
@@ -150,6 +153,34 @@ struct InteractionFinder {
         }
         guard j >= sentence.tokens.lowerBound, text.token(j, is: "and") else { return nil }
         return actors.last { $0.tokens.upperBound == j }
+    }
+
+    /// Words that may follow the last of several objects: where the clause goes on with a place or a time, not
+    /// with a verb of its own ("met A and B said" is two clauses).
+    static let objectFollowers = WordSet(["in", "on", "at", "for", "during", "about", "after", "before", "last", "this",
+                                          "over", "to", "when", "while", "and", "as"])
+
+    /// "met A and B", "met A and his brother, Cuban President B": the objects joined to the first by "and" (over a
+    /// kinship or other noun of the first in apposition), each as `object(after:)` reads it. Only where the last
+    /// one ends the clause or a place or time follows it: "met A and B said" is two clauses, and B said something.
+    func coordinatedObjects(after first: Actor, actors: [Actor], sentence: Sentence) -> [Actor] {
+        let end = sentence.tokens.upperBound
+        var result: [Actor] = []
+        var last = first
+        while true {
+            var k = last.tokens.upperBound
+            guard k < end, text.token(k, is: "and") else { break }
+            k = context.startAfterCoordination(k + 1, end: end)
+            guard let next = object(after: k, actors: actors, sentence: sentence), next.entity != last.entity else { break }
+            result.append(next)
+            last = next
+        }
+        guard let final = result.last else { return [] }
+        let after = final.tokens.upperBound
+        guard after < end, text.tokens[after].kind == .word else { return result }
+        let placeOrTime = Self.objectFollowers.contains(text, after)
+            || EnglishWords.weekdays.contains { text.token(after, equalsLowercased: $0) }
+        return placeOrTime ? result : []
     }
 
     /// The first token of an office that ends right before `end` ("Prime Minister" → "Prime").

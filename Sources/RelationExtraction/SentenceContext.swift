@@ -57,6 +57,15 @@ struct SentenceContext {
     }
     /// The mention whose last token is `token - 1` (its end is `token`).
     func mentionEnding(at token: Int) -> Int? { byEnd[token] }
+
+    /// Where the next of several coordinated names starts when `k` follows their "and": past "his brother," or
+    /// "their host," (a noun in apposition to the name after it, as in "met Castro and his brother, Cuban
+    /// President Raul Castro"), else `k`.
+    func startAfterCoordination(_ k: Int, end: Int) -> Int {
+        guard k + 2 < end, text.token(k, is: "his") || text.token(k, is: "her") || text.token(k, is: "their"),
+              text.tokens[k + 1].kind == .word, !text.isCapitalized(k + 1), text.isPunctuationComma(k + 2) else { return k }
+        return k + 3
+    }
     func mentions(in sentence: Int) -> [Int] { bySentence[sentence] ?? [] }
 
 

@@ -84,6 +84,21 @@ struct RelationPatternTests {
         #expect(g.edges.filter { $0.kind == .memberOf }.count == 2, "\(g.dump)")
     }
 
+    /// "told A and B", "met with A and his brother, Cuban President B": every object joined by "and" is one the
+    /// subject interacted with; not when the last one starts a clause of its own ("urged A and B said nothing").
+    @Test func coordinatedObjectsAreEachInteractedWith() throws {
+        let g = try extract("""
+            Hugo Chavez met again with Mr. Castro and his brother, Cuban President Raul Castro, on Saturday.
+            Omar Haddad told Karl Brandt and Ana Ruiz in Nairobi that the talks would go on.
+            Leila Okafor urged Peter Lindqvist and Maria Novak said nothing.
+            """)
+        #expect(g.hasEdge("Hugo Chavez", "Raul Castro", .interaction), "\(g.dump)")
+        #expect(g.hasEdge("Omar Haddad", "Karl Brandt", .interaction) && g.hasEdge("Omar Haddad", "Ana Ruiz", .interaction),
+                "\(g.dump)")
+        #expect(g.hasEdge("Leila Okafor", "Peter Lindqvist", .interaction), "\(g.dump)")
+        #expect(!g.hasEdge("Leila Okafor", "Maria Novak", .interaction), "Maria Novak said, she was not urged: \(g.dump)")
+    }
+
     @Test func aPersonBelongsToThePartyCalledTheirs() throws {
         let g = try extract("""
             date 2024-10-09

@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"], resources: [.copy("Resources")]),
         .target(name: "ExtractionPipeline", dependencies: [
             "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
+            // AtomicFileWriter: partial results are written by the same whole-file-or-nothing policy as exports.
+            "GraphExport",
         ]),
         // Trains and evaluates the entity tagger from the GMB corpus (Scripts/train, Scripts/eval-ner).
         .executableTarget(name: "NERTraining", dependencies: ["Recognition", "TextAnalysis", "DocumentReading"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GraphExport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,17 +8,15 @@ import Darwin
 
 /// Writes a partial result one summary at a time, so a shard's summaries never need to be in memory together.
 ///
-/// The whole file or nothing, like every output of the program (`AtomicFile` in GraphExport, which needs every
-/// byte up front and so cannot stream): lines go to a hidden temporary file beside the target, and only
-/// `finish()` writes the closing line, flushes it to disk and renames it over the target. A writer dropped
-/// before `finish()` (an error, a failed document run) removes its temporary file. A class because it owns
-/// an open file.
+/// The whole file or nothing, like every output of the program: lines go through `AtomicFileWriter` (GraphExport's
+/// one policy for writing files) to a hidden temporary file beside the target, and only `finish()` writes the
+/// closing line and puts the file in place. A writer dropped before `finish()` (an error, a failed document run)
+/// leaves nothing behind. A class because it owns an open file.
 public final class PartialWriter {
     public let path: String
     public let header: PartialHeader
     public private(set) var documentCount = 0
-    private let temporary: String
-    private var fd: Int32
+    private let file: AtomicFileWriter
     private var buffer: [UInt8] = []
     private var previousID: String?
     private let encoder: JSONEncoder
@@ -32,34 +31,12 @@ public final class PartialWriter {
         // Sorted keys: the same summaries always give the same bytes, whatever grouping of merges made them.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.encoder = encoder
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty, name != ".", name != ".." else {
-            throw .cannotWrite(path: path, reason: "the path names a directory, not a file")
+        do {
+            file = try AtomicFileWriter(path: path)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
-        var generator = SystemRandomNumberGenerator()
-        var fd: Int32 = -1
-        var temporary = ""
-        for _ in 0..<16 {
-            temporary = directory + "." + name + ".tmp-" + String(generator.next() as UInt64, radix: 36)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        guard fd >= 0 else {
-            throw .cannotWrite(path: path, reason: "cannot create a temporary file in "
-                               + "'\(directory.isEmpty ? "." : directory)': \(Self.systemError())")
-        }
-        self.fd = fd
-        self.temporary = temporary
         try append(header)
-    }
-
-    deinit {
-        if fd >= 0 {
-            close(fd)
-            unlink(temporary)
-        }
     }
 
     /// Appends one summary; ids must increase strictly (`<` on `String`, the order `CorpusStage` is fed in).
@@ -76,11 +53,11 @@ public final class PartialWriter {
     public func finish() throws(PartialError) {
         try append(PartialLines.End(end: PartialLines.End.marker, documents: documentCount))
         try flush()
-        let fd = self.fd
-        self.fd = -1
-        guard fsync(fd) == 0 else { throw failed("fsync", closing: fd) }
-        guard close(fd) == 0 else { throw failed("closing the temporary file", closing: -1) }
-        guard rename(temporary, path) == 0 else { throw failed("replacing the file", closing: -1) }
+        do {
+            try file.commit()
+        } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
+        }
     }
 
     private func append<T: Encodable>(_ value: T) throws(PartialError) {
@@ -94,31 +71,12 @@ public final class PartialWriter {
     }
 
     private func flush() throws(PartialError) {
-        var written = 0
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { raw in Self.systemWrite(fd, raw.baseAddress! + written, raw.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: "writing the temporary file failed: \(Self.systemError())")
-            }
-            written += result
+        do {
+            try file.write(buffer)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func failed(_ step: String, closing fd: Int32) -> PartialError {
-        let error = PartialError.cannotWrite(path: path, reason: "\(step) failed: \(Self.systemError())")
-        if fd >= 0 { close(fd) }
-        unlink(temporary)
-        return error
-    }
-
-    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
-        #else
-        Darwin.write(fd, buffer, count)
-        #endif
     }
 
     static func systemError() -> String { String(cString: strerror(errno)) }

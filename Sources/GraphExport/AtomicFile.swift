@@ -24,6 +24,23 @@ public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertibl
 /// a symbolic link at `path` is replaced by the file, not followed.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
+        let file = try AtomicFileWriter(path: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+}
+
+/// The same policy for a file written in pieces (a partial result streamed one document at a time): the bytes go
+/// to the hidden temporary file as they come, and only `commit()` puts the file in place. A writer dropped
+/// before `commit()` (an error, a stopped run) removes its temporary file. A class because it owns an open file.
+public final class AtomicFileWriter {
+    public let path: String
+    private let directory: String
+    private let temporary: String
+    private var fd: Int32
+
+    public init(path: String) throws(AtomicFileError) {
+        self.path = path
         let directory = Self.directory(of: path)
         let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
         guard !name.isEmpty, name != ".", name != ".." else {
@@ -42,16 +59,25 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw AtomicFileError(path: path, reason: "cannot create a temporary file in '\(directory.isEmpty ? "." : directory)': \(Self.systemError())")
         }
-        func fail(_ step: String) -> AtomicFileError {
-            let error = AtomicFileError(path: path, reason: "\(step) failed: \(Self.systemError())")
+        self.directory = directory
+        self.temporary = temporary
+        self.fd = fd
+    }
+
+    deinit {
+        if fd >= 0 {
             close(fd)
             unlink(temporary)
-            return error
         }
+    }
+
+    /// Appends bytes to the temporary file.
+    public func write(_ bytes: [UInt8]) throws(AtomicFileError) {
+        precondition(fd >= 0, "write after commit")
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in
-                systemWrite(fd, raw.baseAddress! + written, raw.count - written)
+                Self.systemWrite(fd, raw.baseAddress! + written, raw.count - written)
             }
             if result < 0 {
                 if errno == EINTR { continue }
@@ -59,8 +85,15 @@ public enum AtomicFile {
             }
             written += result
         }
+    }
+
+    /// Flushes the file to disk and renames it over `path`.
+    public func commit() throws(AtomicFileError) {
+        precondition(fd >= 0, "commit twice")
         guard fsync(fd) == 0 else { throw fail("fsync") }
-        guard close(fd) == 0 else {
+        let closing = close(fd)
+        fd = -1
+        guard closing == 0 else {
             let error = AtomicFileError(path: path, reason: "closing the temporary file failed: \(Self.systemError())")
             unlink(temporary)
             throw error
@@ -77,6 +110,15 @@ public enum AtomicFile {
             _ = fsync(directoryFD)
             close(directoryFD)
         }
+    }
+
+    /// The error of a failed step; the temporary file is removed.
+    private func fail(_ step: String) -> AtomicFileError {
+        let error = AtomicFileError(path: path, reason: "\(step) failed: \(Self.systemError())")
+        close(fd)
+        fd = -1
+        unlink(temporary)
+        return error
     }
 
     private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {

@@ -97,6 +97,28 @@ struct InteractionFinder {
                                            label: verb.lemma, sentence: s, eventClass: verb.eventClass))
             }
         }
+        found += participleMeetings(in: s, actors: actors, sentence: sentence)
+        return found
+    }
+
+    /// "Fillon held talks with Hu Jintao, a day after meeting Premier Wen Jiabao": "meeting" after "after" or
+    /// "before" is a participle whose subject is the sentence's: its first actor, a person whose verb follows it
+    /// (a lower-case word right after the name). "The meeting after meeting X" or a sentence opening with a
+    /// country says nothing.
+    func participleMeetings(in s: Int, actors: [Actor], sentence: Sentence) -> [LocalRelation] {
+        guard let subject = actors.first, subject.type == .person else { return [] }
+        var verb = subject.tokens.upperBound
+        while verb < sentence.tokens.upperBound, EnglishWords.auxiliaries.contains(text, verb) || isAdverb(verb) { verb += 1 }
+        guard verb < sentence.tokens.upperBound, text.tokens[verb].kind == .word, !text.isCapitalized(verb),
+              !EnglishWords.functionWords.contains(text, verb) || text.token(verb, is: "said") else { return [] }
+        var found: [LocalRelation] = []
+        for i in (verb + 1)..<sentence.tokens.upperBound where text.token(i, is: "meeting") {
+            guard text.token(i - 1, is: "after") || text.token(i - 1, is: "before"),
+                  let object = object(after: i + 1, actors: actors, sentence: sentence), object.type == .person,
+                  object.entity != subject.entity else { continue }
+            found.append(LocalRelation(source: subject.entity, target: object.entity, kind: .interaction, label: "meet",
+                                       sentence: s, eventClass: "consult"))
+        }
         return found
     }
 

@@ -99,6 +99,18 @@ struct RelationPatternTests {
         #expect(!g.hasEdge("Leila Okafor", "Maria Novak", .interaction), "Maria Novak said, she was not urged: \(g.dump)")
     }
 
+    /// "X held talks with A, a day after meeting B": the participle's subject is the sentence's person; not when
+    /// the sentence opens with something else ("The meeting after meeting B").
+    @Test func aParticipleMeetingHasTheSentencesSubject() throws {
+        let g = try extract("""
+            Karl Brandt held talks with Ana Ruiz in Nairobi, a day after meeting Omar Haddad.
+            The dinner came after meeting Leila Okafor. Kenya said before meeting Peter Lindqvist nothing.
+            """)
+        #expect(g.hasEdge("Karl Brandt", "Omar Haddad", .interaction), "\(g.dump)")
+        let unmet: Set<String> = ["Leila Okafor", "Peter Lindqvist"]
+        #expect(!g.edges.contains { $0.kind == .interaction && unmet.contains(g.nodes[$0.target].label) }, "\(g.dump)")
+    }
+
     @Test func aPersonBelongsToThePartyCalledTheirs() throws {
         let g = try extract("""
             date 2024-10-09

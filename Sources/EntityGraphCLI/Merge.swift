@@ -67,17 +67,27 @@ struct Merge: ParsableCommand {
         }
     }
 
+    /// One pass over the inputs, however many outputs: each summary goes to the merged partial and to the corpus
+    /// stage as it is read.
     private func mergePartials() throws {
         do {
-            if let partial {
-                let documents = try PartialMerge.write(inputs, to: partial)
-                printSummary("\(inputs.count) partial result(s) merged: \(documents) document(s) in '\(partial)'")
-            }
-            guard files.wantsExtraction(output) else { return }
             var merge = try PartialMerge(paths: inputs)
-            let extraction = try merge.extraction(includeCoMentions: !files.noCoMentions,
-                                                  keepMentions: files.mentions != nil, keepMerges: files.mergeLog != nil)
-            let (graph, ok) = try files.write(extraction, output: output)
+            let header = merge.header
+            let writer = try partial.map { path throws(PartialError) in try PartialWriter(path: path, header: header) }
+            var stage = files.wantsExtraction(output)
+                ? try merge.corpusStage(includeCoMentions: !files.noCoMentions, keepMentions: files.mentions != nil,
+                                        keepMerges: files.mergeLog != nil)
+                : nil
+            while let summary = try merge.next() {
+                try writer?.write(summary)
+                stage?.add(summary)
+            }
+            if let writer, let partial {
+                try writer.finish()
+                printSummary("\(inputs.count) partial result(s) merged: \(writer.documentCount) document(s) in '\(partial)'")
+            }
+            guard var stage else { return }
+            let (graph, ok) = try files.write(stage.finish(), output: output)
             guard ok else { throw ExitCode(2) }
             printSummary("\(inputs.count) partial result(s) merged: \(graph.nodes.count) nodes, \(graph.edges.count) edges")
         } catch let error as PartialError {

@@ -92,14 +92,18 @@ extension PartialMerge {
 }
 
 extension PartialMerge {
+    /// The corpus stage these partials feed: the alias table is the one they were made with, read from their
+    /// header, so the node that merges needs none of the shards' files.
+    public func corpusStage(includeCoMentions: Bool, keepMentions: Bool, keepMerges: Bool) throws -> CorpusStage {
+        CorpusStage(aliases: try header.analysis.aliasTable(),
+                    options: header.analysis.extractionOptions(includeCoMentions: includeCoMentions),
+                    keepMentions: keepMentions, keepMerges: keepMerges)
+    }
+
     /// Feeds every remaining summary to one corpus stage: the graph (and mentions and merge log, when kept) that
-    /// `extract` over the same documents gives. The alias table is the one the partials were made with, read
-    /// from their header, so the node that merges needs none of the shards' files.
+    /// `extract` over the same documents gives.
     public mutating func extraction(includeCoMentions: Bool, keepMentions: Bool, keepMerges: Bool) throws -> Extraction {
-        let settings = header.analysis
-        var stage = CorpusStage(aliases: try settings.aliasTable(),
-                                options: settings.extractionOptions(includeCoMentions: includeCoMentions),
-                                keepMentions: keepMentions, keepMerges: keepMerges)
+        var stage = try corpusStage(includeCoMentions: includeCoMentions, keepMentions: keepMentions, keepMerges: keepMerges)
         while let summary = try next() { stage.add(summary) }
         return stage.finish()
     }

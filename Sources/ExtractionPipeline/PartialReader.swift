@@ -32,7 +32,7 @@ public final class PartialReader {
     public init(path: String) throws(PartialError) {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: PartialWriter.systemError()) }
+        guard fd >= 0 else { throw .unreadable(path: path, reason: Self.systemError()) }
         // Placeholder until the header is read: a stored property must be set before methods run.
         header = PartialHeader(producer: "", analysis: AnalysisSettings())
         guard let firstLine = try nextLine() else { throw .notPartial(path: path) }
@@ -130,7 +130,7 @@ public final class PartialReader {
         } while got < 0 && errno == EINTR
         guard got >= 0 else {
             buffer.removeSubrange(old...)
-            throw .unreadable(path: path, reason: PartialWriter.systemError())
+            throw .unreadable(path: path, reason: Self.systemError())
         }
         buffer.removeSubrange((old + got)...)
         if got == 0 { atEndOfFile = true }
@@ -148,6 +148,8 @@ public final class PartialReader {
         repeat { got = read(fd, &first, 1) } while got < 0 && errno == EINTR
         return got == 1 && first == UInt8(ascii: "{")
     }
+
+    private static func systemError() -> String { String(cString: strerror(errno)) }
 
     /// A decoding error in a sentence, with the field it happened at.
     static func describe(_ error: Error) -> String {

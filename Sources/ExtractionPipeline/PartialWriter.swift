@@ -1,10 +1,5 @@
 import Foundation
 import GraphExport
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes a partial result one summary at a time, so a shard's summaries never need to be in memory together.
 ///
@@ -78,6 +73,4 @@ public final class PartialWriter {
         }
         buffer.removeAll(keepingCapacity: true)
     }
-
-    static func systemError() -> String { String(cString: strerror(errno)) }
 }

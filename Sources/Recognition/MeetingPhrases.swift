@@ -13,10 +13,15 @@ let meetingMemberNouns = WordSet([
     "donors", "leaders", "ministers", "members", "foreign", "defence", "defense", "finance", "heads",
 ])
 
-/// Lower-case heads that make a described meeting ("a meeting of the heads of …", "a round of talks").
+/// Lower-case heads that make a described meeting ("a meeting of the heads of …", "a round of talks",
+/// "a gathering in Berlin").
 let describedMeetingHeads = WordSet([
-    "meeting", "summit", "conference", "talks", "consultations", "negotiations", "forum",
+    "meeting", "meetings", "summit", "conference", "talks", "consultations", "negotiations", "forum", "gathering",
 ])
+
+/// Heads that are a meeting only as a noun with its article: "a gathering in Berlin", not "intelligence
+/// gathering in Iraq".
+let articleOnlyMeetingHeads = WordSet(["gathering"])
 
 /// Words that make an exchange a call: "telephonically discussed", "spoke by phone", "in a phone call".
 let callCues = PhraseTable<Bool>.with([
@@ -135,6 +140,19 @@ extension SentenceReader {
              meeting: MeetingDescription(series: series, format: format, ordinal: ordinal))
     }
 
+    /// "six-party", "4-nation", "three-way": how many parties meet (1 or more), 0 for an uncounted "multi-party"
+    /// or "multinational", nil for any other word.
+    func countedParties(at k: Int) -> Int? {
+        guard text.tokens[k].kind == .word, !text.isCapitalized(k) else { return nil }
+        let word = text.string(token: k).lowercased()
+        for suffix in ["-party", "-nation", "-way"] where word.hasSuffix(suffix) {
+            let count = String(word.dropLast(suffix.count))
+            if count == "multi" { return 0 }
+            if let n = Int(count) ?? EnglishWords.cardinals[count], n > 1 { return n }
+        }
+        return nil
+    }
+
     func covered(_ i: Int) -> Bool {
         mentions.contains { $0.tokens.contains(i) }
     }
@@ -149,6 +167,8 @@ extension SentenceReader {
             defer { i += 1 }
             guard !text.isCapitalized(i), describedMeetingHeads.contains(text, i), !covered(i),
                   let format = lexicon.meetingFormat(in: text, at: i) else { continue }
+            if articleOnlyMeetingHeads.contains(text, i),
+               !(i > sentence.tokens.lowerBound && (text.token(i - 1, is: "a") || text.token(i - 1, is: "the"))) { continue }
             var start = i
             var ordinal: Int?
             var anchored = false
@@ -160,6 +180,15 @@ extension SentenceReader {
                 ordinal = value
                 start = i - 1
                 anchored = true
+            }
+            // "the six-party talks", "four-nation talks": who meets, counted, names a series of talks;
+            // "multi-party talks" refers back to the counted series the document names.
+            if start == i, i - 1 >= sentence.tokens.lowerBound, let parties = countedParties(at: i - 1) {
+                let phrase = text.string(tokens: (i - 1)..<(i + 1))
+                emit((i - 1)..<(i + 1), .meeting, .meeting,
+                     meeting: parties == 0 ? MeetingDescription(series: nil, format: format, isReference: true)
+                                           : MeetingDescription(series: phrase, format: format))
+                continue
             }
             var stop = i + 1
             if i + 1 < end, text.token(i + 1, is: "of") {

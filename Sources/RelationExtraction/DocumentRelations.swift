@@ -92,6 +92,8 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
             stated: relations))
         relations.append(contentsOf: memberships(context: context, resolution: resolution))
         context.roleHolders = roles.holders(relations: relations)
+        context.titleReferences = SentenceContext.titleReferences(text: text, mentions: mentions,
+                                                                  entityOf: resolution.entityOfMention, lexicon: lexicon)
         let references = roleReferences(context: context, resolution: resolution)
 
         var meetings = MeetingLinker(context: context, resolution: resolution, documentDate: documentDate)
@@ -106,7 +108,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
             relations.append(contentsOf: interactions.find(in: s))
         }
         var meetingFacts = merged
-        finishCalls(&meetingFacts, resolution: &resolution, relations: &relations, mentions: mentions)
+        finishCalls(&meetingFacts, resolution: &resolution, relations: &relations, context: context)
         finishEncounters(&meetingFacts, resolution: &resolution, relations: &relations, context: context)
         relations.append(contentsOf: coMentions(context: context, resolution: resolution))
         return DocumentRelations(relations: relations, meetings: meetingFacts, references: references)

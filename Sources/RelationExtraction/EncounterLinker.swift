@@ -21,6 +21,9 @@ let encounterSupportVerbs = WordSet(["held", "holds", "hold", "had", "have", "ha
 /// Words that front a participle phrase whose subject comes after it: "Besides holding talks with …, X".
 let frontingWords = WordSet(["besides", "after", "before", "following", "while", "during"])
 
+/// Words that date an office without naming another: "former U.S. president B", "the late leader C".
+let formerWords = WordSet(["former", "late", "then", "acting", "outgoing", "incoming", "interim"])
+
 let encounterHonorifics = WordSet(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
 
 /// Who an encounter cue's clause names on each side: the subjects ("A [and B] met", "A's talks") and the
@@ -32,6 +35,9 @@ struct EncounterSides {
     var place: Int?
     /// The partner is someone of a named organisation or country whom the text does not name.
     var describedPartner: Bool
+    /// The subject is in the place for the meeting ("Abbas is in the Gaza Strip for talks"): the meeting takes
+    /// place there whoever the partners are.
+    var isStay = false
     var sides: [Int] { subjects + partners }
 }
 
@@ -54,6 +60,7 @@ extension RelationExtractor {
         var placeOf: [Int: Int] = [:]
         var sentenceOf: [Int: Int] = [:]
         var describedOf: Set<Int> = []
+        var stays: Set<Int> = []
         var exchanges: [LocalRelation] = []
         let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
         for meeting in encounters {
@@ -66,6 +73,7 @@ extension RelationExtractor {
                 for side in found.sides where !sides.contains(side) { sides.append(side) }
                 if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
                 if found.describedPartner { describedOf.insert(meeting) }
+                if found.isStay, found.subjects.count == 1 { stays.insert(meeting) }
                 if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
                 exchanges += Self.exchanges(found, format: mention.meeting?.format ?? "meeting", sentence: mention.sentence)
             }
@@ -87,10 +95,12 @@ extension RelationExtractor {
                 describedSides.append((meeting, found.sides, mention.sentence))
             }
         }
-        // Complete meetings: two sides, or a visitor and a place.
+        // Complete meetings: two sides, or a visitor and a place, or one side in the place it came to for the
+        // meeting.
         let complete = encounters.filter { meeting in
             let sides = sidesOf[meeting]!.count
-            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit") || describedOf.contains(meeting)))
+            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit")
+                || describedOf.contains(meeting) || stays.contains(meeting)))
         }
         var dropped: Set<Int> = []
         var groups: [[Int]] = []
@@ -180,10 +190,7 @@ extension RelationExtractor {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
                 facts[meeting] = nil
             }
-            let names = sides.map { side -> String in
-                let entity = resolution.entities[side]
-                return entity.type == .person ? String(entity.name.split(separator: " ").last ?? Substring(entity.name)) : entity.name
-            }
+            let names = sides.map { sideName(resolution.entities[$0]) }
             let sentence = sentenceOf[first] ?? 0
             let noun = fact.format == "visit" ? "visit" : fact.format == "talks" ? "talks" : "meeting"
             if let place, heldIn.insert([first, place]).inserted {
@@ -309,6 +316,7 @@ extension RelationExtractor {
             }
         }
         // "was in Syria for landmark talks with …": the place the subject is in for the meeting.
+        var stay = false
         var f = cue - 1
         while f > sentence.tokens.lowerBound, cue - f <= 3, text.tokens[f].kind == .word, !text.isCapitalized(f),
               !text.token(f, is: "for") { f -= 1 }
@@ -316,7 +324,7 @@ extension RelationExtractor {
            [.location, .country].contains(context.mentions[m].type), !context.mentions[m].isModifier {
             var before = context.mentions[m].tokens.lowerBound - 1
             if before >= sentence.tokens.lowerBound, text.token(before, is: "the") { before -= 1 }
-            if before >= sentence.tokens.lowerBound, text.token(before, is: "in") { place = entityOf[m] }
+            if before >= sentence.tokens.lowerBound, text.token(before, is: "in") { place = entityOf[m]; stay = true }
         }
         let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
         var described = false
@@ -362,9 +370,9 @@ extension RelationExtractor {
             for object in partners where !subjects.contains(object.entity) && !others.contains(object.entity) {
                 others.append(object.entity)
             }
-            return EncounterSides(subjects: subjects, partners: others, place: place, describedPartner: described)
+            return EncounterSides(subjects: subjects, partners: others, place: place, describedPartner: described, isStay: stay)
         }
-        return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: described)
+        return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: described, isStay: stay)
     }
 
     /// "met with a top United Nations official", "met Burma's foreign minister": the partner is someone of a
@@ -449,10 +457,23 @@ extension InteractionFinder {
         var current = subject
         while true {
             var j = current.tokens.lowerBound - 1
+            var afterTitle = false
             while j >= sentence.tokens.lowerBound {
-                if text.token(j, is: "the") { j -= 1; continue }
-                if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; continue }
-                if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
+                if text.token(j, is: "the") || formerWords.contains(text, j) || encounterHonorifics.contains(text, j) { j -= 1; continue }
+                if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; afterTitle = true; continue }
+                // "former U.S. president B": a country qualifying the office, written as a modifier or not.
+                if let m = context.mentionEnding(at: j + 1),
+                   context.mentions[m].isModifier || (afterTitle && context.mentions[m].type == .country) {
+                    j = context.mentions[m].tokens.lowerBound - 1
+                    afterTitle = false
+                    continue
+                }
+                // "former Soviet leader B": one capitalised word qualifying the office, known to the gazetteer or not.
+                if afterTitle, text.tokens[j].kind == .word, text.isCapitalized(j), context.mentionEnding(at: j + 1) == nil {
+                    afterTitle = false
+                    j -= 1
+                    continue
+                }
                 break
             }
             guard j >= sentence.tokens.lowerBound, text.token(j, is: "and") || text.isPunctuationComma(j) else { break }

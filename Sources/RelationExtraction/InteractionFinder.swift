@@ -166,9 +166,9 @@ struct InteractionFinder {
     func coordinated(with subject: Actor, actors: [Actor], sentence: Sentence) -> Actor? {
         var j = subject.tokens.lowerBound - 1
         if j >= sentence.tokens.lowerBound, text.isPunctuationComma(j) { j -= 1 }
-        // Skip a title with its nationality: "the Tajik President", "the Ethiopian Prime Minister".
+        // Skip a title with its nationality: "the Tajik President", "the Ethiopian Prime Minister", "Mr.".
         while j >= sentence.tokens.lowerBound {
-            if text.token(j, is: "the") { j -= 1; continue }
+            if text.token(j, is: "the") || encounterHonorifics.contains(text, j) { j -= 1; continue }
             if let start = titleStart(endingAt: j + 1, sentence: sentence) { j = start - 1; continue }
             if let m = context.mentionEnding(at: j + 1), context.mentions[m].isModifier { j = context.mentions[m].tokens.lowerBound - 1; continue }
             break

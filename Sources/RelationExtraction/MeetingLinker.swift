@@ -9,8 +9,18 @@ let participationVerbs = WordSet([
     "speaking", "spoke", "speaks", "said", "says", "participated", "participates", "participate", "participating",
     "attended", "attends", "attend", "attending", "addressed", "addresses", "addressing", "headed", "joined",
     "told", "stated", "noted", "met", "took", "partook", "represented", "chaired", "hosted", "hosts", "hosting",
-    "welcomed", "welcomes", "welcoming", "opened", "opens",
+    "welcomed", "welcomes", "welcoming", "opened", "opens", "honored", "honoured",
 ])
+/// Verbs that say a subject took part whoever it is: a country or an organisation "participated in" or
+/// "attended" talks as much as a person. ("The ministry said at the summit" says nothing of who attended.)
+let attendanceVerbs = WordSet([
+    "participated", "participates", "participate", "participating", "attended", "attends", "attend", "attending",
+    "joined", "hosted", "hosts", "hosting",
+])
+
+/// "in three rounds of talks", "at a session of": words that count a meeting's sittings.
+let roundWords = WordSet(["round", "rounds", "of", "several", "many"])
+
 /// Nouns that describe a place the name after them specifies ("the resort of Sharm al-Sheikh").
 let placeNouns = WordSet(["resort", "city", "town", "capital", "village", "port", "province", "region", "island"])
 
@@ -111,7 +121,11 @@ struct MeetingLinker {
     /// The preposition that places an act at the meeting: "at", "in", "during" right before it.
     func isPlacedAt(_ mention: Mention, sentence: Sentence) -> Bool {
         var i = mention.tokens.lowerBound - 1
-        while i >= sentence.tokens.lowerBound, text.token(i, is: "the") || text.token(i, is: "a") { i -= 1 }
+        // "in three rounds of talks": a count of sessions stands between the preposition and the meeting.
+        while i >= sentence.tokens.lowerBound, text.token(i, is: "the") || text.token(i, is: "a")
+                || roundWords.contains(text, i) || EnglishWords.cardinals[text.string(token: i).lowercased()] != nil {
+            i -= 1
+        }
         guard i >= sentence.tokens.lowerBound else { return false }
         return text.token(i, is: "at") || text.token(i, is: "in") || text.token(i, is: "during")
     }
@@ -155,7 +169,7 @@ struct MeetingLinker {
            isPlacedAt(mention, sentence: sentence) || (verb + 1..<start).allSatisfy({ text.token($0, is: "the") || text.token($0, is: "a") }),
            !(verb..<start).contains(where: { EnglishWords.clauseBreakers.contains(text, $0) }),
            let subject = actors.last(where: { $0.tokens.upperBound <= verb }),
-           subject.type == .person,
+           subject.type == .person || attendanceVerbs.contains(text, verb),
            isSubjectLink(subject.tokens.upperBound..<verb) {
             found.append(subject)
             // "A, B and C will be among the leaders attending the summit": everyone listed with the subject.
@@ -259,6 +273,13 @@ struct MeetingLinker {
                 describedByLabel[label, default: []].append(m)
             }
         }
+        // "will begin meetings in Santiago … today's meetings of the APEC group": a bare head word is the one
+        // other described meeting of the document written with that head, when their places and dates agree.
+        for (label, bare) in describedByLabel.sorted(by: { $0.key < $1.key }) where !label.contains(" ") {
+            let fuller = describedByLabel.filter { $0.key.hasPrefix(label + " ") }.flatMap(\.value).map(root)
+            guard Set(fuller).count == 1, let target = fuller.first else { continue }
+            for m in bare where Self.agree(facts[m]!, facts[target]!) { union(m, into: target) }
+        }
 
         // "the summit" joins the one meeting of that format the document names.
         var dropped: Set<Int> = []
@@ -298,6 +319,12 @@ struct MeetingLinker {
             if let to = remap[relations[r].target] { relations[r].target = to }
         }
         return result
+    }
+
+    /// Two described meetings that may be one: no two different places, no two different dates.
+    static func agree(_ a: MeetingFacts, _ b: MeetingFacts) -> Bool {
+        (a.places.isEmpty || b.places.isEmpty || !a.places.isDisjoint(with: b.places))
+            && (a.date == nil || b.date == nil || a.date == b.date)
     }
 
     /// The words that name a series, without the words every meeting shares.

@@ -17,6 +17,9 @@ struct SentenceContext {
     /// Phrases that stand for a person through a role stated elsewhere in the document:
     /// (holder entity, organisation/country entity, normalised title).
     var roleHolders: [RoleHolder] = []
+    /// "the general", "the pontiff" standing for the one person named with that office, by sentence
+    /// (`titleReferences(text:mentions:entityOf:lexicon:)`).
+    var titleReferences: [Int: [Actor]] = [:]
 
     init(text: AnalyzedText, mentions: [Mention], lexicon: any Lexicon) {
         self.text = text

@@ -1,0 +1,162 @@
+import ExtractionPipeline
+import GraphModel
+import Testing
+
+// Meetings in everyday news shapes that name their sides loosely: calls whose partner follows the cue or was
+// named in the sentence before, talks someone came to a place for, gatherings with listed guests, counted
+// series of talks, and offices written alone ("the general"). Sentences and names are written for these tests.
+
+@Suite("Calls read from their clause")
+struct CallSideTests {
+    @Test func theOneCalledFollowsTheCue() throws {
+        let g = try extract("""
+            date 2024-10-09
+            The palace says President Karl Brandt has reaffirmed strong ties, in a phone call he made to Kenya's President Daniel Mwangi.
+            """)
+        let call = try #require(g.node("Brandt – Mwangi phone call"), "\(g.dump)")
+        #expect(call.type == .meeting)
+        #expect(g.hasEdge("Karl Brandt", call.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", call.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", "Daniel Mwangi", .interaction, label: "call"), "\(g.dump)")
+    }
+
+    @Test func aCallToSomeoneUnnamedIsNoCall() throws {
+        let g = try extract("""
+            date 2024-10-09
+            President Karl Brandt said in a phone call to reporters that Daniel Mwangi would resign.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func aCallWithOneSideTakesThePartnerOfTheSentenceBefore() throws {
+        let g = try extract("""
+            date 2024-10-09
+            President Karl Brandt has told Kenyan President Daniel Mwangi that he backs the deal.
+            Despite the support expressed by Mr. Brandt during Thursday's phone conversation, the deal is stalled.
+            """)
+        let call = try #require(g.node("Brandt – Mwangi phone call"), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", call.label, .participant), "\(g.dump)")
+        // The sentence before already says who spoke to whom: no second interaction for the same exchange.
+        #expect(!g.hasEdge("Karl Brandt", "Daniel Mwangi", .interaction, label: "call"), "\(g.dump)")
+    }
+
+    @Test func aCallWithOneSideAndTwoPartnersBeforeIsNoCall() throws {
+        let g = try extract("""
+            date 2024-10-09
+            President Karl Brandt has told Daniel Mwangi and Joseph Otieno that he backs the deal.
+            Despite the support expressed by Mr. Brandt during Thursday's phone conversation, the deal is stalled.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+}
+
+@Suite("Talks, gatherings and counted series")
+struct DescribedEverydayMeetingTests {
+    @Test func inAPlaceForTalksWithoutAPartnerIsAMeetingThere() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Mwangi is in Mombasa for talks aimed at preserving the ceasefire.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge(meeting.label, "Mombasa", .heldIn), "\(g.dump)")
+    }
+
+    @Test func talksWithoutAStayMakeNoMeeting() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Mwangi said in Mombasa that talks would help.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func aGatheringInAPlaceHasEveryoneListed() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenya's ex-president Daniel Mwangi, former Ugandan president Joseph Okello, and former Tanzanian leader Paul Kamau were honored at a gathering in Arusha for their efforts.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(g.hasEdge(meeting.label, "Arusha", .heldIn), "\(g.dump)")
+        for person in ["Daniel Mwangi", "Joseph Okello", "Paul Kamau"] {
+            #expect(g.hasEdge(person, meeting.label, .participant), "\(person)\n\(g.dump)")
+        }
+    }
+
+    @Test func gatheringWithoutItsArticleIsNoMeeting() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Intelligence gathering in Arusha was stepped up, said Daniel Mwangi.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func countedTalksAreOneSeriesAndUncountedOnesReferToIt() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenya urged Uganda to return to the four-nation talks on the lake.
+            Uganda has participated in three rounds of multi-party talks on the lake.
+            """)
+        #expect(g.meetings.count == 1, "\(g.dump)")
+        let talks = try #require(g.node("four-nation talks"), "\(g.dump)")
+        #expect(talks.series == "four-nation talks")
+        #expect(g.hasEdge("Uganda", talks.label, .participant), "\(g.dump)")
+        #expect(!g.hasEdge("Kenya", talks.label, .participant), "\(g.dump)")
+    }
+
+    @Test func uncountedTalksAloneMakeNoNode() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Uganda favours multi-party talks on the lake.
+            """)
+        #expect(g.meetings.isEmpty, "\(g.dump)")
+    }
+
+    @Test func aBareHeadJoinsTheOneFullerMeetingWithThatHead() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Ministers will begin meetings later Wednesday in Mombasa.
+            Officials say today's meetings of the East African Community will set the agenda.
+            """)
+        #expect(g.meetings.count == 1, "\(g.dump)")
+        let meeting = try #require(g.meetings.first)
+        #expect(g.hasEdge(meeting.label, "Mombasa", .heldIn), "\(g.dump)")
+    }
+}
+
+@Suite("Offices written alone")
+struct TitleReferenceTests {
+    @Test func theOfficeAloneIsItsOneHolder() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Pope Gregory XX has told Kenya's President Daniel Mwangi that he is concerned about the reforms.
+            The pontiff and Mr. Mwangi met at the Vatican Thursday.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(meeting.label == "Gregory – Mwangi meeting", "\(g.dump)")
+        #expect(g.hasEdge("Gregory XX", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Gregory XX", "Daniel Mwangi", .interaction, label: "meet"), "\(g.dump)")
+    }
+
+    @Test func anOfficeTwoPeopleHoldStandsForNoOne() throws {
+        let g = try extract("""
+            date 2024-10-09
+            President Karl Brandt criticised President Daniel Mwangi on Monday.
+            The president and Joseph Otieno met on Thursday.
+            """)
+        #expect(!g.hasEdge("Karl Brandt", "Joseph Otieno", .interaction), "\(g.dump)")
+        #expect(!g.hasEdge("Daniel Mwangi", "Joseph Otieno", .interaction), "\(g.dump)")
+    }
+
+    @Test func anOfficeOfSomethingElseIsNoReference() throws {
+        let g = try extract("""
+            date 2024-10-09
+            General Paul Kamau spoke on Monday.
+            Joseph Otieno met the general manager of the port on Thursday.
+            """)
+        #expect(!g.hasEdge("Joseph Otieno", "Paul Kamau", .interaction), "\(g.dump)")
+        #expect(g.meetings.allSatisfy { !g.hasEdge("Paul Kamau", $0.label, .participant) }, "\(g.dump)")
+    }
+}

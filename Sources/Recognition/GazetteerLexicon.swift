@@ -67,11 +67,13 @@ public struct GazetteerLexicon: Lexicon {
         }
     }
 
-    public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {
+    public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool, length: Int)? {
+        // Up to three words: "North Korean", "Sri Lankan", "Papua New Guinean".
         guard index < text.tokens.count,
-              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .demonym) else { return nil }
+              let match = gazetteer.longestMatch(in: text, at: index, limit: 3, kinds: .demonym) else { return nil }
         for case let .demonym(country, ambiguous) in match.entries {
-            return (PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name), ambiguous)
+            return (PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name), ambiguous,
+                    match.tokens.count)
         }
         return nil
     }

@@ -40,8 +40,9 @@ public protocol Lexicon: Sendable {
     func place(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, place: PlaceReference)?
     /// Every place that longest name can be: a country first, then cities by population, then regions.
     func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])?
-    /// A nationality word at `index` ("Russian", "Afghans"): the country it stands for.
-    func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)?
+    /// A nationality starting at `index` ("Russian", "Afghans", "North Korean"): the country it stands for and
+    /// its length in tokens.
+    func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool, length: Int)?
     /// The number of tokens of an office or title starting at `index` ("foreign minister", "special presidential
     /// envoy", "spokesperson"), 0 when there is none.
     func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int

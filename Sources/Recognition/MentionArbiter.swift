@@ -144,6 +144,15 @@ package struct MentionArbiter {
             let enclosing = mention.tokens.lazy.compactMap { spanAt[$0] }.first.map { model[$0] }
             if let enclosing {
                 if enclosing.tokens == mention.tokens { continue } // decided above
+                // "North Korean", "Sri Lankan": the tagger reads only part of a nationality the gazetteer knows
+                // whole ("Korean"); the whole is the nationality.
+                if enclosing.label == .misc || enclosing.label == .gpe, mention.kind == .demonym,
+                   mention.tokens.lowerBound <= enclosing.tokens.lowerBound,
+                   enclosing.tokens.upperBound <= mention.tokens.upperBound,
+                   mention.tokens.allSatisfy({ !covered[$0] }) {
+                    result.append(mention)
+                    continue
+                }
                 // Inside a longer name ("Russian Foreign Ministry" read as one organisation): its modifier.
                 // Inside an event's or a work's name ("British Masters") it names no country.
                 guard enclosing.label != .misc, enclosing.tokens.lowerBound <= mention.tokens.lowerBound,
@@ -402,10 +411,23 @@ package struct MentionArbiter {
                        canonical: country.name, identity: country.identity)
     }
 
+    /// Whether an office ends right before token `a` ("leader", "Foreign Minister"), with no "of" in it.
+    private func followsOffice(_ a: Int) -> Bool {
+        (max(0, a - 3)..<a).contains { s in
+            titleLength(s, a) == a - s && !(s..<a).contains { text.token($0, is: "of") }
+        }
+    }
+
     /// Rule 3 for one tagger span.
     private func decide(_ span: TaggedSpan, rules: [Mention], sentence: Int) -> Mention? {
         let surface = text.string(tokens: span.tokens)
         if span.label != .per, let country = countryByOfficialOpening(span, sentence: sentence) { return country }
+        // "Sri Lankan officials" read as a person: a nationality the gazetteer knows without doubt, spanning the
+        // whole name, is its country whatever the label.
+        if let nationality = rules.first(where: { $0.type == .country && $0.kind == .demonym && $0.tokens == span.tokens
+            && $0.evidence != .ambiguousNationality }) {
+            return nationality
+        }
         func named(_ type: NodeType, kind: Mention.Kind = .name) -> Mention {
             Mention(tokens: span.tokens, sentence: sentence, type: type, kind: kind, text: surface)
         }
@@ -428,6 +450,9 @@ package struct MentionArbiter {
                                kind: .name, text: surface, canonical: place.name, identity: place.identity,
                                countryIdentity: place.countryIdentity)
             }
+            // "pro-democracy leader Aung San Suu Kyi": a name no gazetteer places, right after an office, is
+            // the office's holder.
+            if followsOffice(span.tokens.lowerBound) { return named(.person) }
             return Mention(tokens: span.tokens, sentence: sentence, type: .location, kind: .name, text: surface,
                            canonical: surface, identity: "location:" + surface.lowercased())
         case .misc, .gpe:

@@ -190,6 +190,8 @@ struct SentenceReader<L: Lexicon> {
         var secondEnd = next
         while isNameToken(secondEnd) { secondEnd += 1 }
         if lexicon.isOrganisationHead(in: text, at: chunkEnd - 1) { return secondEnd }
+        // "Summit of the Americas": a meeting word opening a name.
+        if chunkEnd - start == 1, openingMeetingFormat(at: start) != nil { return secondEnd }
         // "Democratic Republic of Congo": a place whose name runs across "of".
         if let place = placeAt(start, limit: secondEnd), start + place.length > chunkEnd { return start + place.length }
         // "Secretary of State Antony Blinken": an office that runs across "of".
@@ -246,6 +248,11 @@ struct SentenceReader<L: Lexicon> {
     mutating func readSegment(from s: Int, to e: Int) -> Int {
         if isFunctionWord(s), (placeAt(s, limit: e)?.length ?? 0) < 2 { return s + 1 }
 
+        // "Summit of the Americas", "Meeting of the Parties": a meeting word that opens a name joined by "of".
+        if let format = openingMeetingFormat(at: s), s + 2 < e, text.token(s + 1, is: "of") {
+            emit(s..<e, .meeting, .meeting, meeting: MeetingDescription(series: text.string(tokens: s..<e), format: format))
+            return e
+        }
         // A meeting name: "Moscow Format Conference", "Moscow consultative format meeting".
         if let meetingEnd = meetingNameEnd(from: s, chunkEnd: e) {
             emitMeeting(s..<meetingEnd)
@@ -264,11 +271,11 @@ struct SentenceReader<L: Lexicon> {
             return orgEnd
         }
         // A nationality or country that qualifies a title: "Russian Foreign Minister", "Tajik President".
-        if let demonym = lexicon.demonym(in: text, at: s), s + 1 < end,
-           lexicon.titleLength(in: text, at: s + 1, limit: end) > 0 {
-            emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, isModifier: true,
+        if let demonym = lexicon.demonym(in: text, at: s), s + demonym.length < end,
+           lexicon.titleLength(in: text, at: s + demonym.length, limit: end) > 0 {
+            emit(s..<(s + demonym.length), .country, .demonym, identity: demonym.place.identity, isModifier: true,
                  name: demonym.place.name)
-            return s + 1
+            return s + demonym.length
         }
         // An organisation spelled out before its acronym: "Commonwealth of Independent States (CIS)".
         if e - s > 1, acronymDefinition(after: e, spelling: s..<e) != nil,
@@ -309,10 +316,10 @@ struct SentenceReader<L: Lexicon> {
             // "Korean") is proposed too, and stands for its usual country only where the tagger reads it as a
             // nationality (`MentionArbiter`).
             if !EnglishWords.peoplesWithoutCountry.contains(text, s) {
-                emit(s..<(s + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name,
+                emit(s..<(s + demonym.length), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name,
                      evidence: demonym.ambiguous ? .ambiguousNationality : .gazetteer)
             }
-            return s + 1
+            return s + demonym.length
         }
         if e - s == 1 {
             readSingleWord(s)
@@ -331,6 +338,15 @@ struct SentenceReader<L: Lexicon> {
         }
         readUnknownName(s..<e)
         return e
+    }
+
+    /// The format of a capitalised summit, meeting or talks word that may open a meeting's name ("Summit of the
+    /// Americas"). Not "Conference" or "Congress", which open organisations' names as often ("Conference of
+    /// Catholic Bishops").
+    func openingMeetingFormat(at i: Int) -> String? {
+        guard text.isCapitalized(i), let format = lexicon.meetingFormat(in: text, at: i),
+              ["summit", "meeting", "talks"].contains(format) else { return nil }
+        return format
     }
 
     /// Two or more capitalised words no table explains: the rules can only guess a person.
@@ -381,7 +397,7 @@ struct SentenceReader<L: Lexicon> {
         guard k < end, text.token(k, is: "and") else { return false }
         k += 1
         if k < end, text.token(k, is: "the") { k += 1 }
-        if k < end, lexicon.demonym(in: text, at: k) != nil { k += 1 }
+        if k < end, let demonym = lexicon.demonym(in: text, at: k) { k += demonym.length }
         return k < end && lexicon.titleLength(in: text, at: k, limit: end) > 0
     }
 
@@ -396,7 +412,9 @@ struct SentenceReader<L: Lexicon> {
                 continue
             }
             if let demonym = lexicon.demonym(in: text, at: i), !demonym.ambiguous {
-                emit(i..<(i + 1), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+                emit(i..<(i + demonym.length), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
+                i += demonym.length
+                continue
             } else if !EnglishWords.functionWords.contains(text, i), evidence.confirmed.contains(TokenHash.of(text, i)) {
                 let hash = TokenHash.of(text, i)
                 let type: NodeType = text.isAllCaps(i) || evidence.definite.contains(hash) ? .organisation : .person
@@ -408,14 +426,18 @@ struct SentenceReader<L: Lexicon> {
 
     /// Nationalities and countries inside an organisation name are mentions of the country too.
     mutating func emitModifiers(in range: Range<Int>) {
-        for i in range {
-            if let demonym = lexicon.demonym(in: text, at: i) {
-                emit(i..<(i + 1), .country, .demonym, identity: demonym.place.identity, isModifier: true,
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let demonym = lexicon.demonym(in: text, at: i), i + demonym.length <= range.upperBound {
+                emit(i..<(i + demonym.length), .country, .demonym, identity: demonym.place.identity, isModifier: true,
                      name: demonym.place.name)
+                i += demonym.length
+                continue
             } else if let (length, place) = placeAt(i, limit: range.upperBound),
                       place.kind == .country, length == 1 {
                 emit(i..<(i + 1), .country, .name, identity: place.identity, isModifier: true, name: place.name)
             }
+            i += 1
         }
     }
 }

@@ -37,10 +37,10 @@ public struct TableLexicon: Lexicon {
         return (hit.length, hit.value)
     }
 
-    public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {
+    public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool, length: Int)? {
         guard index < text.tokens.count, text.isCapitalized(index),
-              let hit = demonyms.longest(in: text, at: index, limit: index + 1) else { return nil }
-        return (hit.value.place, hit.value.ambiguous)
+              let hit = demonyms.longest(in: text, at: index, limit: min(text.tokens.count, index + 3)) else { return nil }
+        return (hit.value.place, hit.value.ambiguous, hit.length)
     }
 
     /// An office: modifiers followed by a complete title, or a complete multi-word title on its own;

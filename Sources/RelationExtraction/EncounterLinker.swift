@@ -21,6 +21,13 @@ let encounterSupportVerbs = WordSet(["held", "holds", "hold", "had", "have", "ha
 /// Words that front a participle phrase whose subject comes after it: "Besides holding talks with …, X".
 let frontingWords = WordSet(["besides", "after", "before", "following", "while", "during"])
 
+/// Words that may stand between a preposition and its meeting noun: "after three days of talks", "before a
+/// round of talks", "during their meeting".
+let cueNounPhraseWords = WordSet([
+    "a", "an", "the", "his", "her", "their", "its", "of", "days", "weeks", "hours", "round", "rounds", "several",
+    "two-day", "three-day", "lengthy", "long", "brief", "fresh", "new", "landmark", "closed-door", "bilateral",
+])
+
 /// Words that date an office without naming another: "former U.S. president B", "the late leader C".
 let formerWords = WordSet(["former", "late", "then", "acting", "outgoing", "incoming", "interim"])
 
@@ -33,8 +40,9 @@ struct EncounterSides {
     var partners: [Int]
     /// A visit's place, or where the clause puts the meeting.
     var place: Int?
-    /// The partner is someone of a named organisation or country whom the text does not name.
-    var describedPartner: Bool
+    /// The partner is someone of a named organisation or country whom the text does not name: the words that
+    /// describe them ("high-ranking North Korean officials").
+    var describedPartner: Range<Int>?
     /// The subject is in the place for the meeting ("Abbas is in the Gaza Strip for talks"): the meeting takes
     /// place there whoever the partners are.
     var isStay = false
@@ -59,7 +67,7 @@ extension RelationExtractor {
         var sidesOf: [Int: [Int]] = [:]
         var placeOf: [Int: Int] = [:]
         var sentenceOf: [Int: Int] = [:]
-        var describedOf: Set<Int> = []
+        var describedOf: [Int: String] = [:]
         var stays: Set<Int> = []
         var exchanges: [LocalRelation] = []
         let encounters = facts.keys.sorted().filter { facts[$0]!.isEncounter }
@@ -72,7 +80,9 @@ extension RelationExtractor {
                                            finder: finder, context: context, entityOf: resolution.entityOfMention)
                 for side in found.sides where !sides.contains(side) { sides.append(side) }
                 if placeOf[meeting] == nil, let place = found.place { placeOf[meeting] = place }
-                if found.describedPartner { describedOf.insert(meeting) }
+                if let phrase = found.describedPartner, describedOf[meeting] == nil {
+                    describedOf[meeting] = context.text.string(tokens: phrase)
+                }
                 if found.isStay, found.subjects.count == 1 { stays.insert(meeting) }
                 if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
                 exchanges += Self.exchanges(found, format: mention.meeting?.format ?? "meeting", sentence: mention.sentence)
@@ -100,7 +110,7 @@ extension RelationExtractor {
         let complete = encounters.filter { meeting in
             let sides = sidesOf[meeting]!.count
             return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit")
-                || describedOf.contains(meeting) || stays.contains(meeting)))
+                || describedOf[meeting] != nil || stays.contains(meeting)))
         }
         var dropped: Set<Int> = []
         var groups: [[Int]] = []
@@ -199,6 +209,12 @@ extension RelationExtractor {
             if fact.format == "visit" {
                 let who = sides.firstIndex(of: visitor ?? sides[0]).map { names[$0] } ?? names[0]
                 fact.label = "\(who) visit" + (place.map { " to \(resolution.entities[$0].name)" } ?? "")
+            } else if sides.count == 1, let partner = group.lazy.compactMap({ describedOf[$0] }).first {
+                // One named side: the label says whom they met ("Lantos talks with North Korean officials").
+                fact.label = "\(names[0]) \(noun) with \(partner)"
+            } else if sides.count == 1, let place {
+                // "Abbas talks in Gaza Strip": where, since with whom is not known.
+                fact.label = "\(names[0]) \(noun) in \(resolution.entities[place].name)"
             } else {
                 fact.label = names.prefix(3).joined(separator: " – ") + " " + noun
             }
@@ -291,8 +307,13 @@ extension RelationExtractor {
             if before.count == 1, let subject = before.first,
                actors.first(where: { $0.tokens.upperBound <= cue }).map({ $0.entity == subject.entity }) ?? false {
                 let between = subject.tokens.upperBound..<cue
-                // "after talks with", "during a meeting": a breaker right before the cue opens no new clause.
-                let breakers = between.filter { EnglishWords.clauseBreakers.contains(text, $0) && $0 < cue - 2 }
+                // "after talks with", "during a meeting", "after three days of talks": a breaker that only
+                // opens the cue's own noun phrase opens no new clause.
+                let breakers = between.filter {
+                    EnglishWords.clauseBreakers.contains(text, $0)
+                        && !(($0 + 1)..<cue).allSatisfy { cueNounPhraseWords.contains(text, $0)
+                            || EnglishWords.cardinals[text.string(token: $0).lowercased()] != nil }
+                }
                 if breakers.isEmpty, !between.contains(where: { text.isPunctuation($0, 0x2C) || text.isPunctuation($0, 0x3B) }) {
                     add(subject)
                 }
@@ -327,7 +348,7 @@ extension RelationExtractor {
             if before >= sentence.tokens.lowerBound, text.token(before, is: "in") { place = entityOf[m]; stay = true }
         }
         let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
-        var described = false
+        var described: Range<Int>?
         if format == "visit" {
             // "a visit to India", "visited Kabul".
             var p = k
@@ -341,10 +362,10 @@ extension RelationExtractor {
             // the phrase is fronted and its subject follows: "Besides holding talks with A and B, Mr. X …".
             let fronted = sides.isEmpty && cue - sentence.tokens.lowerBound <= 2
                 && frontingWords.contains(text, sentence.tokens.lowerBound)
-            guard !sides.isEmpty || fronted else { return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: false) }
+            guard !sides.isEmpty || fronted else { return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: nil) }
             var partners: [Actor] = []
             var next = partner(from: k, actors: actors, context: context, sentence: sentence)
-            described = next == nil && describesSomeoneOf(from: k, actors: actors, context: context, sentence: sentence)
+            described = next == nil ? describedPartner(from: k, actors: actors, context: context, sentence: sentence) : nil
             while let object = next {
                 partners.append(object)
                 guard object.tokens.upperBound < sentence.tokens.upperBound, text.token(object.tokens.upperBound, is: "and") else { break }
@@ -360,10 +381,10 @@ extension RelationExtractor {
                           context.lexicon.titleLength(in: text, at: $0, limit: subject.tokens.lowerBound) > 0
                               || encounterHonorifics.contains(text, $0)
                               || text.tokens[$0].kind == .punctuation && !text.isPunctuationComma($0) }) else {
-                    return EncounterSides(subjects: [], partners: [], place: place, describedPartner: false)
+                    return EncounterSides(subjects: [], partners: [], place: place, describedPartner: nil)
                 }
                 add(subject)
-                described = false
+                described = nil
             }
             let subjects = sides
             var others: [Int] = []
@@ -375,27 +396,33 @@ extension RelationExtractor {
         return EncounterSides(subjects: sides, partners: [], place: place, describedPartner: described, isStay: stay)
     }
 
-    /// "met with a top United Nations official", "met Burma's foreign minister": the partner is someone of a
-    /// named organisation or country whom the text does not name. The meeting took place; only its subject is known.
-    func describesSomeoneOf(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Bool {
+    /// "met with a top United Nations official", "met Burma's foreign minister", "talks with high-ranking North
+    /// Korean officials": the partner is someone of a named organisation or country whom the text does not name.
+    /// The meeting took place; only its subject is known. The tokens of the description (without its article),
+    /// or nil.
+    func describedPartner(from start: Int, actors: [Actor], context: SentenceContext, sentence: Sentence) -> Range<Int>? {
         let text = context.text
         let end = sentence.tokens.upperBound
         var k = start
+        var first: Int?
         while k < end, k - start <= 3 {
             if let actor = actors.first(where: { $0.tokens.lowerBound == k }) {
-                guard actor.type != .person else { return false }
+                guard actor.type != .person else { return nil }
                 var after = actor.tokens.upperBound
                 if after < end, text.tokens[after].kind == .possessive { after += 1 }
                 while after < end, after - actor.tokens.upperBound <= 2, text.tokens[after].kind == .word,
                       !text.isCapitalized(after), encounterTitleAdjectives.contains(text, after) { after += 1 }
-                guard after < end else { return false }
-                return context.lexicon.titleLength(in: text, at: after, limit: end) > 0 || encounterEnvoys.contains(text, after)
+                guard after < end else { return nil }
+                let title = context.lexicon.titleLength(in: text, at: after, limit: end)
+                let length = title > 0 ? title : encounterEnvoys.contains(text, after) ? 1 : 0
+                return length > 0 ? (first ?? k)..<(after + length) : nil
             }
-            guard text.token(k, is: "a") || text.token(k, is: "the") || text.token(k, is: "top") || text.token(k, is: "senior")
-                || text.token(k, is: "an") else { return false }
+            let isArticle = text.token(k, is: "a") || text.token(k, is: "the") || text.token(k, is: "an")
+            guard isArticle || encounterTitleAdjectives.contains(text, k) else { return nil }
+            if !isArticle, first == nil { first = k }
             k += 1
         }
-        return false
+        return nil
     }
 
     /// The partner named after "met [with]": a person over at most five words of description ("the ailing former

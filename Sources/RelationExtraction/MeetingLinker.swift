@@ -18,6 +18,9 @@ let attendanceVerbs = WordSet([
     "joined", "hosted", "hosts", "hosting",
 ])
 
+/// Words that move a clause to another moment: what stands across them happened before or after.
+let timeShifters = WordSet(["after", "before", "following", "since", "ahead", "until"])
+
 /// "in three rounds of talks", "at a session of": words that count a meeting's sittings.
 let roundWords = WordSet(["round", "rounds", "of", "several", "many"])
 
@@ -74,7 +77,8 @@ struct MeetingLinker {
                       text.token(before, is: "in") || text.token(before, is: "to") || text.token(before, is: "at")
                         || isPlaceDescription(endingAt: before, sentence: sentence, index: s),
                       !mention.tokens.contains(place.tokens.lowerBound),
-                      nearestMeeting(to: place.tokens.lowerBound, among: meetings) == m else { continue }
+                      nearestMeeting(to: place.tokens.lowerBound, among: meetings) == m,
+                      !isOtherTime(between: place.tokens, and: mention.tokens) else { continue }
                 found.append(LocalRelation(source: meeting, target: resolution.entityOfMention[l], kind: .heldIn, sentence: s))
                 fact.places.insert(normalizedName(place.canonical ?? place.text))
             }
@@ -110,6 +114,18 @@ struct MeetingLinker {
             k -= 1
         }
         return false
+    }
+
+    /// "spoke in Beijing after three days of talks", "talks … before flying to Tokyo": a place on the other side
+    /// of "after" or "before" belongs to another moment than the meeting. Not so for a meeting named before
+    /// ("Speaking to reporters in Jakarta after the meeting"): what follows it right away happens where it was.
+    func isOtherTime(between place: Range<Int>, and meeting: Range<Int>) -> Bool {
+        if text.token(meeting.lowerBound, is: "the") || (meeting.lowerBound > 0 && text.token(meeting.lowerBound - 1, is: "the")) {
+            return false
+        }
+        let between = place.upperBound <= meeting.lowerBound ? place.upperBound..<meeting.lowerBound
+                                                             : meeting.upperBound..<place.lowerBound
+        return between.contains { timeShifters.contains(text, $0) }
     }
 
     func nearestMeeting(to token: Int, among meetings: [Int]) -> Int? {

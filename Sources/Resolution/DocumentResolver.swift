@@ -251,7 +251,18 @@ public struct DocumentResolver: Sendable {
                 entities[e].name = group.canonical
             }
         }
-        return DocumentResolution(entities: entities, entityOfMention: entityOfMention)
+        var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
+        // One type per entity: "Aung San Suu Kyi", a person after "leader", read as a place no gazetteer lists
+        // where nothing precedes it, is the person. Only full names (two words or more), and only unlisted
+        // places: "Jordan" the country and "Jordan" a person stay apart.
+        for e in resolution.entities.indices where resolution.entities[e].type == .location
+            && resolution.entities[e].identity.map(isUnlistedPlace) ?? true {
+            let name = normalizedName(resolution.entities[e].name)
+            guard name.contains(" "), let person = byKey["actor:" + name], resolution.entities[person].type == .person
+            else { continue }
+            resolution.merge(e, into: person, reason: "one type per entity (a person's name read once as an unlisted place)")
+        }
+        return resolution
     }
 
     /// "Foreign Ministry" after "Russian Foreign Ministry" in the same document is that ministry: an
@@ -343,6 +354,10 @@ public struct DocumentResolver: Sendable {
         }
     }
 }
+
+/// Whether an identity is one the recognizer made up for a place no gazetteer lists ("location:aung san suu
+/// kyi"), not a gazetteer's city or region.
+func isUnlistedPlace(_ identity: String) -> Bool { identity.hasPrefix("location:") }
 
 /// The initials of a name's words, as an acronym spells them: "Organization of American States" → "OAS",
 /// "Asia-Pacific Economic Cooperation" → "APEC" (each part of a hyphenated word), "U.S." → "US". Function words

@@ -160,3 +160,41 @@ struct TitleReferenceTests {
         #expect(g.meetings.allSatisfy { !g.hasEdge("Paul Kamau", $0.label, .participant) }, "\(g.dump)")
     }
 }
+
+@Suite("Described partners, moments and one type per entity")
+struct DescribedPartnerTests {
+    @Test func aMeetingWithSomeoneUnnamedSaysWhomInItsLabel() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Senator Karl Brandt spoke in Nairobi Tuesday after three days of talks with high-ranking North Korean officials.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(meeting.label == "Brandt talks with high-ranking North Korean officials", "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+        // Nairobi is where he spoke after the talks, not where they were held.
+        #expect(!g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
+        #expect(!g.hasEdge("North Korea", meeting.label, .participant), "\(g.dump)")
+    }
+
+    @Test func speakingSomewhereAfterTheMeetingPlacesIt() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Mwangi met Ugandan President Joseph Okello on Saturday.
+            Speaking to reporters in Nairobi after the meeting, he said trade would grow.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.hasEdge(meeting.label, "Nairobi", .heldIn), "\(g.dump)")
+    }
+
+    @Test func aPersonReadOnceAsAnUnlistedPlaceIsOnePerson() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Burmese pro-democracy leader Aung San Suu Kyi met Saturday with a top United Nations official.
+            Aung San Suu Kyi spoke to reporters Saturday at her home in Rangoon.
+            """)
+        let named = g.nodes.filter { $0.label == "Aung San Suu Kyi" }
+        #expect(named.count == 1, "\(g.dump)")
+        #expect(named.first?.type == .person)
+    }
+}

@@ -34,7 +34,7 @@ let callCues = PhraseTable<Bool>.with([
 /// proposal: the relation stage keeps it when the clause says who met (see `RelationExtractor.finishEncounters`).
 let encounterCues: [String: String] = [
     "met": "meeting", "meets": "meeting", "meeting": "meeting", "meetings": "meeting",
-    "talks": "talks", "visit": "visit", "visits": "visit", "visited": "visit",
+    "talks": "talks", "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
 ]
 
 /// The format an encounter cue names ("talks" → "talks", "met" → "meeting"), or nil: for the relation stage,

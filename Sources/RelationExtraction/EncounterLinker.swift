@@ -266,6 +266,20 @@ extension RelationExtractor {
         return j
     }
 
+    /// "he" or "she" as the subject of the clause a time phrase with the cue belongs to ("he was about to quit
+    /// following a meeting with …"): the cue is opened by "after", "following", "before" or "during" (over its
+    /// own noun phrase), and the pronoun is the last "he"/"she" between `start` and it, with no clause breaker or
+    /// comma after the pronoun. Its token, or nil.
+    func clausePronoun(before cue: Int, after start: Int, sentence: Sentence, text: AnalyzedText) -> Int? {
+        var j = cue - 1
+        while j > start, cueNounPhraseWords.contains(text, j) { j -= 1 }
+        guard j > start, timeShifters.contains(text, j) || text.token(j, is: "during"),
+              let pronoun = (start..<j).last(where: { text.token($0, is: "he") || text.token($0, is: "she") }),
+              !((pronoun + 1)..<j).contains(where: { EnglishWords.clauseBreakers.contains(text, $0)
+                  || text.isPunctuation($0, 0x2C) || text.isPunctuation($0, 0x3B) }) else { return nil }
+        return pronoun
+    }
+
     /// The last mention of the group's meetings before `cue`, or -1.
     func lastMention(of group: [Int], before cue: Int, _ resolution: DocumentResolution) -> Int {
         group.flatMap { resolution.entities[$0].mentions }.filter { $0 < cue }.max() ?? -1
@@ -289,6 +303,19 @@ extension RelationExtractor {
         var sides: [Int] = []
         func add(_ actor: Actor) { if !sides.contains(actor.entity) { sides.append(actor.entity) } }
 
+        if text.token(cue, is: "visiting"),
+           let visitor = partner(from: cue + 1, actors: actors, context: context, sentence: sentence), visitor.type == .person {
+            // "Rice assured visiting German Foreign Minister Frank-Walter Steinmeier": the one visiting is named
+            // after the word, and the subject of the verb before it is whom they visit.
+            var hosts: [Int] = []
+            let verb = cue - 1
+            if verb > sentence.tokens.lowerBound, text.tokens[verb].kind == .word, !text.isCapitalized(verb),
+               let host = finder.subject(before: verb, actors: actors, sentence: sentence), host.type == .person,
+               host.entity != visitor.entity {
+                hosts.append(host.entity)
+            }
+            return EncounterSides(subjects: [visitor.entity], partners: hosts, place: nil, describedPartner: nil)
+        }
         // Subject: "A [and B] (have) met", "A [and B] held talks", "A's talks", or the clause's one person
         // before "talks with".
         if let subject = finder.subject(before: supportVerb(before: cue, sentence: sentence, text: text) ?? cue,
@@ -315,6 +342,10 @@ extension RelationExtractor {
                             || EnglishWords.cardinals[text.string(token: $0).lowercased()] != nil }
                 }
                 if breakers.isEmpty, !between.contains(where: { text.isPunctuation($0, 0x2C) || text.isPunctuation($0, 0x3B) }) {
+                    add(subject)
+                } else if clausePronoun(before: cue, after: subject.tokens.upperBound, sentence: sentence, text: text) != nil {
+                    // "Musharraf …, that speculated he was about to quit following a meeting with the general": the
+                    // cue's phrase belongs to the clause of "he", the sentence's one person.
                     add(subject)
                 }
             }
@@ -350,7 +381,7 @@ extension RelationExtractor {
         let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
         var described: Range<Int>?
         if format == "visit" {
-            // "a visit to India", "visited Kabul".
+            // "a visit to India", "visited Kabul", "is visiting China".
             var p = k
             if p < sentence.tokens.upperBound, text.token(p, is: "to") { p += 1 }
             if let m = context.mentionStarting(at: p), [.location, .country].contains(context.mentions[m].type),

@@ -33,6 +33,7 @@ struct InteractionFinder {
         add(["met", "meets", "meet"], "meet", "consult", mutual: true)
         add(["discussed", "discusses", "discuss"], "discuss", "consult", mutual: true)
         add(["negotiated", "negotiates", "negotiate"], "negotiate", "consult", mutual: true)
+        add(["signed", "signs"], "sign", "cooperate", mutual: true)
         add(["phoned", "telephoned", "phones", "telephones"], "phone", "consult", mutual: true)
         add(["visited", "visits", "visit"], "visit", "visit")
         add(["hosted", "hosts", "host"], "host", "host")
@@ -80,11 +81,13 @@ struct InteractionFinder {
         for i in sentence.tokens {
             guard let verb = verb(at: i), !isInfinitive(i, sentence: sentence),
                   !isNounBeforeTitle(i, sentence: sentence),
-                  let subject = subject(before: i, actors: actors, sentence: sentence) else { continue }
+                  let subject = subject(before: i, actors: actors, sentence: sentence),
+                  !isOwnerOfUnnamedSubject(subject, sentence: sentence) else { continue }
             let afterVerb = i + 1 + (verb.particle == nil ? 0 : 1)
             var subjects = [subject]
             if let partner = coordinated(with: subject, actors: actors, sentence: sentence) { subjects.insert(partner, at: 0) }
-            if let object = object(after: afterVerb, actors: actors, sentence: sentence) {
+            if let object = object(after: afterVerb, actors: actors, sentence: sentence)
+                ?? (verb.isMutual ? partnerAfterWith(from: afterVerb, actors: actors, sentence: sentence) : nil) {
                 let objects = [object] + coordinatedObjects(after: object, actors: actors, sentence: sentence)
                 for object in objects {
                     for actor in subjects where actor.entity != object.entity {
@@ -120,6 +123,31 @@ struct InteractionFinder {
                                        sentence: s, eventClass: "consult"))
         }
         return found
+    }
+
+    /// "The new speaker of the U.S. House of Representatives has met …": an organisation or country after "of"
+    /// names whose someone is, and that someone, not it, is the subject.
+    func isOwnerOfUnnamedSubject(_ subject: Actor, sentence: Sentence) -> Bool {
+        guard subject.type != .person else { return false }
+        var k = subject.tokens.lowerBound - 1
+        if k >= sentence.tokens.lowerBound, text.token(k, is: "the") { k -= 1 }
+        return k >= sentence.tokens.lowerBound && text.token(k, is: "of")
+    }
+
+    /// "signed a memorandum of understanding Friday in Tokyo with U.S. Ambassador Howard Baker", "discussed the
+    /// crisis with X": a mutual verb's partner after "with", over the verb's own object and its time and place,
+    /// within the clause (no comma, no clause breaker, no other verb's "and", at most twelve words).
+    func partnerAfterWith(from start: Int, actors: [Actor], sentence: Sentence) -> Actor? {
+        var k = start
+        while k < sentence.tokens.upperBound, k - start < 12 {
+            if text.token(k, is: "with") {  return object(after: k + 1, actors: actors, sentence: sentence) }
+            if text.isPunctuationComma(k) || text.isPunctuation(k, 0x3B) || text.token(k, is: "and")
+                || EnglishWords.clauseBreakers.contains(text, k) || actors.contains(where: { $0.tokens.lowerBound == k }) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// "called on Ruto to meet the AU", "agreed to visit": what is asked or planned has not happened.
@@ -244,10 +272,17 @@ struct InteractionFinder {
             let title = context.lexicon.titleLength(in: text, at: k, limit: sentence.tokens.upperBound)
             if title > 0 {
                 k += title
+                // "Ambassador to Japan Howard Baker": the post's country is part of the office.
+                if k + 1 < end, text.token(k, is: "to"),
+                   let post = actors.first(where: { $0.tokens.lowerBound == k + 1 && $0.type == .country }) {
+                    k = post.tokens.upperBound
+                }
                 if k < sentence.tokens.upperBound, text.isPunctuationComma(k) { k += 1 }
                 continue
             }
-            if text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an") || text.token(k, is: "with") {
+            // "assured visiting German Foreign Minister X": the visitor is the one assured.
+            if text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an") || text.token(k, is: "with")
+                || text.token(k, is: "visiting") {
                 k += 1
             } else if EnglishWords.groupNouns.contains(text, k), k + 1 < sentence.tokens.upperBound, text.token(k + 1, is: "of") {
                 k += 2

@@ -198,3 +198,79 @@ struct DescribedPartnerTests {
         #expect(named.first?.type == .person)
     }
 }
+
+@Suite("Visitors, clause subjects and partners after 'with'")
+struct VisitAndPartnerTests {
+    @Test func theOneVisitingMeetsTheSubjectWhoReceivesThem() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Secretary of State Karl Brandt assured visiting German Foreign Minister Hans-Peter Vogel that the reply would come soon.
+            """)
+        let meeting = try #require(g.meetings.first, "\(g.dump)")
+        #expect(g.meetings.count == 1)
+        #expect(meeting.label == "Vogel visit", "\(g.dump)")
+        #expect(g.hasEdge("Hans-Peter Vogel", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", "Hans-Peter Vogel", .interaction, label: "assure"), "\(g.dump)")
+        #expect(g.hasEdge("Hans-Peter Vogel", "Germany", .role), "\(g.dump)")
+    }
+
+    @Test func isVisitingAPlaceIsAVisitThere() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Mwangi is visiting China this week.
+            He will be visiting Japan next month.
+            """)
+        #expect(g.meetings.count == 1, "\(g.dump)")
+        let visit = try #require(g.node("Mwangi visit to China"), "\(g.dump)")
+        #expect(g.hasEdge(visit.label, "China", .heldIn), "\(g.dump)")
+        #expect(!g.hasEdge(visit.label, "Japan", .heldIn), "\(g.dump)")
+    }
+
+    @Test func aMeetingInTheClauseOfHeIsTheSentencesPersons() throws {
+        let g = try extract("""
+            date 2024-10-09
+            General Paul Kamau commands the army.
+            Mr. Daniel Mwangi was referring to a report in a local newspaper that speculated he was about to quit following a meeting with the general on Wednesday.
+            """)
+        let meeting = try #require(g.node("Mwangi – Kamau meeting"), "\(g.dump)")
+        #expect(g.hasEdge("Daniel Mwangi", meeting.label, .participant), "\(g.dump)")
+        #expect(g.hasEdge("Paul Kamau", meeting.label, .participant), "\(g.dump)")
+    }
+
+    @Test func aClauseOfSomeoneElseGivesNoSubject() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Mr. Daniel Mwangi said that the report was false, and officials left after a meeting with Joseph Otieno.
+            """)
+        #expect(!g.meetings.contains { g.hasEdge("Daniel Mwangi", $0.label, .participant) }, "\(g.dump)")
+    }
+
+    @Test func signedWithIsAnInteractionOverTheObjectTimeAndPlace() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenya and Uganda have signed an agreement on the lake.
+            Kenyan Defense Minister Paul Kamau signed a memorandum of understanding Friday in Nairobi with U.S. Ambassador to Kenya Mark Dalton.
+            """)
+        #expect(g.hasEdge("Paul Kamau", "Mark Dalton", .interaction, label: "sign"), "\(g.dump)")
+        #expect(g.edgesBetween("Kenya", "Uganda").contains { $0.kind == .interaction && $0.label == "sign" }, "\(g.dump)")
+        #expect(g.hasEdge("Mark Dalton", "United States", .role), "\(g.dump)")
+    }
+
+    @Test func withAfterAnotherClauseIsNoPartner() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Paul Kamau signed the bill, and Mark Dalton spoke with reporters on Friday.
+            Paul Kamau signed the bill that Mark Dalton drafted with Joseph Otieno.
+            """)
+        #expect(!g.hasEdge("Paul Kamau", "Joseph Otieno", .interaction), "\(g.dump)")
+    }
+
+    @Test func theOwnerOfAnUnnamedSubjectDidNotAct() throws {
+        let g = try extract("""
+            date 2024-10-09
+            The new speaker of the Kenyan National Assembly has met in Nairobi with Ugandan President Joseph Okello.
+            """)
+        #expect(!g.edges.contains { $0.kind == .interaction && g.nodes[$0.source].label.contains("National Assembly") }, "\(g.dump)")
+    }
+}

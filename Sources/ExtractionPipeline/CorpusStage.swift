@@ -21,6 +21,7 @@ public struct CorpusStage: Sendable {
 
     private var builder = GraphBuilder()
     private var surnames = CorpusResolver.SurnameIndex()
+    private var spellings = CorpusResolver.PersonSpellings()
     private var waiting: Set<String> = []
     private var labels: [String: LabelChoice] = [:]
     private var sightingCount = 0
@@ -40,6 +41,7 @@ public struct CorpusStage: Sendable {
     private static func builderKey(_ key: CorpusResolver.ProvisionalKey) -> String {
         switch key {
         case let .final(key): key
+        case let .person(folded, _): "\u{1}person:" + folded   // settled before use; never a builder key
         case let .surname(name): "\u{1}surname:" + name
         }
     }
@@ -51,7 +53,7 @@ public struct CorpusStage: Sendable {
         for entity in summary.entities {
             let sighting = entity.sighting
             surnames.add(sighting)
-            let provisional = resolver.provisionalKey(for: sighting)
+            let provisional = spellings.settle(resolver.provisionalKey(for: sighting))
             if case let .surname(name) = provisional { waiting.insert(name) }
             let key = Self.builderKey(provisional)
             keys.append(key)
@@ -120,7 +122,7 @@ public struct CorpusStage: Sendable {
     public mutating func finish() -> Extraction {
         var final: [String: String] = [:]
         for name in waiting {
-            final[Self.builderKey(.surname(name))] = resolver.finalKey(.surname(name), surnames: surnames)
+            final[Self.builderKey(.surname(name))] = resolver.finalKey(.surname(name), surnames: surnames, spellings: spellings)
         }
         builder.rekey(final)
         var chosen: [String: LabelChoice] = [:]

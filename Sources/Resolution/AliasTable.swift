@@ -20,6 +20,8 @@ public struct AliasTable: Sendable {
 
     private var groups: [String: Group] = [:]
     private var apart: Set<[String]> = []
+    /// Every name of a "never" pair, normalised.
+    private var keptApart: Set<String> = []
 
     public init() {}
 
@@ -63,6 +65,7 @@ public struct AliasTable: Sendable {
                     throw .badLine(source: source, line: number + 1, reason: "expected: never<TAB>name<TAB>name")
                 }
                 apart.insert([normalizedName(fields[1]), normalizedName(fields[2])].sorted())
+                keptApart.formUnion([normalizedName(fields[1]), normalizedName(fields[2])])
             default:
                 throw .badLine(source: source, line: number + 1, reason: "a line starts with 'same' or 'never'")
             }
@@ -77,6 +80,12 @@ public struct AliasTable: Sendable {
     /// Whether the user (or the shipped table) said these two names are different entities.
     public func mustStayApart(_ a: String, _ b: String) -> Bool {
         apart.contains([normalizedName(a), normalizedName(b)].sorted())
+    }
+
+    /// Whether a "never" line names `name`: such a name is joined by its exact spelling only, never by a
+    /// folded form that could reach the name it must stay apart from.
+    public func isKeptApart(_ name: String) -> Bool {
+        keptApart.contains(normalizedName(name))
     }
 }
 

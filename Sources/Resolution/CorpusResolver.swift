@@ -53,7 +53,7 @@ public struct MergeRecord: Hashable, Sendable, Comparable {
 /// Gives every document entity a corpus-wide key, so that one real-world entity becomes one node.
 ///
 /// Countries and cities join by gazetteer identity; names in an alias group by the group; people by their
-/// normalised full name, and a surname seen alone by the one full name in the corpus that ends with it;
+/// full name as `personNameKey` folds it (diacritics and transliteration variants), and a surname seen alone by the one full name in the corpus that ends with it;
 /// organisations and places by normalised name; meetings of a series only when date or ordinal say it is the
 /// same session. The "never" pairs of the alias table are respected throughout.
 public struct CorpusResolver: Sendable {
@@ -66,11 +66,13 @@ public struct CorpusResolver: Sendable {
     public func keys(for sightings: [EntitySighting]) -> (keys: [String], log: [MergeRecord]) {
         var surnames = SurnameIndex()
         for sighting in sightings { surnames.add(sighting) }
+        var spellings = PersonSpellings()
+        let provisional = sightings.map { spellings.settle(provisionalKey(for: $0)) }
         var keys = [String](repeating: "", count: sightings.count)
         var log: [MergeRecord] = []
         for (i, sighting) in sightings.enumerated() {
-            let key = provisionalKey(for: sighting)
-            keys[i] = finalKey(key, surnames: surnames)
+            let key = provisional[i]
+            keys[i] = finalKey(key, surnames: surnames, spellings: spellings)
             if case let .surname(name) = key, keys[i] != "person:" + name {
                 log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
                                        reason: "surname of the only full name '\(keys[i].dropFirst("person:".count))' in the corpus"))
@@ -95,8 +97,30 @@ public struct CorpusResolver: Sendable {
     /// while documents are still coming.
     public enum ProvisionalKey: Hashable, Sendable, Comparable {
         case final(String)
-        /// The normalised one-word name.
+        /// A person's full name: the form that joins spellings (`personNameKey`) and this sighting's spelling
+        /// (`normalizedName`). `PersonSpellings.settle` makes it final under the first spelling seen.
+        case person(folded: String, spelled: String)
+        /// The one-word name, as `personNameKey` folds it.
         case surname(String)
+    }
+
+    /// The first spelling seen of each person, by the form that joins spellings: the node of "Dmitry Peskov"
+    /// and "Dmitri Peskov" is keyed by whichever the corpus wrote first, so keys stay names a reader can check.
+    /// Fed in document order, like the corpus stage, so the choice does not depend on scheduling.
+    public struct PersonSpellings: Sendable {
+        public private(set) var first: [String: String] = [:]
+        public init() {}
+
+        /// `key` made final where it names a person in full; other keys unchanged.
+        public mutating func settle(_ key: ProvisionalKey) -> ProvisionalKey {
+            guard case let .person(folded, spelled) = key else { return key }
+            if let known = first[folded] { return .final("person:" + known) }
+            first[folded] = spelled
+            return .final("person:" + spelled)
+        }
+
+        /// The key of the person whose folded name is `folded`.
+        func key(of folded: String) -> String { "person:" + (first[folded] ?? folded) }
     }
 
     public func provisionalKey(for sighting: EntitySighting) -> ProvisionalKey {
@@ -104,20 +128,24 @@ public struct CorpusResolver: Sendable {
         if let group = sighting.aliasGroup { return .final("\(group.type.rawValue):\(normalizedName(group.canonical))") }
         let name = normalizedName(sighting.name)
         switch sighting.type {
-        case .person: return name.contains(" ") ? .final("person:" + name) : .surname(name)
+        case .person:
+            // A name a "never" line keeps apart joins only by its own spelling.
+            let folded = aliases.isKeptApart(sighting.name) ? name : personNameKey(sighting.name)
+            return folded.contains(" ") ? .person(folded: folded, spelled: name) : .surname(folded)
         case .meeting: return .final(meetingKey(sighting))
         default: return .final("\(sighting.type.rawValue):" + name)
         }
     }
 
     /// The key once every sighting of the corpus has been added to `surnames`.
-    public func finalKey(_ key: ProvisionalKey, surnames: SurnameIndex) -> String {
+    public func finalKey(_ key: ProvisionalKey, surnames: SurnameIndex, spellings: PersonSpellings) -> String {
         switch key {
         case let .final(key): return key
+        case let .person(folded, _): return spellings.key(of: folded)
         case let .surname(name):
             if let full = surnames.fullNames[name], full.count == 1, let target = full.first,
-               !aliases.mustStayApart(target, name) {
-                return "person:" + target
+               !aliases.mustStayApart(spellings.first[target] ?? target, name) {
+                return spellings.key(of: target)
             }
             return "person:" + name
         }
@@ -129,7 +157,8 @@ public struct CorpusResolver: Sendable {
         public init() {}
         public mutating func add(_ sighting: EntitySighting) {
             guard sighting.type == .person, sighting.aliasGroup == nil else { return }
-            let name = normalizedName(sighting.name)
+            // By the form that joins spellings: "Dmitry Peskov" and "Dmitri Peskov" are one full name.
+            let name = personNameKey(sighting.name)
             let words = name.split(separator: " ")
             if words.count >= 2, let last = words.last { fullNames[String(last), default: []].insert(name) }
         }

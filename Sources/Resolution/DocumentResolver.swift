@@ -62,6 +62,19 @@ public struct DocumentResolution: Sendable {
     }
 }
 
+/// What makes two mentions of a document one entity.
+enum EntityKey: Hashable {
+    /// A gazetteer identity ("country:RU", "city:524901").
+    case identity(String)
+    /// An alias-table group, by its normalised canonical name.
+    case aliasGroup(String)
+    /// A person or an organisation, by `personNameKey`: one word known as both in a document is one entity, and
+    /// the type of the fuller mention wins.
+    case actor(String)
+    /// Any other name, by type and normalised name.
+    case name(NodeType, String)
+}
+
 /// Joins the mentions of one document into entities.
 ///
 /// Rules, in order: a gazetteer identity is the entity ("Russian" and "Russia" are one); an alias-table group is
@@ -79,13 +92,13 @@ public struct DocumentResolver: Sendable {
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> DocumentResolution {
         var entities: [DocumentEntity] = []
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
-        var byKey: [String: Int] = [:]
+        var byKey: [EntityKey: Int] = [:]
         // Person entities with a full name, by the last word of that name.
         var fullNamesBySurname: [String: [Int]] = [:]
         // …and by their first word, for names written surname first ("Xi Jinping" → "Xi").
         var fullNamesByFirstWord: [String: [Int]] = [:]
 
-        func join(_ m: Int, key: String, name: String, reason: String?) {
+        func join(_ m: Int, key: EntityKey, name: String, reason: String?) {
             let mention = mentions[m]
             if let index = byKey[key] {
                 entities[index].mentions.append(m)
@@ -105,7 +118,7 @@ public struct DocumentResolver: Sendable {
             }
             // A person's full name, however it was joined (the alias table knows "Mahmoud Abbas"), is what a lone
             // surname later in the document joins.
-            let words = normalizedName(mention.text).split(separator: " ")
+            let words = personNameKey(mention.text).split(separator: " ")
             let e = entityOfMention[m]
             if mention.type == .person, entities[e].type == .person, words.count >= 2, let last = words.last, let first = words.first {
                 if !(fullNamesBySurname[String(last)] ?? []).contains(e) { fullNamesBySurname[String(last), default: []].append(e) }
@@ -173,7 +186,7 @@ public struct DocumentResolver: Sendable {
             // Vienna") is the organisation the table lists, not a place of that name.
             let listed = aliases.group(for: mention.text)
             if let identity = mention.identity, listed == nil || listed?.type == mention.type {
-                join(m, key: identity, name: mention.canonical ?? mention.text, reason: "gazetteer")
+                join(m, key: .identity(identity), name: mention.canonical ?? mention.text, reason: "gazetteer")
                 continue
             }
             if let full = definedBy[m], entityOfMention[full] >= 0 {
@@ -186,10 +199,11 @@ public struct DocumentResolver: Sendable {
                 continue
             }
             if let group = listed {
-                join(m, key: "alias:" + normalizedName(group.canonical), name: group.canonical, reason: "alias table (\(group.source))")
+                join(m, key: .aliasGroup(normalizedName(group.canonical)), name: group.canonical, reason: "alias table (\(group.source))")
                 continue
             }
-            let normalized = normalizedName(mention.text)
+            let normalized = mention.type == .person || mention.type == .organisation
+                ? personNameKey(mention.text) : normalizedName(mention.text)
             if mention.type == .person, !normalized.contains(" ") {
                 var reason = "surname of a full name in the document"
                 var candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
@@ -228,7 +242,8 @@ public struct DocumentResolver: Sendable {
             }
             // An organisation known by the same single word as a person (or vice versa) in this document stays
             // one entity: the type of the fuller mention wins.
-            let key = (mention.type == .person || mention.type == .organisation ? "actor:" : mention.type.rawValue + ":") + normalized
+            let key: EntityKey = mention.type == .person || mention.type == .organisation
+                ? .actor(normalized) : .name(mention.type, normalized)
             join(m, key: key, name: mention.text, reason: "same name")
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
@@ -257,8 +272,8 @@ public struct DocumentResolver: Sendable {
         // places: "Jordan" the country and "Jordan" a person stay apart.
         for e in resolution.entities.indices where resolution.entities[e].type == .location
             && resolution.entities[e].identity.map(isUnlistedPlace) ?? true {
-            let name = normalizedName(resolution.entities[e].name)
-            guard name.contains(" "), let person = byKey["actor:" + name], resolution.entities[person].type == .person
+            let name = personNameKey(resolution.entities[e].name)
+            guard name.contains(" "), let person = byKey[.actor(name)], resolution.entities[person].type == .person
             else { continue }
             resolution.merge(e, into: person, reason: "one type per entity (a person's name read once as an unlisted place)")
         }

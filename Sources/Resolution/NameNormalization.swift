@@ -1,5 +1,6 @@
-/// The form under which two spellings of a name count as the same: lower case, typographic apostrophes and
-/// dashes folded, a leading "the" and a trailing possessive dropped, white space collapsed.
+/// The form under which two spellings of a name count as the same: lower case, Latin letters without their
+/// diacritics ("Çelik" and "Celik", "São Paulo" and "Sao Paulo"), typographic apostrophes and dashes folded, a
+/// leading "the" and a trailing possessive dropped, white space collapsed.
 ///
 /// One pass over the scalars: it runs for every mention, so it avoids Foundation's string searching.
 public func normalizedName(_ name: String) -> String {
@@ -23,10 +24,14 @@ public func normalizedName(_ name: String) -> String {
         case 0x41...0x5A: folded.append(Unicode.Scalar(scalar.value | 0x20)!)
         case 0...0x7F: folded.append(scalar)
         default:
-            if scalar.properties.changesWhenLowercased {
-                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                folded.append(scalar)
+            let lowered = scalar.properties.changesWhenLowercased
+                ? Array(scalar.properties.lowercaseMapping.unicodeScalars) : [scalar]
+            for letter in lowered {
+                if let base = latinBaseLetters[letter.value] {
+                    folded.append(contentsOf: base.unicodeScalars)
+                } else if !(0x300...0x36F).contains(letter.value) {   // combining marks ("İ" lowers to "i" + dot)
+                    folded.append(letter)
+                }
             }
         }
     }
@@ -41,3 +46,50 @@ public func normalizedName(_ name: String) -> String {
     }
     return result
 }
+
+/// The form under which two spellings of a person's name are one person: `normalizedName`, with the
+/// transliteration variants news agencies differ by made one in each word: a doubled letter is single
+/// ("Mohammed", "Mohamed"), "ks" is "x" ("Aleksei", "Alexei"), a final "ey" is "ei" ("Sergey", "Sergei"), and a
+/// final "iy" or "y" after a consonant is "i" ("Dmitry", "Dmitri"; "Georgiy", "Georgi"). Only for people: places
+/// and organisations keep their spelling ("Kentucky" is no "Kentucki").
+public func personNameKey(_ name: String) -> String {
+    normalizedName(name).split(separator: " ").map { word -> String in
+        var letters: [Character] = []
+        for letter in word where letters.last != letter || !letter.isLetter { letters.append(letter) }
+        var folded = String(letters).replacingAll("ks", with: "x")
+        if folded.hasSuffix("ey") {
+            folded.removeLast(2)
+            folded += "ei"
+        } else if folded.hasSuffix("iy") {
+            folded.removeLast(1)
+        } else if folded.count > 2, folded.hasSuffix("y"), let before = folded.dropLast().last, !"aeiou".contains(before) {
+            folded.removeLast(1)
+            folded += "i"
+        }
+        return folded
+    }.joined(separator: " ")
+}
+
+extension String {
+    /// Every occurrence of `pattern` replaced, without Foundation.
+    fileprivate func replacingAll(_ pattern: String, with replacement: String) -> String {
+        guard contains(pattern) else { return self }
+        return split(separator: pattern, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// Lower-case Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) and the letters they are
+/// written as without them.
+private let latinBaseLetters: [UInt32: String] = [
+    0xDF: "ss", 0xE0: "a", 0xE1: "a", 0xE2: "a", 0xE3: "a", 0xE4: "a", 0xE5: "a", 0xE6: "ae", 0xE7: "c", 0xE8: "e",
+    0xE9: "e", 0xEA: "e", 0xEB: "e", 0xEC: "i", 0xED: "i", 0xEE: "i", 0xEF: "i", 0xF0: "d", 0xF1: "n", 0xF2: "o",
+    0xF3: "o", 0xF4: "o", 0xF5: "o", 0xF6: "o", 0xF8: "o", 0xF9: "u", 0xFA: "u", 0xFB: "u", 0xFC: "u", 0xFD: "y",
+    0xFE: "th", 0xFF: "y", 0x101: "a", 0x103: "a", 0x105: "a", 0x107: "c", 0x109: "c", 0x10B: "c", 0x10D: "c",
+    0x10F: "d", 0x111: "d", 0x113: "e", 0x115: "e", 0x117: "e", 0x119: "e", 0x11B: "e", 0x11D: "g", 0x11F: "g",
+    0x121: "g", 0x123: "g", 0x125: "h", 0x127: "h", 0x129: "i", 0x12B: "i", 0x12D: "i", 0x12F: "i", 0x131: "i",
+    0x133: "ij", 0x135: "j", 0x137: "k", 0x138: "k", 0x13A: "l", 0x13C: "l", 0x13E: "l", 0x140: "l", 0x142: "l",
+    0x144: "n", 0x146: "n", 0x148: "n", 0x149: "n", 0x14B: "n", 0x14D: "o", 0x14F: "o", 0x151: "o", 0x153: "oe",
+    0x155: "r", 0x157: "r", 0x159: "r", 0x15B: "s", 0x15D: "s", 0x15F: "s", 0x161: "s", 0x163: "t", 0x165: "t",
+    0x167: "t", 0x169: "u", 0x16B: "u", 0x16D: "u", 0x16F: "u", 0x171: "u", 0x173: "u", 0x175: "w", 0x177: "y",
+    0x17A: "z", 0x17C: "z", 0x17E: "z", 0x17F: "s",
+]

@@ -1,3 +1,4 @@
+import DocumentReading
 import ExtractionPipeline
 import GraphModel
 import Testing
@@ -66,5 +67,33 @@ struct OneNodePerEntityTests {
         let duma = try extract("Russia's State Duma approved the bill on Friday. One more vote in the Duma is needed.")
         #expect(duma.node("State Duma") != nil && duma.nodes.filter { $0.type == .location }.isEmpty, "\(duma.dump)")
         #expect(duma.node("Syria") == nil, "\(duma.dump)")
+    }
+}
+
+@Suite("One node per person across spellings")
+struct SpellingVariantTests {
+    @Test func diacriticsAndTransliterationsAcrossArticlesAreOnePerson() throws {
+        let g = try extract([
+            ("a", "date 2024-10-09\nGökhan Çelik met Dmitry Peskov in Ankara on Monday.\n"),
+            ("b", "date 2024-10-10\nGokhan Celik said Dmitri Peskov had agreed.\n"),
+        ])
+        #expect(g.nodes.filter { $0.type == .person }.count == 2, "\(g.dump)")
+        let celik = try #require(g.nodes.first { Set([$0.label] + $0.aliases) == ["Gökhan Çelik", "Gokhan Celik"] }, "\(g.dump)")
+        #expect(celik.documents == ["a", "b"])
+        // Keyed by the spelling the corpus wrote first.
+        #expect(celik.identity == "person:gokhan celik")
+        let peskov = try #require(g.nodes.first { Set([$0.label] + $0.aliases) == ["Dmitry Peskov", "Dmitri Peskov"] }, "\(g.dump)")
+        #expect(peskov.identity == "person:dmitry peskov")
+    }
+
+    @Test func aNeverLineKeepsTransliterationsApart() throws {
+        guard let lexicon = Shipped.lexicon, var aliases = Shipped.aliases else { throw Missing() }
+        try aliases.add(contentsOf: "never\tDmitry Peskov\tDmitri Peskov\n", source: "test")
+        let documents = try [("a", "date 2024-10-09\nDmitry Peskov met reporters in Moscow.\n"),
+                             ("b", "date 2024-10-10\nDmitri Peskov said nothing.\n")].map { id, text in
+            try DocumentReader.decode(Array(text.utf8), id: id, path: id + ".txt").document
+        }
+        let g = Extractor(lexicon: lexicon, aliases: aliases).extract(documents).graph
+        #expect(g.nodes.filter { $0.label.hasSuffix("Peskov") }.count == 2, "\(g.dump)")
     }
 }

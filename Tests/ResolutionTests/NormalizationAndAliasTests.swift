@@ -15,7 +15,13 @@ struct NormalizedNameTests {
         ("  Jean \t  DUPONT \n", "jean dupont"),
         ("African\u{00A0}Union", "african union"), // no-break space is white space too
         ("Theatre Group", "theatre group"),       // "the" only as a word
-        ("ÉMILE Zola", "émile zola"),
+        ("ÉMILE Zola", "emile zola"),             // diacritics folded
+        ("Gökhan Çelik", "gokhan celik"),
+        ("İstanbul", "istanbul"),                  // capital I with dot lowers to i and a combining dot
+        ("Łódź", "lodz"),
+        ("São Paulo", "sao paulo"),
+        ("Straße", "strasse"),
+        ("e\u{0301}cole", "ecole"),                // a combining accent written apart
         ("Guinea\u{2013}Bissau", "guinea-bissau"),
         ("Al\u{2011}Shabaab", "al-shabaab"),
         ("ISIS-K", "isis-k"),
@@ -23,6 +29,21 @@ struct NormalizedNameTests {
     ])
     func normalizes(input: String, expected: String) {
         #expect(normalizedName(input) == expected)
+    }
+
+    /// People's names written by different transliterations are one key; different names stay apart.
+    @Test(arguments: [
+        ("Dmitry Peskov", "Dmitri Peskov"), ("Sergey Lavrov", "Sergei Lavrov"), ("Aleksei Navalny", "Alexei Navalny"),
+        ("Mohammed Morsi", "Mohamed Morsi"), ("Georgiy Poltavchenko", "Georgi Poltavchenko"), ("Gökhan Çelik", "Gokhan Celik"),
+    ])
+    func transliterationsOfOnePerson(a: String, b: String) {
+        #expect(personNameKey(a) == personNameKey(b))
+    }
+
+    @Test func differentPeopleKeepTheirKeys() {
+        #expect(personNameKey("Kim Jong Il") != personNameKey("Kim Jong Un"))
+        #expect(personNameKey("Ali Khan") != personNameKey("Ali Khin"))
+        #expect(personNameKey("Andrey Ivanov") != personNameKey("Andrea Ivanov"))
     }
 
     @Test func spellingsOfOneNameAgree() {

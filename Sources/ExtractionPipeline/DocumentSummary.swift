@@ -84,7 +84,7 @@ extension DocumentSummary {
                     meetingDate: facts?.date?.iso, meetingOrdinal: facts?.ordinal,
                     meetingPlaces: facts.map { Array($0.places) } ?? []),
                 mentionCount: 0, surfaces: [],
-                meeting: facts.map { .init(date: $0.date?.iso, format: $0.format, ordinal: $0.ordinal, series: $0.series) },
+                meeting: facts.map { .init(date: $0.date?.iso, format: $0.format.rawValue, ordinal: $0.ordinal, series: $0.series) },
                 merges: entity.merges.map { ($0.name, "\($0.reason) (joined '\($0.into)')") }))
         }
         /// The summary index of a resolver entity that is still live.
@@ -122,7 +122,7 @@ extension DocumentSummary {
         for relation in relations.relations where relation.kind != .coMention {
             guard let source = live(relation.source), let target = live(relation.target) else { continue }
             builder.add(source: source, target: .entity(target), kind: relation.kind,
-                        label: relation.label, eventClass: relation.eventClass, sentence: relation.sentence)
+                        label: relation.label, eventClass: relation.eventClass?.rawValue, sentence: relation.sentence)
         }
         // A place lies in a country the text names ("Mombasa, Kenya" or Kenya anywhere in the article): the edge's
         // evidence then speaks of both. Only for the place's own name: a short form that joined another entity

@@ -121,11 +121,11 @@ public struct GazetteerLexicon: Lexicon {
         GazetteerFeatures.bits(for: text, gazetteer: gazetteer)
     }
 
-    public func meetingFormat(in text: AnalyzedText, at index: Int) -> String? {
+    public func meetingFormat(in text: AnalyzedText, at index: Int) -> MeetingFormat? {
         guard index >= 0, index < text.tokens.count,
               let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
         for case let .meetingWord(word) in match.entries where !word.ambiguous || Self.seriesWords.contains(word.format) {
-            return word.format.rawValue
+            return word.format
         }
         return nil
     }

@@ -60,7 +60,7 @@ public protocol Lexicon: Sendable {
     /// Republic" for Iran), for a reference back to a country the document named.
     func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference]
     /// A meeting head word and its format: "summit" → summit, "consultations" → talks.
-    func meetingFormat(in text: AnalyzedText, at index: Int) -> String?
+    func meetingFormat(in text: AnalyzedText, at index: Int) -> MeetingFormat?
     /// Per-token bits for the statistical tagger (`EntityTagger.tag(_:externalFeatures:)`), indexed like
     /// `text.tokens`, or nil when this lexicon provides none. The bits must mean what they meant when the model
     /// was trained: `GazetteerLexicon` returns `GazetteerFeatures.bits`, which the shipped model is trained with.

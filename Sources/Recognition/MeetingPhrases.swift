@@ -1,11 +1,14 @@
 import GraphModel
 import TextAnalysis
 
-/// Meeting words that name the event itself; modifiers such as "consultative" or "format" only qualify them.
-let genericMeetingWords = WordSet([
+/// Meeting words that name the event itself, not a particular series: "Moscow Format Conference" and "Moscow
+/// Format talks" are one series. The one list every stage uses (a series name is cut at them here; resolution's
+/// `seriesWords` leaves them out when it compares series).
+public let genericMeetingWordList = [
     "meeting", "meetings", "conference", "talks", "summit", "session", "consultations", "round",
     "dialogue", "dialogues", "negotiations",
-])
+]
+let genericMeetingWords = WordSet(genericMeetingWordList)
 
 /// Who meets, written between a meeting's owner and its head: "the UNDP donors' conference", "the APEC
 /// ministers' meeting".
@@ -32,14 +35,14 @@ let callCues = PhraseTable<Bool>.with([
 
 /// Lower-case words by which news reports that a meeting took place, with the format they name. A cue is only a
 /// proposal: the relation stage keeps it when the clause says who met (see `RelationExtractor.finishEncounters`).
-let encounterCues: [String: String] = [
-    "met": "meeting", "meets": "meeting", "meeting": "meeting", "meetings": "meeting",
-    "talks": "talks", "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
+let encounterCues: [String: MeetingFormat] = [
+    "met": .meeting, "meets": .meeting, "meeting": .meeting, "meetings": .meeting,
+    "talks": .talks, "visit": .visit, "visits": .visit, "visited": .visit, "visiting": .visit,
 ]
 
 /// The format an encounter cue names ("talks" → "talks", "met" → "meeting"), or nil: for the relation stage,
 /// which reads the sides of a cue also where the cue is part of a described meeting ("talks … in Nairobi").
-public func encounterFormat(of word: String) -> String? { encounterCues[word.lowercased()] }
+public func encounterFormat(of word: String) -> MeetingFormat? { encounterCues[word.lowercased()] }
 
 /// Words right before a cue that make the meeting one that did not (yet) take place: "to meet", "will visit",
 /// "refused to meet", "a proposed meeting", "no talks".
@@ -66,7 +69,7 @@ extension SentenceReader {
         while i < end {
             if !covered(i), let hit = callCues.longest(in: text, at: i, limit: end) {
                 emit(i..<(i + hit.length), .meeting, .meeting,
-                     meeting: MeetingDescription(series: nil, format: "call", isCall: true))
+                     meeting: MeetingDescription(series: nil, format: .call, isCall: true))
                 i += hit.length
             } else {
                 i += 1
@@ -135,7 +138,7 @@ extension SentenceReader {
             seriesEnd = range.upperBound
         }
         let series = text.string(tokens: range.lowerBound..<seriesEnd)
-        let format = lexicon.meetingFormat(in: text, at: range.upperBound - 1) ?? "meeting"
+        let format = lexicon.meetingFormat(in: text, at: range.upperBound - 1) ?? .meeting
         emit(start..<range.upperBound, .meeting, .meeting,
              meeting: MeetingDescription(series: series, format: format, ordinal: ordinal))
     }

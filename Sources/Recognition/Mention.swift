@@ -89,8 +89,7 @@ public struct MeetingDescription: Hashable, Sendable {
     /// The proper-name part that identifies a series ("Moscow Format"), nil for a described meeting
     /// ("a meeting of the heads of the security services of the CIS").
     public var series: String?
-    /// summit, conference, talks, meeting, format, call, visit, …
-    public var format: String
+    public var format: MeetingFormat
     public var ordinal: Int?
     /// "the summit" with nothing else to tell: it refers to a meeting the document names elsewhere, and
     /// becomes part of that meeting or nothing.
@@ -101,7 +100,7 @@ public struct MeetingDescription: Hashable, Sendable {
     /// (two sides, or a visitor and the place visited).
     public var isEncounter: Bool
 
-    public init(series: String?, format: String, ordinal: Int? = nil, isReference: Bool = false, isCall: Bool = false,
+    public init(series: String?, format: MeetingFormat, ordinal: Int? = nil, isReference: Bool = false, isCall: Bool = false,
                 isEncounter: Bool = false) {
         self.isCall = isCall
         self.isEncounter = isEncounter

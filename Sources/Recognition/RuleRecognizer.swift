@@ -343,9 +343,9 @@ struct SentenceReader<L: Lexicon> {
     /// The format of a capitalised summit, meeting or talks word that may open a meeting's name ("Summit of the
     /// Americas"). Not "Conference" or "Congress", which open organisations' names as often ("Conference of
     /// Catholic Bishops").
-    func openingMeetingFormat(at i: Int) -> String? {
+    func openingMeetingFormat(at i: Int) -> MeetingFormat? {
         guard text.isCapitalized(i), let format = lexicon.meetingFormat(in: text, at: i),
-              ["summit", "meeting", "talks"].contains(format) else { return nil }
+              [.summit, .meeting, .talks].contains(format) else { return nil }
         return format
     }
 

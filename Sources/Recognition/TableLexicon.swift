@@ -13,7 +13,7 @@ public struct TableLexicon: Lexicon {
     public var titleModifiers = PhraseTable<Bool>()
     public var organisationHeads = PhraseTable<Bool>()
     /// Meeting words → format ("summit" → summit, "consultations" → talks).
-    public var meetingWords = PhraseTable<String>()
+    public var meetingWords = PhraseTable<MeetingFormat>()
 
     public struct DemonymEntry: Sendable {
         public var place: PlaceReference
@@ -63,7 +63,7 @@ public struct TableLexicon: Lexicon {
             && organisationHeads.longest(in: text, at: index, limit: index + 1) != nil
     }
 
-    public func meetingFormat(in text: AnalyzedText, at index: Int) -> String? {
+    public func meetingFormat(in text: AnalyzedText, at index: Int) -> MeetingFormat? {
         guard index >= 0, index < text.tokens.count else { return nil }
         return meetingWords.longest(in: text, at: index, limit: index + 1)?.value
     }

@@ -36,7 +36,7 @@ extension RelationExtractor {
                         // restates that sentence's interaction.
                         if found.fromClause {
                             relations.append(LocalRelation(source: found.sides[0], target: found.sides[1], kind: .interaction,
-                                                           label: "call", sentence: mentions[cue].sentence, eventClass: "consult"))
+                                                           label: "call", sentence: mentions[cue].sentence, eventClass: .consult))
                         }
                         break
                     }

@@ -14,9 +14,9 @@ public struct LocalRelation: Hashable, Sendable {
     /// The supporting sentence (index into `AnalyzedText.sentences`).
     public var sentence: Int
     /// Interactions: the verb's coarse event class.
-    public var eventClass: String?
+    public var eventClass: EventClass?
 
-    public init(source: Int, target: Int, kind: EdgeKind, label: String = "", sentence: Int, eventClass: String? = nil) {
+    public init(source: Int, target: Int, kind: EdgeKind, label: String = "", sentence: Int, eventClass: EventClass? = nil) {
         self.eventClass = eventClass
         self.source = source
         self.target = target
@@ -26,11 +26,17 @@ public struct LocalRelation: Hashable, Sendable {
     }
 }
 
+/// The coarse class of an interaction, in the spirit of the CAMEO event codes: what an analyst filters
+/// interactions by (the edge's `event_class`).
+public enum EventClass: String, Hashable, Sendable, CaseIterable {
+    case consult, visit, host, appeal, invite, recognise, accuse, attack, disapprove, cooperate, coerce, threaten, approve
+}
+
 /// What a document says about one of its meetings.
 public struct MeetingFacts: Hashable, Sendable {
     public var label: String
     public var series: String?
-    public var format: String
+    public var format: MeetingFormat
     public var ordinal: Int?
     public var date: CalendarDate?
     /// Normalised names of the places it was held in.

@@ -85,7 +85,7 @@ extension RelationExtractor {
                 }
                 if found.isStay, found.subjects.count == 1 { stays.insert(meeting) }
                 if !found.sides.isEmpty, sentenceOf[meeting] == nil { sentenceOf[meeting] = mention.sentence }
-                exchanges += Self.exchanges(found, format: mention.meeting?.format ?? "meeting", sentence: mention.sentence)
+                exchanges += Self.exchanges(found, format: mention.meeting?.format ?? .meeting, sentence: mention.sentence)
             }
             sidesOf[meeting] = sides
         }
@@ -109,7 +109,7 @@ extension RelationExtractor {
         // meeting.
         let complete = encounters.filter { meeting in
             let sides = sidesOf[meeting]!.count
-            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == "visit")
+            return sides >= 2 || (sides == 1 && ((placeOf[meeting] != nil && facts[meeting]!.format == .visit)
                 || describedOf[meeting] != nil || stays.contains(meeting)))
         }
         var dropped: Set<Int> = []
@@ -147,10 +147,10 @@ extension RelationExtractor {
         }
         // A visit and the talks held during it are one event: a visit joins the one other meeting its visitor
         // takes part in.
-        for g in groups.indices.reversed() where groups[g].allSatisfy({ facts[$0]!.format == "visit" }) {
+        for g in groups.indices.reversed() where groups[g].allSatisfy({ facts[$0]!.format == .visit }) {
             let visitors = Set(groups[g].flatMap { sidesOf[$0]! })
             let others = groups.indices.filter { $0 != g && !Set(sidesOf[groups[$0][0]]!).isDisjoint(with: visitors)
-                && !groups[$0].allSatisfy({ facts[$0]!.format == "visit" }) }
+                && !groups[$0].allSatisfy({ facts[$0]!.format == .visit }) }
             guard visitors.count == 1, others.count == 1 else { continue }
             groups[others[0]].append(contentsOf: groups[g])
             groups.remove(at: g)
@@ -194,19 +194,19 @@ extension RelationExtractor {
             var fact = MeetingLinker.combine(group.map { facts[$0]! })
             fact.isEncounter = true
             // Talks held during a visit are part of the visit, named after the visitor.
-            let visitor = group.first { facts[$0]!.format == "visit" && !sidesOf[$0]!.isEmpty }.map { sidesOf[$0]![0] }
-            if visitor != nil { fact.format = "visit" }
+            let visitor = group.first { facts[$0]!.format == .visit && !sidesOf[$0]!.isEmpty }.map { sidesOf[$0]![0] }
+            if visitor != nil { fact.format = .visit }
             for meeting in group.dropFirst() {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")
                 facts[meeting] = nil
             }
             let names = sides.map { sideName(resolution.entities[$0]) }
             let sentence = sentenceOf[first] ?? 0
-            let noun = fact.format == "visit" ? "visit" : fact.format == "talks" ? "talks" : "meeting"
+            let noun = fact.format == .visit ? "visit" : fact.format == .talks ? "talks" : "meeting"
             if let place, heldIn.insert([first, place]).inserted {
                 relations.append(LocalRelation(source: first, target: place, kind: .heldIn, sentence: sentence))
             }
-            if fact.format == "visit" {
+            if fact.format == .visit {
                 let who = sides.firstIndex(of: visitor ?? sides[0]).map { names[$0] } ?? names[0]
                 fact.label = "\(who) visit" + (place.map { " to \(resolution.entities[$0].name)" } ?? "")
             } else if sides.count == 1, let partner = group.lazy.compactMap({ describedOf[$0] }).first {
@@ -228,12 +228,12 @@ extension RelationExtractor {
 
     /// The interactions one encounter cue states: each subject with each partner ("A met B and C": A–B, A–C;
     /// never B–C, who are only on the same side). The label is the cue's verb or noun.
-    static func exchanges(_ found: EncounterSides, format: String, sentence: Int) -> [LocalRelation] {
-        let label = format == "meeting" ? "meet" : format
+    static func exchanges(_ found: EncounterSides, format: MeetingFormat, sentence: Int) -> [LocalRelation] {
+        let label = format == .meeting ? "meet" : format.rawValue
         return found.subjects.flatMap { subject in
             found.partners.filter { $0 != subject }.map { partner in
                 LocalRelation(source: subject, target: partner, kind: .interaction, label: label, sentence: sentence,
-                              eventClass: format == "visit" ? "visit" : "consult")
+                              eventClass: format == .visit ? .visit : .consult)
             }
         }
     }
@@ -380,7 +380,7 @@ extension RelationExtractor {
         }
         let format = context.mentions.first { $0.tokens.lowerBound == cue && $0.type == .meeting }?.meeting?.format
         var described: Range<Int>?
-        if format == "visit" {
+        if format == .visit {
             // "a visit to India", "visited Kabul", "is visiting China".
             var p = k
             if p < sentence.tokens.upperBound, text.token(p, is: "to") { p += 1 }

@@ -5,7 +5,7 @@ import TextAnalysis
 /// A verb that binds two actors, with its lemma and a coarse class in the spirit of the CAMEO event codes.
 struct InteractionVerb {
     var lemma: String
-    var eventClass: String
+    var eventClass: EventClass
     /// Meeting-like verbs are mutual: "A and B discussed" is an interaction between A and B.
     var isMutual: Bool
     /// A word that must follow the verb ("called on", "appealed to").
@@ -24,41 +24,41 @@ struct InteractionFinder {
 
     static let verbs: PhraseTable<[InteractionVerb]> = {
         var table = PhraseTable<[InteractionVerb]>()
-        func add(_ forms: [String], _ lemma: String, _ eventClass: String, mutual: Bool = false, particle: StaticString? = nil) {
+        func add(_ forms: [String], _ lemma: String, _ eventClass: EventClass, mutual: Bool = false, particle: StaticString? = nil) {
             for form in forms {
                 table.insert(form, (table.value(for: form) ?? [])
                     + [InteractionVerb(lemma: lemma, eventClass: eventClass, isMutual: mutual, particle: particle)])
             }
         }
-        add(["met", "meets", "meet"], "meet", "consult", mutual: true)
-        add(["discussed", "discusses", "discuss"], "discuss", "consult", mutual: true)
-        add(["negotiated", "negotiates", "negotiate"], "negotiate", "consult", mutual: true)
-        add(["signed", "signs"], "sign", "cooperate", mutual: true)
-        add(["phoned", "telephoned", "phones", "telephones"], "phone", "consult", mutual: true)
-        add(["visited", "visits", "visit"], "visit", "visit")
-        add(["hosted", "hosts", "host"], "host", "host")
-        add(["called", "calls", "call"], "call on", "appeal", particle: "on")
-        add(["urged", "urges", "urge"], "urge", "appeal")
-        add(["appealed", "appeals", "appeal"], "appeal to", "appeal", particle: "to")
-        add(["invited", "invites", "invite"], "invite", "invite")
-        add(["recognised", "recognises", "recognise", "recognized", "recognizes", "recognize"], "recognise", "recognise")
-        add(["accused", "accuses", "accuse", "blamed", "blames", "blame"], "accuse", "accuse")
-        add(["attacked"], "attack", "attack")
-        add(["condemned", "condemns", "condemn"], "condemn", "disapprove")
-        add(["cooperated", "cooperates", "cooperate"], "cooperate", "cooperate", particle: "with")
-        add(["supported", "supports", "support", "backed", "backs"], "support", "cooperate")
-        add(["sanctioned", "sanctions"], "sanction", "coerce")
-        add(["warned", "warns"], "warn", "threaten")
+        add(["met", "meets", "meet"], "meet", .consult, mutual: true)
+        add(["discussed", "discusses", "discuss"], "discuss", .consult, mutual: true)
+        add(["negotiated", "negotiates", "negotiate"], "negotiate", .consult, mutual: true)
+        add(["signed", "signs"], "sign", .cooperate, mutual: true)
+        add(["phoned", "telephoned", "phones", "telephones"], "phone", .consult, mutual: true)
+        add(["visited", "visits", "visit"], "visit", .visit)
+        add(["hosted", "hosts", "host"], "host", .host)
+        add(["called", "calls", "call"], "call on", .appeal, particle: "on")
+        add(["urged", "urges", "urge"], "urge", .appeal)
+        add(["appealed", "appeals", "appeal"], "appeal to", .appeal, particle: "to")
+        add(["invited", "invites", "invite"], "invite", .invite)
+        add(["recognised", "recognises", "recognise", "recognized", "recognizes", "recognize"], "recognise", .recognise)
+        add(["accused", "accuses", "accuse", "blamed", "blames", "blame"], "accuse", .accuse)
+        add(["attacked"], "attack", .attack)
+        add(["condemned", "condemns", "condemn"], "condemn", .disapprove)
+        add(["cooperated", "cooperates", "cooperate"], "cooperate", .cooperate, particle: "with")
+        add(["supported", "supports", "support", "backed", "backs"], "support", .cooperate)
+        add(["sanctioned", "sanctions"], "sanction", .coerce)
+        add(["warned", "warns"], "warn", .threaten)
         // Reporting verbs that say who spoke to whom: "Bush has told Indian Prime Minister Manmohan Singh that …".
-        add(["told", "tells"], "tell", "consult")
-        add(["assured", "assures"], "assure", "consult")
-        add(["briefed", "briefs"], "brief", "consult")
-        add(["criticized", "criticised", "criticizes", "criticises", "criticize", "criticise"], "criticise", "disapprove")
-        add(["praised", "praises"], "praise", "approve")
-        add(["thanked", "thanks"], "thank", "approve")
-        add(["congratulated", "congratulates"], "congratulate", "approve")
-        add(["welcomed", "welcomes"], "welcome", "host")
-        add(["received", "receives"], "receive", "host")
+        add(["told", "tells"], "tell", .consult)
+        add(["assured", "assures"], "assure", .consult)
+        add(["briefed", "briefs"], "brief", .consult)
+        add(["criticized", "criticised", "criticizes", "criticises", "criticize", "criticise"], "criticise", .disapprove)
+        add(["praised", "praises"], "praise", .approve)
+        add(["thanked", "thanks"], "thank", .approve)
+        add(["congratulated", "congratulates"], "congratulate", .approve)
+        add(["welcomed", "welcomes"], "welcome", .host)
+        add(["received", "receives"], "receive", .host)
         return table
     }()
 
@@ -120,7 +120,7 @@ struct InteractionFinder {
                   let object = object(after: i + 1, actors: actors, sentence: sentence), object.type == .person,
                   object.entity != subject.entity else { continue }
             found.append(LocalRelation(source: subject.entity, target: object.entity, kind: .interaction, label: "meet",
-                                       sentence: s, eventClass: "consult"))
+                                       sentence: s, eventClass: .consult))
         }
         return found
     }

@@ -57,7 +57,7 @@ struct MeetingLinker {
             let mention = context.mentions[m]
             let meeting = resolution.entityOfMention[m]
             var fact = facts[meeting] ?? MeetingFacts(label: mention.text, series: mention.meeting?.series,
-                                                       format: mention.meeting?.format ?? "meeting",
+                                                       format: mention.meeting?.format ?? .meeting,
                                                        ordinal: mention.meeting?.ordinal,
                                                        isReference: mention.meeting?.isReference ?? false,
                                                        isCall: mention.meeting?.isCall ?? false,
@@ -301,9 +301,9 @@ struct MeetingLinker {
         var dropped: Set<Int> = []
         // Named meetings first: an encounter cue ("met") is only a proposal, and stands in only when the
         // document names no meeting of that format.
-        var rootsByFormat: [String: Set<Int>] = [:]
+        var rootsByFormat: [MeetingFormat: Set<Int>] = [:]
         for m in named where !facts[m]!.isEncounter { rootsByFormat[facts[m]!.format, default: []].insert(root(m)) }
-        var encounterRoots: [String: Set<Int>] = [:]
+        var encounterRoots: [MeetingFormat: Set<Int>] = [:]
         for m in named where facts[m]!.isEncounter { encounterRoots[facts[m]!.format, default: []].insert(root(m)) }
         for (format, roots) in encounterRoots where rootsByFormat[format] == nil { rootsByFormat[format] = roots }
         for reference in references {
@@ -343,13 +343,12 @@ struct MeetingLinker {
             && (a.date == nil || b.date == nil || a.date == b.date)
     }
 
-    /// The words that name a series, without the words every meeting shares.
+    /// The words that name a series (`Resolution.seriesWords`), as a set for comparing series.
     static func seriesWords(_ series: String?) -> Set<String> {
-        Set(normalizedName(series ?? "").split(separator: " ").map(String.init))
-            .subtracting(["meeting", "meetings", "conference", "talks", "summit", "session", "round", "of", "the"])
+        Set(Resolution.seriesWords(series ?? ""))
     }
 
-    static let formatPriority = ["summit", "conference", "talks", "forum", "call", "visit", "meeting", "format"]
+    static let formatPriority: [MeetingFormat] = [.summit, .conference, .talks, .forum, .call, .visit, .meeting, .format]
 
     static func combine(_ all: [MeetingFacts]) -> MeetingFacts {
         let named = all.filter { !$0.isReference }
@@ -360,7 +359,7 @@ struct MeetingLinker {
         fact.ordinal = parts.lazy.compactMap(\.ordinal).first
         fact.format = parts.map(\.format).min {
             (formatPriority.firstIndex(of: $0) ?? formatPriority.count) < (formatPriority.firstIndex(of: $1) ?? formatPriority.count)
-        } ?? "meeting"
+        } ?? .meeting
         // The series as most often written, preferring capitalised spellings, then the longer one.
         let serieses = parts.compactMap(\.series)
         let counts = Dictionary(serieses.map { (normalizedName($0), 1) }, uniquingKeysWith: +)

@@ -167,18 +167,12 @@ public struct CorpusResolver: Sendable {
     /// A session of a series is the same across documents only with the same date or the same ordinal; an
     /// unnamed meeting only with the same place and date; otherwise each document's meeting is its own node.
     func meetingKey(_ sighting: EntitySighting) -> String {
-        let series = sighting.meetingSeries.map(normalizedSeries) ?? ""
+        let series = sighting.meetingSeries.map { seriesWords($0).joined(separator: " ") } ?? ""
         if !series.isEmpty, let date = sighting.meetingDate { return "meeting:\(series)@\(date)" }
         if !series.isEmpty, let ordinal = sighting.meetingOrdinal { return "meeting:\(series)#\(ordinal)" }
         if series.isEmpty, let date = sighting.meetingDate, !sighting.meetingPlaces.isEmpty {
             return "meeting:in \(sighting.meetingPlaces.joined(separator: "+"))@\(date)"
         }
         return "meeting:\(sighting.document):\(normalizedName(sighting.name))"
-    }
-
-    func normalizedSeries(_ series: String) -> String {
-        normalizedName(series).split(separator: " ")
-            .filter { !["meeting", "conference", "talks", "summit", "session", "consultative", "of", "the"].contains($0) }
-            .joined(separator: " ")
     }
 }

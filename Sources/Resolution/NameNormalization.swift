@@ -1,3 +1,5 @@
+import Recognition
+
 /// The form under which two spellings of a name count as the same: lower case, Latin letters without their
 /// diacritics ("Çelik" and "Celik", "São Paulo" and "Sao Paulo"), typographic apostrophes and dashes folded, a
 /// leading "the" and a trailing possessive dropped, white space collapsed.
@@ -46,6 +48,15 @@ public func normalizedName(_ name: String) -> String {
     }
     return result
 }
+
+/// The words that name a meeting series, in order: its normalised words without the generic meeting words
+/// (`genericMeetingWordList`), the modifier "consultative" and "of"/"the". "Moscow Consultative Format meeting"
+/// and "Moscow Format Conference" give the same words; the one policy inside documents and across them.
+public func seriesWords(_ series: String) -> [String] {
+    normalizedName(series).split(separator: " ").map(String.init).filter { !seriesFillers.contains($0) }
+}
+
+private let seriesFillers = Set(genericMeetingWordList + ["consultative", "of", "the"])
 
 /// The form under which two spellings of a person's name are one person: `normalizedName`, with the
 /// transliteration variants news agencies differ by made one in each word: a doubled letter is single

@@ -42,7 +42,7 @@ import Testing
         let meeting = try #require(found.first { $0.type == .meeting }, "\(found.map(\.text))")
         #expect(meeting.text == "Summit of the Americas")
         #expect(meeting.meeting?.series == "Summit of the Americas")
-        #expect(meeting.meeting?.format == "summit")
+        #expect(meeting.meeting?.format == .summit)
         #expect(!found.contains { $0.text == "Americas" && $0.type == .organisation }, "\(found.map(\.text))")
     }
 

@@ -41,11 +41,11 @@ func smallLexicon() -> TableLexicon {
     }
     for modifier in ["foreign", "deputy", "special"] { lexicon.titleModifiers.insert(modifier, true) }
     for head in ["Ministry", "Union", "Agency", "Commission"] { lexicon.organisationHeads.insert(head, true) }
-    lexicon.meetingWords.insert("summit", "summit")
-    lexicon.meetingWords.insert("conference", "conference")
-    lexicon.meetingWords.insert("meeting", "meeting")
-    lexicon.meetingWords.insert("talks", "talks")
-    lexicon.meetingWords.insert("format", "format")
+    lexicon.meetingWords.insert("summit", .summit)
+    lexicon.meetingWords.insert("conference", .conference)
+    lexicon.meetingWords.insert("meeting", .meeting)
+    lexicon.meetingWords.insert("talks", .talks)
+    lexicon.meetingWords.insert("format", .format)
     return lexicon
 }
 

@@ -100,7 +100,7 @@ struct RuleRecognizerTableTests {
         let meeting = try #require(mentions.first { $0.type == .meeting })
         #expect(meeting.text == "Addis Ababa Peace Summit")
         #expect(meeting.kind == .meeting)
-        #expect(meeting.meeting == MeetingDescription(series: "Addis Ababa Peace Summit", format: "summit", ordinal: nil))
+        #expect(meeting.meeting == MeetingDescription(series: "Addis Ababa Peace Summit", format: .summit, ordinal: nil))
         #expect(mentions.map(\.text) == ["Addis Ababa Peace Summit", "Ethiopia"])
     }
 
@@ -117,7 +117,7 @@ struct RuleRecognizerTableTests {
         let mentions = recognize("Delegates spoke at the Nairobi consultative format meeting yesterday.", lexicon: lexicon)
         let meeting = try #require(mentions.first { $0.type == .meeting }, "\(mentions)")
         #expect(meeting.text == "Nairobi consultative format meeting")
-        #expect(meeting.meeting?.format == "meeting")
+        #expect(meeting.meeting?.format == .meeting)
         #expect(meeting.meeting?.series == "Nairobi consultative format")
     }
 
@@ -136,7 +136,7 @@ struct RuleRecognizerTableTests {
         let mentions = recognize("Ochieng said a round of talks would be held in Nairobi.", lexicon: lexicon)
         let meeting = try #require(mentions.first { $0.type == .meeting }, "\(mentions)")
         #expect(meeting.text == "round of talks")
-        #expect(meeting.meeting == MeetingDescription(series: nil, format: "talks", ordinal: nil))
+        #expect(meeting.meeting == MeetingDescription(series: nil, format: .talks, ordinal: nil))
     }
 
     @Test func describedMeetingRunsToTheLastNameAndLeavesTheAcronymOut() throws {
@@ -146,7 +146,7 @@ struct RuleRecognizerTableTests {
         let meeting = try #require(mentions.first { $0.type == .meeting }, "\(mentions)")
         #expect(meeting.text == "meeting of the heads of the security services of the East African Community")
         #expect(meeting.meeting?.series == nil)
-        #expect(meeting.meeting?.format == "meeting")
+        #expect(meeting.meeting?.format == .meeting)
         #expect(mentions.contains { $0.text == "East African Community" && $0.type == .organisation })
         #expect(mentions.contains { $0.text == "EAC" && $0.kind == .acronym })
         #expect(mentions.contains { $0.text == "Nairobi" && $0.type == .location })
@@ -240,7 +240,7 @@ struct RuleRecognizerGazetteerTests {
         let conference = recognize("Officials said the Moscow Format Conference was useful.", lexicon: lexicon)
             .first { $0.type == .meeting }
         #expect(conference?.text == "Moscow Format Conference")
-        #expect(conference?.meeting == MeetingDescription(series: "Moscow Format", format: "conference"))
+        #expect(conference?.meeting == MeetingDescription(series: "Moscow Format", format: .conference))
         let session = recognize("The delegation attended the sixth meeting of the Moscow Consultative Format.",
                                 lexicon: lexicon).first { $0.type == .meeting }
         #expect(session?.text == "sixth meeting of the Moscow Consultative Format")

@@ -157,8 +157,8 @@ public struct CorpusStage: Sendable {
         sighting.aliasGroup?.canonical ?? sighting.name
     }
 
-    /// The display name of a node: the gazetteer's or alias table's name, else the fullest spelling seen (most
-    /// words, then most characters, then alphabetical for determinism). The first sighting's name stands
+    /// The display name of a node: the gazetteer's or alias table's name, else the fullest spelling seen
+    /// (`isFullerName`, the policy documents use too). The first sighting's name stands
     /// unless a later sighting without identity or alias group spells it more fully, so the choice is the
     /// best of the first candidate and of every such later one: it can be made while documents stream in,
     /// and two choices join (when a surname finds its full name) without replaying the sightings.
@@ -176,25 +176,19 @@ public struct CorpusStage: Sendable {
         mutating func see(_ sighting: EntitySighting, order: Int) {
             guard sighting.identity == nil, sighting.aliasGroup == nil else { return }
             let candidate = CorpusStage.candidate(sighting)
-            if best.map({ Self.prefer(candidate, over: $0) }) ?? true { best = candidate }
+            if best.map({ isFullerName(candidate, than: $0) }) ?? true { best = candidate }
         }
 
         func joined(with other: LabelChoice) -> LabelChoice {
             var result = order <= other.order ? self : other
-            if let b = other.best, result.best.map({ Self.prefer(b, over: $0) }) ?? true { result.best = b }
-            if let b = best, result.best.map({ Self.prefer(b, over: $0) }) ?? true { result.best = b }
+            if let b = other.best, result.best.map({ isFullerName(b, than: $0) }) ?? true { result.best = b }
+            if let b = best, result.best.map({ isFullerName(b, than: $0) }) ?? true { result.best = b }
             return result
         }
 
         var label: String {
-            guard let best, Self.prefer(best, over: first) else { return first }
+            guard let best, isFullerName(best, than: first) else { return first }
             return best
-        }
-
-        static func prefer(_ candidate: String, over current: String) -> Bool {
-            let a = (candidate.split(separator: " ").count, candidate.count)
-            let b = (current.split(separator: " ").count, current.count)
-            return a > b || (a == b && candidate < current)
         }
     }
 }

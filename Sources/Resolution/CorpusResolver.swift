@@ -143,24 +143,22 @@ public struct CorpusResolver: Sendable {
         case let .final(key): return key
         case let .person(folded, _): return spellings.key(of: folded)
         case let .surname(name):
-            if let full = surnames.fullNames[name], full.count == 1, let target = full.first,
-               !aliases.mustStayApart(spellings.first[target] ?? target, name) {
+            let full = surnames.fullNames.candidates(for: name) { !aliases.mustStayApart(spellings.first[$0] ?? $0, name) }
+            if full.people.count == 1, let target = full.people.first {
                 return spellings.key(of: target)
             }
             return "person:" + name
         }
     }
 
-    /// Full names of people anywhere in the corpus, by their last word.
+    /// Full names of people anywhere in the corpus (`FullNameIndex`, the policy documents use too), each by the
+    /// form that joins spellings: "Dmitry Peskov" and "Dmitri Peskov" are one full name.
     public struct SurnameIndex: Sendable {
-        public private(set) var fullNames: [String: Set<String>] = [:]
+        public private(set) var fullNames = FullNameIndex<String>()
         public init() {}
         public mutating func add(_ sighting: EntitySighting) {
             guard sighting.type == .person, sighting.aliasGroup == nil else { return }
-            // By the form that joins spellings: "Dmitry Peskov" and "Dmitri Peskov" are one full name.
-            let name = personNameKey(sighting.name)
-            let words = name.split(separator: " ")
-            if words.count >= 2, let last = words.last { fullNames[String(last), default: []].insert(name) }
+            fullNames.add(personNameKey(sighting.name), name: sighting.name)
         }
     }
 

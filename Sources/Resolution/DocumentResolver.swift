@@ -93,10 +93,8 @@ public struct DocumentResolver: Sendable {
         var entities: [DocumentEntity] = []
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
         var byKey: [EntityKey: Int] = [:]
-        // Person entities with a full name, by the last word of that name.
-        var fullNamesBySurname: [String: [Int]] = [:]
-        // …and by their first word, for names written surname first ("Xi Jinping" → "Xi").
-        var fullNamesByFirstWord: [String: [Int]] = [:]
+        // Person entities with a full name, by the words a lone name may stand for.
+        var fullNames = FullNameIndex<Int>()
 
         func join(_ m: Int, key: EntityKey, name: String, reason: String?) {
             let mention = mentions[m]
@@ -118,12 +116,8 @@ public struct DocumentResolver: Sendable {
             }
             // A person's full name, however it was joined (the alias table knows "Mahmoud Abbas"), is what a lone
             // surname later in the document joins.
-            let words = personNameKey(mention.text).split(separator: " ")
             let e = entityOfMention[m]
-            if mention.type == .person, entities[e].type == .person, words.count >= 2, let last = words.last, let first = words.first {
-                if !(fullNamesBySurname[String(last)] ?? []).contains(e) { fullNamesBySurname[String(last), default: []].append(e) }
-                if !(fullNamesByFirstWord[String(first)] ?? []).contains(e) { fullNamesByFirstWord[String(first), default: []].append(e) }
-            }
+            if mention.type == .person, entities[e].type == .person { fullNames.add(e, name: mention.text) }
         }
 
         // Acronyms defined in brackets point at the mention they spell, and so does every later use of the same
@@ -205,16 +199,10 @@ public struct DocumentResolver: Sendable {
             let normalized = mention.type == .person || mention.type == .organisation
                 ? personNameKey(mention.text) : normalizedName(mention.text)
             if mention.type == .person, !normalized.contains(" ") {
-                var reason = "surname of a full name in the document"
-                var candidates = Set(fullNamesBySurname[normalized] ?? []).filter { e in
+                var (candidates, reason) = fullNames.candidates(for: mention.text) { e in
                     entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                 }
-                if candidates.isEmpty {
-                    reason = "family name written first in a full name in the document"
-                    candidates = Set(fullNamesByFirstWord[normalized] ?? []).filter { e in
-                        entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
-                    }
-                }
+                reason += " in the document"
                 // "Fidel Castro ... met again with Mr. Castro and his brother, Cuban President Raul Castro": of two
                 // people with that surname, only one was named in full before it, and that is the one a reader
                 // takes it for. When both were ("Jean Dupont met Marie Dupont. Dupont said"), it is neither.
@@ -258,8 +246,8 @@ public struct DocumentResolver: Sendable {
                 !(surface.count <= 6 && surface == surface.uppercased())
             }
             let pool = acronymFree.isEmpty ? entities[e].surfaces : acronymFree
-            if let longest = pool.max(by: { ($0.split(separator: " ").count, $0.count) < ($1.split(separator: " ").count, $1.count) }) {
-                entities[e].name = longest
+            if let fullest = pool.reduce(nil, { (best: String?, name) in best.map { isFullerName(name, than: $0) ? name : $0 } ?? name }) {
+                entities[e].name = fullest
             }
             if let group = entities[e].surfaces.lazy.compactMap({ aliases.group(for: $0) }).first {
                 entities[e].aliasGroup = group

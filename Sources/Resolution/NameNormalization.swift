@@ -49,6 +49,15 @@ public func normalizedName(_ name: String) -> String {
     return result
 }
 
+/// Whether `candidate` is a better display name than `current` for one entity: the fuller spelling (more words,
+/// then more characters), alphabetical between equals, so the choice never depends on the order names come
+/// in. The one label policy inside a document (`DocumentResolver`) and across documents (the corpus stage).
+public func isFullerName(_ candidate: String, than current: String) -> Bool {
+    let a = (candidate.split(separator: " ").count, candidate.count)
+    let b = (current.split(separator: " ").count, current.count)
+    return a > b || (a == b && candidate < current)
+}
+
 /// The words that name a meeting series, in order: its normalised words without the generic meeting words
 /// (`genericMeetingWordList`), the modifier "consultative" and "of"/"the". "Moscow Consultative Format meeting"
 /// and "Moscow Format Conference" give the same words; the one policy inside documents and across them.

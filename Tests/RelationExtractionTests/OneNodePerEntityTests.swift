@@ -97,3 +97,28 @@ struct SpellingVariantTests {
         #expect(g.nodes.filter { $0.label.hasSuffix("Peskov") }.count == 2, "\(g.dump)")
     }
 }
+
+@Suite("One surname policy inside and across documents")
+struct SurnamePolicyTests {
+    /// The corpus joins a family name written first as a document does: "Xi" alone in one article is the
+    /// "Xi Jinping" of another, as it would be inside one article.
+    @Test func aFamilyNameWrittenFirstJoinsAcrossArticles() throws {
+        let g = try extract([
+            ("a", "date 2024-10-09\nChinese President Xi Jinping arrived in Nairobi on Monday.\n"),
+            ("b", "date 2024-10-10\nOn Tuesday, Xi told reporters in Mombasa that the visit went well.\n"),
+        ])
+        let xi = try #require(g.node("Xi Jinping"), "\(g.dump)")
+        #expect(xi.documents == ["a", "b"], "\(g.dump)")
+        #expect(g.node("Xi") == nil, "\(g.dump)")
+    }
+
+    @Test func twoFullNamesOfOneSurnameAcrossArticlesJoinNeither() throws {
+        let g = try extract([
+            ("a", "date 2024-10-09\nKarl Brandt arrived in Nairobi on Monday.\n"),
+            ("b", "date 2024-10-10\nAnna Brandt arrived in Mombasa on Tuesday.\n"),
+            ("c", "date 2024-10-11\nBrandt told reporters the visit went well.\n"),
+        ])
+        #expect(g.node("Karl Brandt")?.documents == ["a"], "\(g.dump)")
+        #expect(g.node("Anna Brandt")?.documents == ["b"], "\(g.dump)")
+    }
+}

@@ -1,3 +1,4 @@
+import TextAnalysis
 /// Closed-class English words the rules lean on. These are grammar, not knowledge about the world: no names
 /// of people, organisations or places belong here (those live in the gazetteer resources).
 public enum EnglishWords {
@@ -63,6 +64,22 @@ public enum EnglishWords {
                                             "oct", "oct.", "nov", "nov.", "dec", "dec."]
     /// Days and months are capitalised but are dates, not names.
     public static let dateWords = WordSet(weekdays + months + monthAbbreviations)
+
+    /// Where a phrase ending at `end` starts once a time written right before `end` is passed over ("Kyiv on
+    /// Monday for", "Kyiv this week for"): `end` itself when there is none.
+    public static func timeBefore(_ end: Int, in text: AnalyzedText, from start: Int) -> Int {
+        var k = end
+        if k - 1 >= start, weekdays.contains(where: { text.token(k - 1, equalsLowercased: $0) }) {
+            k -= 1
+            if k - 1 >= start, text.token(k - 1, is: "on") { k -= 1 }
+        } else if k - 2 >= start, text.token(k - 2, is: "this") || text.token(k - 2, is: "last") || text.token(k - 2, is: "next"),
+                  ["week", "month", "weekend"].contains(where: { text.token(k - 1, is: $0) }) {
+            k -= 2
+        } else if k - 1 >= start, text.token(k - 1, is: "today") || text.token(k - 1, is: "yesterday") {
+            k -= 1
+        }
+        return k
+    }
 
     public static let cardinals: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

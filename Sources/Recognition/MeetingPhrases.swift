@@ -241,10 +241,12 @@ extension SentenceReader {
                 continue
             }
             if !anchored {
-                // Placed: "… would be held in Moscow".
+                // Placed: "… would be held in Moscow", within the meeting's own clause: not across a comma or
+                // another meeting word ("talks with X, days before leaders gather in The Hague").
                 anchored = mentions.contains { m in
-                    m.type == .location && m.tokens.lowerBound > i && m.tokens.lowerBound - 1 >= sentence.tokens.lowerBound
+                    m.type == .location && m.tokens.lowerBound > i && m.tokens.lowerBound - i <= 10
                         && text.token(m.tokens.lowerBound - 1, is: "in")
+                        && !((i + 1)..<m.tokens.lowerBound).contains { text.isPunctuationComma($0) || describedMeetingHeads.contains(text, $0) }
                 }
             }
             if !anchored, start == i, i > sentence.tokens.lowerBound, text.token(i - 1, is: "the") {

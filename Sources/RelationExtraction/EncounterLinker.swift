@@ -280,6 +280,16 @@ extension RelationExtractor {
         return pronoun
     }
 
+    /// "NATO Secretary General Mark Rutte", "Russia's Foreign Minister X": `actor` names the body of the office
+    /// written right before `person`.
+    func qualifiesOffice(_ actor: Actor, of person: Actor, text: AnalyzedText, context: SentenceContext) -> Bool {
+        guard actor.type != .person, actor.tokens.upperBound <= person.tokens.lowerBound else { return false }
+        var k = actor.tokens.upperBound
+        if k < person.tokens.lowerBound, text.tokens[k].kind == .possessive { k += 1 }
+        let title = context.lexicon.titleLength(in: text, at: k, limit: person.tokens.lowerBound)
+        return title > 0 && k + title == person.tokens.lowerBound
+    }
+
     /// The last mention of the group's meetings before `cue`, or -1.
     func lastMention(of group: [Int], before cue: Int, _ resolution: DocumentResolution) -> Int {
         group.flatMap { resolution.entities[$0].mentions }.filter { $0 < cue }.max() ?? -1
@@ -331,8 +341,11 @@ extension RelationExtractor {
             if people.count == 1, let subject = actors.first(where: { $0.entity == people.first! }) { add(subject) }
         } else {
             let before = actors.filter { $0.tokens.upperBound <= cue && $0.type == .person }
+            // The person opens the sentence: only a body whose office they hold may stand before them ("NATO
+            // Secretary General Mark Rutte").
             if before.count == 1, let subject = before.first,
-               actors.first(where: { $0.tokens.upperBound <= cue }).map({ $0.entity == subject.entity }) ?? false {
+               actors.first(where: { $0.tokens.upperBound <= cue && !qualifiesOffice($0, of: subject, text: text, context: context) })
+                .map({ $0.entity == subject.entity }) ?? false {
                 let between = subject.tokens.upperBound..<cue
                 // "after talks with", "during a meeting", "after three days of talks": a breaker that only
                 // opens the cue's own noun phrase opens no new clause.
@@ -372,7 +385,9 @@ extension RelationExtractor {
         var f = cue - 1
         while f > sentence.tokens.lowerBound, cue - f <= 3, text.tokens[f].kind == .word, !text.isCapitalized(f),
               !text.token(f, is: "for") { f -= 1 }
-        if place == nil, f > sentence.tokens.lowerBound, text.token(f, is: "for"), let m = context.mentionEnding(at: f),
+        // "arrived in Kyiv on Monday for talks": over a time between the place and "for".
+        if place == nil, f > sentence.tokens.lowerBound, text.token(f, is: "for"),
+           let m = context.mentionEnding(at: EnglishWords.timeBefore(f, in: text, from: sentence.tokens.lowerBound)),
            [.location, .country].contains(context.mentions[m].type), !context.mentions[m].isModifier {
             var before = context.mentions[m].tokens.lowerBound - 1
             if before >= sentence.tokens.lowerBound, text.token(before, is: "the") { before -= 1 }

@@ -274,3 +274,20 @@ struct VisitAndPartnerTests {
         #expect(!g.edges.contains { $0.kind == .interaction && g.nodes[$0.source].label.contains("National Assembly") }, "\(g.dump)")
     }
 }
+
+@Suite("Talks someone arrived for")
+struct ArrivalTalksTests {
+    @Test func arrivedSomewhereOnADayForTalksWithSomeone() throws {
+        let g = try extract("""
+            date 2025-06-02
+            NATO Secretary General Karl Brandt arrived in Kyiv on Monday for talks with Ukrainian President Daniel Mwangi, days before alliance leaders gather in The Hague for a summit.
+            """)
+        let talks = try #require(g.node("Brandt – Mwangi talks"), "\(g.dump)")
+        #expect(g.hasEdge(talks.label, "Kyiv", .heldIn), "\(g.dump)")
+        #expect(g.hasEdge("Karl Brandt", talks.label, .participant), "\(g.dump)")
+        // The Hague is where the summit is, not where the talks were.
+        #expect(!g.meetings.contains { $0.label == "talks" }, "\(g.dump)")
+        #expect(!g.edges.contains { $0.kind == .heldIn && g.nodes[$0.target].label.contains("Hague")
+            && g.nodes[$0.source].label.contains("talks") }, "\(g.dump)")
+    }
+}

@@ -25,7 +25,11 @@ enum FoldedHash {
 /// The hash of a phrase is FNV-1a over its lower-cased bytes with single spaces between words, computed token
 /// by token as the match grows, so a lookup allocates nothing whatever the phrase length.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    private var buckets: [UInt64: [(bytes: [UInt8], value: Value)]] = [:]
+    /// Entries in insertion order; `index` maps a phrase hash to its latest entry and `nextWithSameHash` chains
+    /// the others (64-bit collisions only), so a probe is one `HashIndex` look-up and one byte comparison.
+    private var entries: [(bytes: [UInt8], value: Value)] = []
+    private var nextWithSameHash: [Int32] = []
+    private var index = HashIndex()
     public private(set) var maxTokens = 0
     public private(set) var count = 0
 
@@ -39,29 +43,46 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let bytes = Array(words.joined(separator: " ").lowercased().utf8)
         var h = FoldedHash.seed
         for b in bytes { FoldedHash.mix(&h, b) }
-        var bucket = buckets[h] ?? []
-        if let existing = bucket.firstIndex(where: { $0.bytes == bytes }) {
-            bucket[existing].value = value
+        if let existing = entry(hash: h, where: { $0 == bytes }) {
+            entries[existing].value = value
         } else {
-            bucket.append((bytes, value))
+            nextWithSameHash.append(index[h] ?? -1)
+            index.set(h, Int32(entries.count))
+            entries.append((bytes, value))
             count += 1
         }
-        buckets[h] = bucket
         maxTokens = max(maxTokens, words.count)
+    }
+
+    /// The entry of hash `h` whose bytes pass `test`.
+    @inline(__always)
+    private func entry(hash h: UInt64, where test: ([UInt8]) -> Bool) -> Int? {
+        var candidate = index[h] ?? -1
+        while candidate >= 0 {
+            if test(entries[Int(candidate)].bytes) { return Int(candidate) }
+            candidate = nextWithSameHash[Int(candidate)]
+        }
+        return nil
     }
 
     public func value(for phrase: String) -> Value? {
         let bytes = Array(phrase.lowercased().utf8)
         var h = FoldedHash.seed
         for b in bytes { FoldedHash.mix(&h, b) }
-        return buckets[h]?.first { $0.bytes == bytes }?.value
+        return entry(hash: h, where: { $0 == bytes }).map { entries[$0].value }
     }
 
     /// The value of a phrase given as bytes, compared with ASCII case folded (no allocation).
     func value(forFoldedBytes bytes: ArraySlice<UInt8>) -> Value? {
-        buckets[FoldedHash.of(bytes)]?.first { entry in
-            entry.bytes.count == bytes.count && zip(entry.bytes, bytes).allSatisfy { $0 == AnalyzedText.asciiLower($1) }
-        }?.value
+        entry(hash: FoldedHash.of(bytes), where: { stored in
+            guard stored.count == bytes.count else { return false }
+            var k = 0
+            for b in bytes {
+                guard stored[k] == AnalyzedText.asciiLower(b) else { return false }
+                k += 1
+            }
+            return true
+        }).map { entries[$0].value }
     }
 
     /// The longest phrase that starts at token `index` and ends before `limit`, with its length in tokens.
@@ -74,8 +95,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             if i > index { FoldedHash.mix(&h, 0x20) }
             let token = text.tokens[i]
             for b in text.bytes[token.start..<token.end] { FoldedHash.mix(&h, b) }
-            if let bucket = buckets[h], let hit = bucket.first(where: { matches($0.bytes, text, from: index, through: i) }) {
-                best = (i - index + 1, hit.value)
+            if let hit = entry(hash: h, where: { matches($0, text, from: index, through: i) }) {
+                best = (i - index + 1, entries[hit].value)
             }
             i += 1
         }

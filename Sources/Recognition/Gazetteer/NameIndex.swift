@@ -38,10 +38,10 @@ struct NameIndex: Sendable {
     private var keys: [Key] = []
     private var payloads: [Payload] = []
     /// Full-name hash → first key; `nextWithSameHash` chains the rest (hash collisions and case variants).
-    private var byName: [UInt64: Int32] = [:]
+    private var byName = HashIndex()
     private var nextWithSameHash: [Int32] = []
     /// First-segment hash → first key; `nextInBucket` chains the rest.
-    private var byFirstSegment: [UInt64: Int32] = [:]
+    private var byFirstSegment = HashIndex()
     private var nextInBucket: [Int32] = []
     /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
     private var pending: [(key: Int32, payload: Payload)] = []
@@ -100,10 +100,10 @@ struct NameIndex: Sendable {
             lowered.append(contentsOf: scratchLowered)
             originals.append(contentsOf: scratchOriginal)
             nextWithSameHash.append(byName[hash] ?? -1)
-            byName[hash] = found
+            byName.set(hash, found)
             let segment = Self.firstSegmentHash(scratchLowered[...])
             nextInBucket.append(byFirstSegment[segment] ?? -1)
-            byFirstSegment[segment] = found
+            byFirstSegment.set(segment, found)
         }
         keys[Int(found)].kinds.insert(payload.kind)
         pending.append((found, payload))

@@ -161,11 +161,58 @@ struct NameIndex: Sendable {
     func longestMatch(
         in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds
     ) -> (end: Int, payloads: [Payload])? {
-        guard start >= 0, start < text.tokens.count, limit > 0 else { return nil }
+        longestMatch(in: text, at: start, limit: limit, kinds: kinds, head: head(in: text, at: start))
+    }
+
+    /// The first name of token `start`'s bucket (-1: no name starts like that token): what `longestMatch`
+    /// looks up first. `heads(in:)` gives it for every token at once, for callers that ask about one token
+    /// several times (the tagger's gazetteer bits ask five questions per token).
+    func head(in text: AnalyzedText, at start: Int) -> Int32 {
+        guard start >= 0, start < text.tokens.count else { return -1 }
         let token = text.tokens[start]
-        guard token.length > 0 else { return nil }
-        let segment = Self.firstSegmentHash(text.bytes, token.start, token.end)
-        guard var candidate = byFirstSegment[segment] else { return nil }
+        guard token.length > 0 else { return -1 }
+        return byFirstSegment[Self.firstSegmentHash(text.bytes, token.start, token.end)] ?? -1
+    }
+
+    func heads(in text: AnalyzedText) -> [Int32] {
+        (0..<text.tokens.count).map { head(in: text, at: $0) }
+    }
+
+    /// `longestMatch` from the bucket head of token `start` (`head(in:at:)`).
+    func longestMatch(
+        in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32
+    ) -> (end: Int, payloads: [Payload])? {
+        guard let (bestEnd, bestFirst, bestCount, allowed, maxEnd) = bestMatch(in: text, at: start, limit: limit,
+                                                                              kinds: kinds, head: head)
+        else { return nil }
+        var result: [Payload] = []
+        var candidate = bestFirst
+        var remaining = bestCount
+        while candidate >= 0, remaining > 0 {
+            let key = keys[Int(candidate)]
+            if !key.kinds.isDisjoint(with: allowed), matchEnd(key, text, start, maxEnd) == bestEnd {
+                remaining -= 1
+                for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)]
+                where allowed.contains(p.kind) {
+                    result.append(p)
+                }
+            }
+            candidate = nextInBucket[Int(candidate)]
+        }
+        return (bestEnd, result)
+    }
+
+    /// Only the end token of `longestMatch`, without gathering the payloads: for "is there one, how long".
+    func longestMatchEnd(in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32) -> Int? {
+        bestMatch(in: text, at: start, limit: limit, kinds: kinds, head: head)?.end
+    }
+
+    private func bestMatch(
+        in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32
+    ) -> (end: Int, first: Int32, count: Int, allowed: GazetteerKinds, maxEnd: Int)? {
+        guard head >= 0, start >= 0, start < text.tokens.count, limit > 0 else { return nil }
+        var candidate = head
+        let token = text.tokens[start]
         // Proper names need a capital in running text: "turkey", "china", "nice" and "reading" are words.
         let first = text.bytes[token.start]
         let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
@@ -184,20 +231,7 @@ struct NameIndex: Sendable {
             candidate = nextInBucket[Int(candidate)]
         }
         guard bestFirst >= 0 else { return nil }
-        var result: [Payload] = []
-        candidate = bestFirst
-        while candidate >= 0, bestCount > 0 {
-            let key = keys[Int(candidate)]
-            if !key.kinds.isDisjoint(with: allowed), matchEnd(key, text, start, maxEnd) == bestEnd {
-                bestCount -= 1
-                for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)]
-                where allowed.contains(p.kind) {
-                    result.append(p)
-                }
-            }
-            candidate = nextInBucket[Int(candidate)]
-        }
-        return (bestEnd, result)
+        return (bestEnd, bestFirst, bestCount, allowed, maxEnd)
     }
 
     // MARK: Byte comparison

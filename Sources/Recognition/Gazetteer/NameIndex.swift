@@ -218,13 +218,17 @@ struct NameIndex: Sendable {
         let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
         guard !allowed.isEmpty else { return nil }
         let maxEnd = min(text.tokens.count, start + limit)
+        // A name longer than the text it could span cannot match (normalising only shortens the text: ’ to ',
+        // a gap to one space), and a bucket holds every name of a common first word ("New", "San", "Saint").
+        let spanBytes = text.tokens[maxEnd - 1].end - token.start
 
         var bestEnd = 0
         var bestFirst: Int32 = -1
         var bestCount = 0
         while candidate >= 0 {
             let key = keys[Int(candidate)]
-            if !key.kinds.isDisjoint(with: allowed), let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
+            if Int(key.length) <= spanBytes, !key.kinds.isDisjoint(with: allowed),
+               let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
                 if end > bestEnd { bestEnd = end; bestFirst = candidate; bestCount = 0 }
                 bestCount += 1
             }

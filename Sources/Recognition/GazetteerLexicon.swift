@@ -10,6 +10,8 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     private let storage: Storage
+    /// A copy of the tables' struct (a retain per table): the look-ups below read `storage.gazetteer` in place,
+    /// since they run several times per token.
     public var gazetteer: Gazetteer { storage.gazetteer }
 
     /// Words that may precede an office and belong to it: "Special Presidential Envoy", "Deputy Foreign Minister".
@@ -36,7 +38,7 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
-        guard index < limit, let match = gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
+        guard index < limit, let match = storage.gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
         else { return nil }
         var countries: [PlaceReference] = [], cities: [PlaceReference] = [], regions: [PlaceReference] = []
         for entry in match.entries {
@@ -44,7 +46,7 @@ public struct GazetteerLexicon: Lexicon {
             case let .country(country):
                 countries.append(PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name))
             case let .city(city):
-                let capital = gazetteer.country(iso2: city.iso2)?.capital == city.name
+                let capital = storage.gazetteer.country(iso2: city.iso2)?.capital == city.name
                 cities.append(PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
                                              countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous,
                                              population: city.population, isCapital: capital))
@@ -62,14 +64,14 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] {
-        gazetteer.countries(openingOfficialName: text.string(tokens: tokens)).map {
+        storage.gazetteer.countries(openingOfficialName: text.string(tokens: tokens)).map {
             PlaceReference(kind: .country, identity: "country:" + $0.iso2, name: $0.name)
         }
     }
 
     public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool)? {
         guard index < text.tokens.count,
-              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .demonym) else { return nil }
+              let match = storage.gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .demonym) else { return nil }
         for case let .demonym(country, ambiguous) in match.entries {
             return (PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name), ambiguous)
         }
@@ -80,8 +82,8 @@ public struct GazetteerLexicon: Lexicon {
         var i = index
         var best = 0
         while i < limit {
-            if let match = gazetteer.longestMatch(in: text, at: i, limit: limit - i, kinds: .title) {
-                best = i - index + match.tokens.count
+            if let end = storage.gazetteer.longestMatchEnd(in: text, at: i, limit: limit - i, kinds: .title) {
+                best = end - index
             }
             guard Self.titleModifiers.contains(text, i) else { break }
             i += 1
@@ -94,7 +96,7 @@ public struct GazetteerLexicon: Lexicon {
         guard length > 0 else { return false }
         // The office is the longest title ending where the title with its modifiers ends ("former Prime Minister").
         for start in index..<(index + length) {
-            guard let match = gazetteer.longestMatch(in: text, at: start, limit: index + length - start, kinds: .title),
+            guard let match = storage.gazetteer.longestMatch(in: text, at: start, limit: index + length - start, kinds: .title),
                   match.tokens.upperBound == index + length else { continue }
             return match.entries.contains { entry in
                 guard case let .title(title) = entry else { return false }
@@ -106,22 +108,22 @@ public struct GazetteerLexicon: Lexicon {
 
     public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
-        return gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government
+        return storage.gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government
     }
 
     public func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
-        return gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
+        return storage.gazetteer.longestMatchEnd(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
     }
 
     /// Gazetteer membership bits (`GazetteerFeatures`): what the shipped tagger model is trained with.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? {
-        GazetteerFeatures.bits(for: text, gazetteer: gazetteer)
+        GazetteerFeatures.bits(for: text, gazetteer: storage.gazetteer)
     }
 
     public func meetingFormat(in text: AnalyzedText, at index: Int) -> String? {
         guard index >= 0, index < text.tokens.count,
-              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
+              let match = storage.gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
         for case let .meetingWord(word) in match.entries where !word.ambiguous || Self.seriesWords.contains(word.format) {
             return word.format.rawValue
         }

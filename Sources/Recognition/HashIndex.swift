@@ -5,11 +5,12 @@
 /// the rest of the look-up. The keys here are FNV-1a hashes already, so one multiplication (Fibonacci hashing,
 /// which spreads FNV's weak low bits into the high bits it takes) picks the slot, and probing is linear over
 /// two flat arrays. Built once (gazetteer, word lists), read from any thread.
+@usableFromInline
 struct HashIndex: Sendable {
-    private var keys: [UInt64]
+    @usableFromInline var keys: [UInt64]
     /// -1 marks an empty slot.
-    private var values: [Int32]
-    private var shift: UInt64
+    @usableFromInline var values: [Int32]
+    @usableFromInline var shift: UInt64
     private(set) var count = 0
 
     init() {
@@ -18,13 +19,13 @@ struct HashIndex: Sendable {
         shift = 64 - 4
     }
 
-    @inline(__always)
-    private func home(_ key: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func home(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// The value stored for `key`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     subscript(key: UInt64) -> Int32? {
         keys.withUnsafeBufferPointer { keys in
             values.withUnsafeBufferPointer { values in

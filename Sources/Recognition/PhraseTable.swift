@@ -1,18 +1,19 @@
 import TextAnalysis
 
 /// FNV-1a over ASCII-lower-cased bytes: the one hash behind the recognizer's word tables and word memories.
+@usableFromInline
 enum FoldedHash {
     /// Computed, not stored: a stored static is initialised lazily and checked on every use.
-    @inline(__always)
+    @inlinable @inline(__always)
     static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mix(_ h: inout UInt64, _ byte: UInt8) {
         h ^= UInt64(AnalyzedText.asciiLower(byte))
         h &*= 0x0000_0100_0000_01B3
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h = seed
         for b in bytes { mix(&h, b) }
@@ -24,12 +25,15 @@ enum FoldedHash {
 ///
 /// The hash of a phrase is FNV-1a over its lower-cased bytes with single spaces between words, computed token
 /// by token as the match grows, so a lookup allocates nothing whatever the phrase length.
+///
+/// `longest` is inlinable, with what it reads: other modules (the relation finders) call it for every token,
+/// and unspecialised generic code paid for type metadata and boxing on each call.
 public struct PhraseTable<Value: Sendable>: Sendable {
     /// Entries in insertion order; `index` maps a phrase hash to its latest entry and `nextWithSameHash` chains
     /// the others (64-bit collisions only), so a probe is one `HashIndex` look-up and one byte comparison.
-    private var entries: [(bytes: [UInt8], value: Value)] = []
-    private var nextWithSameHash: [Int32] = []
-    private var index = HashIndex()
+    @usableFromInline var entries: [(bytes: [UInt8], value: Value)] = []
+    @usableFromInline var nextWithSameHash: [Int32] = []
+    @usableFromInline var index = HashIndex()
     public private(set) var maxTokens = 0
     public private(set) var count = 0
 
@@ -55,8 +59,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The entry of hash `h` whose bytes pass `test`.
-    @inline(__always)
-    private func entry(hash h: UInt64, where test: ([UInt8]) -> Bool) -> Int? {
+    @inlinable @inline(__always)
+    func entry(hash h: UInt64, where test: ([UInt8]) -> Bool) -> Int? {
         var candidate = index[h] ?? -1
         while candidate >= 0 {
             if test(entries[Int(candidate)].bytes) { return Int(candidate) }
@@ -86,6 +90,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at token `index` and ends before `limit`, with its length in tokens.
+    @inlinable
     public func longest(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, value: Value)? {
         var h = FoldedHash.seed
         var best: (Int, Value)?
@@ -104,7 +109,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Byte-exact check of a candidate against tokens `from...through` joined by single spaces.
-    private func matches(_ bytes: [UInt8], _ text: AnalyzedText, from: Int, through: Int) -> Bool {
+    @inlinable
+    func matches(_ bytes: [UInt8], _ text: AnalyzedText, from: Int, through: Int) -> Bool {
         var k = 0
         for i in from...through {
             if i > from {

@@ -38,19 +38,26 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
-        guard index < limit, let match = storage.gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
+        // Read from the name index's payloads (what `Gazetteer.longestMatch` turns into entries): a country,
+        // city or region here is built from its table row without copying the row first. Payloads of one kind
+        // keep their order, as the stable sort by kind in `longestMatch` keeps it.
+        guard index < limit, let match = storage.gazetteer.index.longestMatch(
+            in: text, at: index, limit: limit - index, kinds: .places, head: storage.gazetteer.index.head(in: text, at: index)),
+            !match.payloads.isEmpty
         else { return nil }
         var countries: [PlaceReference] = [], cities: [PlaceReference] = [], regions: [PlaceReference] = []
-        for entry in match.entries {
-            switch entry {
-            case let .country(country):
+        for payload in match.payloads {
+            switch payload.kind {
+            case .country:
+                let country = storage.gazetteer.countries[payload.index]
                 countries.append(PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name))
-            case let .city(city):
-                let capital = storage.gazetteer.country(iso2: city.iso2)?.capital == city.name
+            case .city:
+                let city = storage.gazetteer.cities[payload.index]
                 cities.append(PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
                                              countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous,
-                                             population: city.population, isCapital: capital))
-            case let .region(region):
+                                             population: city.population, isCapital: storage.gazetteer.cityIsCapital[payload.index]))
+            case .region:
+                let region = storage.gazetteer.regions[payload.index]
                 regions.append(PlaceReference(kind: .region, identity: "region:" + region.name.lowercased(), name: region.name,
                                               isAmbiguous: region.ambiguous))
             default:
@@ -58,9 +65,11 @@ public struct GazetteerLexicon: Lexicon {
             }
         }
         // A country over a city of the same name (Singapore); capitals, then the most populous city, first.
-        cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
+        if cities.count > 1 {
+            cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
+        }
         let places = countries + cities + regions
-        return places.isEmpty ? nil : (match.tokens.count, places)
+        return places.isEmpty ? nil : (match.end - index, places)
     }
 
     public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] {

@@ -122,7 +122,7 @@ public enum GazetteerFeatures {
                 hasCountry = true
             case .city:
                 let city = gazetteer.cities[payload.index]
-                let isCapital = gazetteer.country(iso2: city.iso2)?.capital == city.name
+                let isCapital = gazetteer.cityIsCapital[payload.index]
                 value |= isCapital || city.population >= majorCityPopulation ? majorCity : minorCity
                 if !city.ambiguous { allAmbiguous = false }
             case .region:

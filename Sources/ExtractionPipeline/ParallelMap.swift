@@ -19,43 +19,96 @@ public enum ParallelMap {
         return slots.results()
     }
 
-    /// Maps `items` a batch at a time and hands each batch's results, in order, to `consume` on the calling
-    /// thread, while the next batch is already being mapped on the `jobs` workers: the serial consumer (the
-    /// corpus stage) overlaps with the parallel work instead of leaving the cores idle. At most two batches are
-    /// in memory at once. With one job everything runs on the calling thread, one batch after the other.
+    /// Maps `items` on `jobs` worker threads and hands the results, in input order, to `consume` on the calling
+    /// thread in runs of at most `batchSize`, while the workers go on: the serial consumer (the corpus stage)
+    /// overlaps with the parallel work instead of leaving the cores idle. Workers take the next item from a shared
+    /// counter and never run more than two batches ahead of the consumer, so at most two batches of results (and
+    /// the items in flight) are in memory at once. There is no barrier between batches: a long document holds up
+    /// the hand-over of the items after it, not the workers (with a batch at a time, every batch waited for its
+    /// slowest item while the other workers idled). With one job everything runs on the calling thread, one batch
+    /// after the other.
     public static func forEachBatch<T: Sendable, R: Sendable>(
         _ items: [T], batchSize: Int, jobs: Int, _ transform: @escaping @Sendable (T) -> R,
         consume: (ArraySlice<T>, [R]) -> Void
     ) {
         let size = max(batchSize, 1)
-        let starts = Array(stride(from: 0, to: items.count, by: size))
-        func batch(_ k: Int) -> [T] { Array(items[starts[k]..<min(starts[k] + size, items.count)]) }
-        guard jobs > 1 else {
-            for k in starts.indices { consume(items[starts[k]..<min(starts[k] + size, items.count)], map(batch(k), jobs: 1, transform)) }
+        guard jobs > 1, items.count > 1 else {
+            for start in stride(from: 0, to: items.count, by: size) {
+                let batch = items[start..<min(start + size, items.count)]
+                consume(batch, batch.map(transform))
+            }
             return
         }
-        func start(_ k: Int) -> Handoff<R> {
-            let handoff = Handoff<R>()
-            let input = batch(k)
-            DispatchQueue.global().async {
-                handoff.results = map(input, jobs: jobs, transform)
-                handoff.done.signal()
+        let window = Window<R>(count: items.count, ahead: 2 * size)
+        let workers = DispatchGroup()
+        for _ in 0..<min(jobs, items.count) {
+            DispatchQueue.global().async(group: workers) {
+                while let index = window.claim() {
+                    window.store(transform(items[index]), at: index)
+                }
             }
-            return handoff
         }
-        var next = starts.isEmpty ? nil : start(0)
-        for k in starts.indices {
-            guard let current = next else { break }
-            current.done.wait()
-            next = k + 1 < starts.count ? start(k + 1) : nil
-            consume(items[starts[k]..<min(starts[k] + size, items.count)], current.results)
+        var next = 0
+        while next < items.count {
+            let results = window.take(from: next, atMost: size)
+            consume(items[next..<(next + results.count)], results)
+            next += results.count
         }
+        workers.wait()
     }
 
-    /// A batch's results, written by the background mapper before it signals `done`, read after `wait()`.
-    private final class Handoff<R>: @unchecked Sendable {
-        var results: [R] = []
-        let done = DispatchSemaphore(value: 0)
+    /// The results between the consumer and the workers: item `i` lives in slot `i % slots.count` from the moment
+    /// a worker stores it until the consumer takes it, and a worker may claim item `i` only while
+    /// `i < taken + ahead`, so a slot is free again before it is reused.
+    private final class Window<R>: @unchecked Sendable {
+        private var slots: [R?]
+        private let count: Int
+        private let ahead: Int
+        private var claimed = 0
+        private var taken = 0
+        private let condition = NSCondition()
+
+        init(count: Int, ahead: Int) {
+            self.count = count
+            self.ahead = max(ahead, 1)
+            slots = Array(repeating: nil, count: self.ahead)
+        }
+
+        /// The next item to transform, or nil when every item is claimed; waits while the consumer is `ahead`
+        /// items behind.
+        func claim() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while claimed < count && claimed >= taken + ahead { condition.wait() }
+            guard claimed < count else { return nil }
+            claimed += 1
+            return claimed - 1
+        }
+
+        func store(_ value: R, at index: Int) {
+            condition.lock()
+            slots[index % ahead] = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Waits for the result of item `first`, then takes it and the ready results right after it, `limit` at
+        /// most.
+        func take(from first: Int, atMost limit: Int) -> [R] {
+            condition.lock()
+            defer { condition.unlock() }
+            while slots[first % ahead] == nil { condition.wait() }
+            var results: [R] = []
+            var index = first
+            while index < count, results.count < limit, let value = slots[index % ahead] {
+                results.append(value)
+                slots[index % ahead] = nil
+                index += 1
+            }
+            taken = index
+            condition.broadcast()
+            return results
+        }
     }
 
     /// One slot per item, each written by exactly one worker; read only after every worker has returned

@@ -60,6 +60,13 @@ public struct GraphBuilder: Sendable {
             }
         }
 
+        /// `addSupport`'s changes in one place, so the dictionary is probed once per call.
+        mutating func support(_ evidence: Evidence, sentences: Int, eventClass: String?) {
+            add(evidence)
+            counted += sentences
+            if let eventClass, self.eventClass == nil { self.eventClass = eventClass }
+        }
+
         mutating func absorb(_ other: EdgeRecord) {
             if other.earliest < earliest { earliest = other.earliest }
             counted += other.counted
@@ -170,13 +177,16 @@ public struct GraphBuilder: Sendable {
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
         let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord(earliest: earliest)].add(earliest)
-        edges[key]!.counted += sentences
-        note(key, eventClass: eventClass)
+        edges[key, default: EdgeRecord(earliest: earliest)].support(earliest, sentences: sentences, eventClass: eventClass)
+        notePair(key)
     }
 
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
         if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
+        notePair(key)
+    }
+
+    private mutating func notePair(_ key: EdgeKey) {
         if nodes[key.source] != nil, nodes[key.target] != nil {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
@@ -218,8 +228,14 @@ public struct GraphBuilder: Sendable {
     /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
     /// direction): the typed edge says more, and the co-mention would only repeat its sentence.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
-        let typed = Set(EdgeKind.allCases).subtracting([.coMention])
-        edges = edges.filter { key, _ in key.kind != .coMention || !hasRelation(key.source, key.target, kinds: typed) }
+        // `hasRelation(a, b, kinds: every typed kind)` for every co-mention is one probe per kind; the pairs that
+        // some typed relation joins, gathered once, answer it with one.
+        struct Pair: Hashable { var a: String, b: String }
+        let typed = Set(pairs.lazy.filter { $0.kind != .coMention }.map { Pair(a: $0.a, b: $0.b) })
+        edges = edges.filter { key, _ in
+            key.kind != .coMention || !typed.contains(key.source < key.target ? Pair(a: key.source, b: key.target)
+                                                                                : Pair(a: key.target, b: key.source))
+        }
     }
 
     /// Removes every `co_mention` edge.

@@ -10,6 +10,8 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     private let storage: Storage
+    /// A copy of the tables' struct (a retain per table): the look-ups below read `storage.gazetteer` in place,
+    /// since they run several times per token.
     public var gazetteer: Gazetteer { storage.gazetteer }
 
     /// Words that may precede an office and belong to it: "Special Presidential Envoy", "Deputy Foreign Minister".
@@ -36,19 +38,26 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
-        guard index < limit, let match = gazetteer.longestMatch(in: text, at: index, limit: limit - index, kinds: .places)
+        // Read from the name index's payloads (what `Gazetteer.longestMatch` turns into entries): a country,
+        // city or region here is built from its table row without copying the row first. Payloads of one kind
+        // keep their order, as the stable sort by kind in `longestMatch` keeps it.
+        guard index < limit, let match = storage.gazetteer.index.longestMatch(
+            in: text, at: index, limit: limit - index, kinds: .places, head: storage.gazetteer.index.head(in: text, at: index)),
+            !match.payloads.isEmpty
         else { return nil }
         var countries: [PlaceReference] = [], cities: [PlaceReference] = [], regions: [PlaceReference] = []
-        for entry in match.entries {
-            switch entry {
-            case let .country(country):
+        for payload in match.payloads {
+            switch payload.kind {
+            case .country:
+                let country = storage.gazetteer.countries[payload.index]
                 countries.append(PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name))
-            case let .city(city):
-                let capital = gazetteer.country(iso2: city.iso2)?.capital == city.name
+            case .city:
+                let city = storage.gazetteer.cities[payload.index]
                 cities.append(PlaceReference(kind: .city, identity: "city:\(city.geonameID)", name: city.name,
                                              countryIdentity: "country:" + city.iso2, isAmbiguous: city.ambiguous,
-                                             population: city.population, isCapital: capital))
-            case let .region(region):
+                                             population: city.population, isCapital: storage.gazetteer.cityIsCapital[payload.index]))
+            case .region:
+                let region = storage.gazetteer.regions[payload.index]
                 regions.append(PlaceReference(kind: .region, identity: "region:" + region.name.lowercased(), name: region.name,
                                               isAmbiguous: region.ambiguous))
             default:
@@ -56,13 +65,15 @@ public struct GazetteerLexicon: Lexicon {
             }
         }
         // A country over a city of the same name (Singapore); capitals, then the most populous city, first.
-        cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
+        if cities.count > 1 {
+            cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
+        }
         let places = countries + cities + regions
-        return places.isEmpty ? nil : (match.tokens.count, places)
+        return places.isEmpty ? nil : (match.end - index, places)
     }
 
     public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] {
-        gazetteer.countries(openingOfficialName: text.string(tokens: tokens)).map {
+        storage.gazetteer.countries(openingOfficialName: text.string(tokens: tokens)).map {
             PlaceReference(kind: .country, identity: "country:" + $0.iso2, name: $0.name)
         }
     }
@@ -70,7 +81,7 @@ public struct GazetteerLexicon: Lexicon {
     public func demonym(in text: AnalyzedText, at index: Int) -> (place: PlaceReference, ambiguous: Bool, length: Int)? {
         // Up to three words: "North Korean", "Sri Lankan", "Papua New Guinean".
         guard index < text.tokens.count,
-              let match = gazetteer.longestMatch(in: text, at: index, limit: 3, kinds: .demonym) else { return nil }
+              let match = storage.gazetteer.longestMatch(in: text, at: index, limit: 3, kinds: .demonym) else { return nil }
         for case let .demonym(country, ambiguous) in match.entries {
             return (PlaceReference(kind: .country, identity: "country:" + country.iso2, name: country.name), ambiguous,
                     match.tokens.count)
@@ -82,8 +93,8 @@ public struct GazetteerLexicon: Lexicon {
         var i = index
         var best = 0
         while i < limit {
-            if let match = gazetteer.longestMatch(in: text, at: i, limit: limit - i, kinds: .title) {
-                best = i - index + match.tokens.count
+            if let end = storage.gazetteer.longestMatchEnd(in: text, at: i, limit: limit - i, kinds: .title) {
+                best = end - index
             }
             guard Self.titleModifiers.contains(text, i) else { break }
             i += 1
@@ -96,7 +107,7 @@ public struct GazetteerLexicon: Lexicon {
         guard length > 0 else { return false }
         // The office is the longest title ending where the title with its modifiers ends ("former Prime Minister").
         for start in index..<(index + length) {
-            guard let match = gazetteer.longestMatch(in: text, at: start, limit: index + length - start, kinds: .title),
+            guard let match = storage.gazetteer.longestMatch(in: text, at: start, limit: index + length - start, kinds: .title),
                   match.tokens.upperBound == index + length else { continue }
             return match.entries.contains { entry in
                 guard case let .title(title) = entry else { return false }
@@ -108,22 +119,22 @@ public struct GazetteerLexicon: Lexicon {
 
     public func isGovernmentHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
-        return gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government
+        return storage.gazetteer.organisationHead(named: text.string(token: index))?.organisationClass == .government
     }
 
     public func isOrganisationHead(in text: AnalyzedText, at index: Int) -> Bool {
         guard index < text.tokens.count, text.isCapitalized(index) else { return false }
-        return gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
+        return storage.gazetteer.longestMatchEnd(in: text, at: index, limit: 1, kinds: .organisationHead) != nil
     }
 
     /// Gazetteer membership bits (`GazetteerFeatures`): what the shipped tagger model is trained with.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? {
-        GazetteerFeatures.bits(for: text, gazetteer: gazetteer)
+        GazetteerFeatures.bits(for: text, gazetteer: storage.gazetteer)
     }
 
     public func meetingFormat(in text: AnalyzedText, at index: Int) -> MeetingFormat? {
         guard index >= 0, index < text.tokens.count,
-              let match = gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
+              let match = storage.gazetteer.longestMatch(in: text, at: index, limit: 1, kinds: .meetingWord) else { return nil }
         for case let .meetingWord(word) in match.entries where !word.ambiguous || Self.seriesWords.contains(word.format) {
             return word.format
         }

@@ -40,6 +40,14 @@ let encounterCues: [String: MeetingFormat] = [
     "talks": .talks, "visit": .visit, "visits": .visit, "visited": .visit, "visiting": .visit,
 ]
 
+/// `encounterCues` read from a token's bytes: the cue test runs for every lower-case word, and building a
+/// lower-cased String for each cost more than the rest of `readEncounters`.
+let encounterCueTable: PhraseTable<MeetingFormat> = {
+    var table = PhraseTable<MeetingFormat>()
+    for (cue, format) in encounterCues { table.insert(cue, format) }
+    return table
+}()
+
 /// The format an encounter cue names ("talks" → "talks", "met" → "meeting"), or nil: for the relation stage,
 /// which reads the sides of a cue also where the cue is part of a described meeting ("talks … in Nairobi").
 public func encounterFormat(of word: String) -> MeetingFormat? { encounterCues[word.lowercased()] }
@@ -84,7 +92,7 @@ extension SentenceReader {
     mutating func readEncounters() {
         guard !isHeading else { return }
         for i in sentence.tokens where text.tokens[i].kind == .word && !text.isCapitalized(i) && !covered(i) {
-            guard let format = encounterCues[text.string(token: i).lowercased()] else { continue }
+            guard let format = encounterCue(i) else { continue }
             var k = i - 1
             // "will not meet", "to have met": look past an adverb or auxiliary.
             while k >= sentence.tokens.lowerBound, k >= i - 3,
@@ -95,6 +103,15 @@ extension SentenceReader {
             if i - 1 >= sentence.tokens.lowerBound, unrealisedMeetingMarkers.contains(text, i - 1) { continue }
             emit(i..<(i + 1), .meeting, .meeting, meeting: MeetingDescription(series: nil, format: format, isEncounter: true))
         }
+    }
+
+    /// `encounterCues[word.lowercased()]` of token `i`: an ASCII word is folded in place (the same result);
+    /// any other goes through `lowercased()` as before, which also folds non-ASCII capitals (KELVIN SIGN to "k").
+    func encounterCue(_ i: Int) -> MeetingFormat? {
+        let token = text.tokens[i]
+        let bytes = text.bytes[token.start..<token.end]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return encounterCues[text.string(token: i).lowercased()] }
+        return encounterCueTable.value(forFoldedBytes: bytes)
     }
 
     func meetingNameEnd(from s: Int, chunkEnd e: Int) -> Int? {

@@ -1,18 +1,19 @@
 import TextAnalysis
 
 /// FNV-1a over ASCII-lower-cased bytes: the one hash behind the recognizer's word tables and word memories.
+@usableFromInline
 enum FoldedHash {
     /// Computed, not stored: a stored static is initialised lazily and checked on every use.
-    @inline(__always)
+    @inlinable @inline(__always)
     static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mix(_ h: inout UInt64, _ byte: UInt8) {
         h ^= UInt64(AnalyzedText.asciiLower(byte))
         h &*= 0x0000_0100_0000_01B3
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h = seed
         for b in bytes { mix(&h, b) }
@@ -24,8 +25,15 @@ enum FoldedHash {
 ///
 /// The hash of a phrase is FNV-1a over its lower-cased bytes with single spaces between words, computed token
 /// by token as the match grows, so a lookup allocates nothing whatever the phrase length.
+///
+/// `longest` is inlinable, with what it reads: other modules (the relation finders) call it for every token,
+/// and unspecialised generic code paid for type metadata and boxing on each call.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    private var buckets: [UInt64: [(bytes: [UInt8], value: Value)]] = [:]
+    /// Entries in insertion order; `index` maps a phrase hash to its latest entry and `nextWithSameHash` chains
+    /// the others (64-bit collisions only), so a probe is one `HashIndex` look-up and one byte comparison.
+    @usableFromInline var entries: [(bytes: [UInt8], value: Value)] = []
+    @usableFromInline var nextWithSameHash: [Int32] = []
+    @usableFromInline var index = HashIndex()
     public private(set) var maxTokens = 0
     public private(set) var count = 0
 
@@ -39,32 +47,50 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let bytes = Array(words.joined(separator: " ").lowercased().utf8)
         var h = FoldedHash.seed
         for b in bytes { FoldedHash.mix(&h, b) }
-        var bucket = buckets[h] ?? []
-        if let existing = bucket.firstIndex(where: { $0.bytes == bytes }) {
-            bucket[existing].value = value
+        if let existing = entry(hash: h, where: { $0 == bytes }) {
+            entries[existing].value = value
         } else {
-            bucket.append((bytes, value))
+            nextWithSameHash.append(index[h] ?? -1)
+            index.set(h, Int32(entries.count))
+            entries.append((bytes, value))
             count += 1
         }
-        buckets[h] = bucket
         maxTokens = max(maxTokens, words.count)
+    }
+
+    /// The entry of hash `h` whose bytes pass `test`.
+    @inlinable @inline(__always)
+    func entry(hash h: UInt64, where test: ([UInt8]) -> Bool) -> Int? {
+        var candidate = index[h] ?? -1
+        while candidate >= 0 {
+            if test(entries[Int(candidate)].bytes) { return Int(candidate) }
+            candidate = nextWithSameHash[Int(candidate)]
+        }
+        return nil
     }
 
     public func value(for phrase: String) -> Value? {
         let bytes = Array(phrase.lowercased().utf8)
         var h = FoldedHash.seed
         for b in bytes { FoldedHash.mix(&h, b) }
-        return buckets[h]?.first { $0.bytes == bytes }?.value
+        return entry(hash: h, where: { $0 == bytes }).map { entries[$0].value }
     }
 
     /// The value of a phrase given as bytes, compared with ASCII case folded (no allocation).
     func value(forFoldedBytes bytes: ArraySlice<UInt8>) -> Value? {
-        buckets[FoldedHash.of(bytes)]?.first { entry in
-            entry.bytes.count == bytes.count && zip(entry.bytes, bytes).allSatisfy { $0 == AnalyzedText.asciiLower($1) }
-        }?.value
+        entry(hash: FoldedHash.of(bytes), where: { stored in
+            guard stored.count == bytes.count else { return false }
+            var k = 0
+            for b in bytes {
+                guard stored[k] == AnalyzedText.asciiLower(b) else { return false }
+                k += 1
+            }
+            return true
+        }).map { entries[$0].value }
     }
 
     /// The longest phrase that starts at token `index` and ends before `limit`, with its length in tokens.
+    @inlinable
     public func longest(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, value: Value)? {
         var h = FoldedHash.seed
         var best: (Int, Value)?
@@ -74,8 +100,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             if i > index { FoldedHash.mix(&h, 0x20) }
             let token = text.tokens[i]
             for b in text.bytes[token.start..<token.end] { FoldedHash.mix(&h, b) }
-            if let bucket = buckets[h], let hit = bucket.first(where: { matches($0.bytes, text, from: index, through: i) }) {
-                best = (i - index + 1, hit.value)
+            if let hit = entry(hash: h, where: { matches($0, text, from: index, through: i) }) {
+                best = (i - index + 1, entries[hit].value)
             }
             i += 1
         }
@@ -83,7 +109,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Byte-exact check of a candidate against tokens `from...through` joined by single spaces.
-    private func matches(_ bytes: [UInt8], _ text: AnalyzedText, from: Int, through: Int) -> Bool {
+    @inlinable
+    func matches(_ bytes: [UInt8], _ text: AnalyzedText, from: Int, through: Int) -> Bool {
         var k = 0
         for i in from...through {
             if i > from {

@@ -30,9 +30,10 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
         let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
+        let places = PlaceMemo()
         func reader(_ s: Int) -> SentenceReader<L> {
             SentenceReader(text: text, sentenceIndex: s, sentence: text.sentences[s], lexicon: lexicon,
-                           evidence: evidence, isHeading: headings.contains(s))
+                           evidence: evidence, isHeading: headings.contains(s), places: places)
         }
         // The rules' proposals, read without the tagger: what they say from the words and tables alone.
         var mentions: [Mention] = []
@@ -77,6 +78,14 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     }
 }
 
+/// `SentenceReader.placeAt` answers of one document, by start and limit. The rules ask the same question
+/// several times (a chunk, then each of its segments, then the tagger's spans), and an answer costs a gazetteer
+/// match and a list of candidates; the answer depends only on the document, so one memo serves all its readers.
+/// Used by one thread: a document is recognised on one.
+final class PlaceMemo {
+    var answers: [Int: (length: Int, place: PlaceReference)?] = [:]
+}
+
 /// Reads one sentence; keeps the per-sentence state out of the recognizer.
 struct SentenceReader<L: Lexicon> {
     let text: AnalyzedText
@@ -85,10 +94,12 @@ struct SentenceReader<L: Lexicon> {
     let lexicon: L
     let evidence: DocumentEvidence
     let isHeading: Bool
+    let places: PlaceMemo
     var mentions: [Mention] = []
 
     init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: L, evidence: DocumentEvidence,
-         isHeading: Bool) {
+         isHeading: Bool, places: PlaceMemo = PlaceMemo()) {
+        self.places = places
         self.text = text
         self.sentenceIndex = sentenceIndex
         self.sentence = sentence
@@ -103,6 +114,14 @@ struct SentenceReader<L: Lexicon> {
     /// mentions, then by a clear lead (a capital; a city of a million or more, ten times the next); otherwise
     /// the name stays a place without a gazetteer identity rather than a guess ("Bali" is no Indian town).
     func placeAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
+        let key = i << 32 | limit
+        if let known = places.answers[key] { return known }
+        let answer = readPlaceAt(i, limit: limit)
+        places.answers[key] = .some(answer)
+        return answer
+    }
+
+    private func readPlaceAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
         guard let (length, places) = lexicon.placeCandidates(in: text, at: i, limit: limit) else { return nil }
         let cities = places.filter { $0.kind == .city }
         guard places[0].kind == .city, cities.count > 1 else { return (length, places[0]) }

@@ -366,19 +366,52 @@ func isUnlistedPlace(_ identity: String) -> Bool { identity.hasPrefix("location:
 /// "Asia-Pacific Economic Cooperation" → "APEC" (each part of a hyphenated word), "U.S." → "US". Function words
 /// are skipped; a lower-case word ends no initial.
 func initials(of text: AnalyzedText, _ tokens: Range<Int>) -> String {
-    var letters = String.UnicodeScalarView()
+    // Always A–Z capitals, so gathered as bytes; an ASCII word is read in place (no String, no split), any
+    // other as before.
+    var letters: [UInt8] = []
     for t in tokens where text.tokens[t].kind == .word {
-        let word = text.string(tokens: t..<(t + 1))
-        if ["of", "the", "and", "for", "on", "in", "de", "&"].contains(word.lowercased()) { continue }
-        for part in word.split(separator: "-") {
-            let scalars = part.unicodeScalars
-            let capitals = scalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }
-            if capitals.count == scalars.filter({ $0 != "." }).count, capitals.count > 1 {
-                letters.append(contentsOf: capitals)   // "U.S.", "UN"
-            } else if let first = scalars.first, first.value >= 0x41 && first.value <= 0x5A {
+        let bytes = text.bytes[text.tokens[t].start..<text.tokens[t].end]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let word = text.string(tokens: t..<(t + 1))
+            if ["of", "the", "and", "for", "on", "in", "de", "&"].contains(word.lowercased()) { continue }
+            for part in word.split(separator: "-") {
+                let scalars = part.unicodeScalars
+                let capitals = scalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }
+                if capitals.count == scalars.filter({ $0 != "." }).count, capitals.count > 1 {
+                    letters.append(contentsOf: capitals.map { UInt8($0.value) })   // "U.S.", "UN"
+                } else if let first = scalars.first, first.value >= 0x41 && first.value <= 0x5A {
+                    letters.append(UInt8(first.value))
+                }
+            }
+            continue
+        }
+        if isInitialsStopWord(bytes) { continue }
+        for part in bytes.split(separator: UInt8(ascii: "-")) {
+            let capitals = part.lazy.filter { $0 >= 0x41 && $0 <= 0x5A }.count
+            if capitals == part.lazy.filter({ $0 != UInt8(ascii: ".") }).count, capitals > 1 {
+                letters.append(contentsOf: part.lazy.filter { $0 >= 0x41 && $0 <= 0x5A })   // "U.S.", "UN"
+            } else if let first = part.first, first >= 0x41 && first <= 0x5A {
                 letters.append(first)
             }
         }
     }
-    return String(letters)
+    return String(decoding: letters, as: UTF8.self)
+}
+
+/// "of", "the", "and", "for", "on", "in", "de", "&" in any ASCII case: words initials leave out.
+private func isInitialsStopWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+    func lower(_ i: Int) -> UInt8 { AnalyzedText.asciiLower(bytes[bytes.startIndex + i]) }
+    switch bytes.count {
+    case 1: return bytes.first == UInt8(ascii: "&")
+    case 2:
+        let (a, b) = (lower(0), lower(1))
+        return (a == UInt8(ascii: "o") && (b == UInt8(ascii: "f") || b == UInt8(ascii: "n")))
+            || (a == UInt8(ascii: "i") && b == UInt8(ascii: "n")) || (a == UInt8(ascii: "d") && b == UInt8(ascii: "e"))
+    case 3:
+        let (a, b, c) = (lower(0), lower(1), lower(2))
+        return (a, b, c) == (UInt8(ascii: "t"), UInt8(ascii: "h"), UInt8(ascii: "e"))
+            || (a, b, c) == (UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d"))
+            || (a, b, c) == (UInt8(ascii: "f"), UInt8(ascii: "o"), UInt8(ascii: "r"))
+    default: return false
+    }
 }

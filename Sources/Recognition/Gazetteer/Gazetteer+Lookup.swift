@@ -96,6 +96,11 @@ extension Gazetteer {
         return GazetteerMatch(tokens: tokenIndex..<end, entries: ordered.map(entry))
     }
 
+    /// The end token of `longestMatch`, without building its entries: for "is there one, how long".
+    func longestMatchEnd(in text: AnalyzedText, at tokenIndex: Int, limit: Int, kinds: GazetteerKinds = .all) -> Int? {
+        index.longestMatchEnd(in: text, at: tokenIndex, limit: limit, kinds: kinds, head: index.head(in: text, at: tokenIndex))
+    }
+
     func entry(_ payload: NameIndex.Payload) -> GazetteerEntry {
         switch payload.kind {
         case .country: return .country(countries[payload.index])

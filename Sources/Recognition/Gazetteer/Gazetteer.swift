@@ -27,6 +27,10 @@ public struct Gazetteer: Sendable {
     /// republic" of Congo), lower-cased, two words or more: how an article refers back to a country it has named.
     let countriesByOfficialOpening: [String: [Int]]
     let index: NameIndex
+    /// Per city: whether it is its country's capital (`country(iso2: city.iso2)?.capital == city.name`), computed
+    /// once: place look-ups ask it for every city they match, and the question costs an upper-cased copy of the
+    /// code and a String-keyed look-up each time.
+    let cityIsCapital: [Bool]
 
     /// Loads the tables bundled with the Recognition module.
     public static func load() throws -> Gazetteer {
@@ -96,6 +100,17 @@ public struct Gazetteer: Sendable {
             return a.index < b.index
         }
         self.index = index
+        var capitalOfCode: [String: String?] = [:]
+        cityIsCapital = cities.map { city in
+            let capital: String?
+            if let known = capitalOfCode[city.iso2] {
+                capital = known
+            } else {
+                capital = byISO2[city.iso2.uppercased()].flatMap { countries[$0].capital }
+                capitalOfCode[city.iso2] = capital
+            }
+            return capital == city.name
+        }
     }
 
     static func officialOpenings(_ countries: [Country]) -> [String: [Int]] {

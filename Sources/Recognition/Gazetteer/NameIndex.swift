@@ -38,10 +38,10 @@ struct NameIndex: Sendable {
     private var keys: [Key] = []
     private var payloads: [Payload] = []
     /// Full-name hash → first key; `nextWithSameHash` chains the rest (hash collisions and case variants).
-    private var byName: [UInt64: Int32] = [:]
+    private var byName = HashIndex()
     private var nextWithSameHash: [Int32] = []
     /// First-segment hash → first key; `nextInBucket` chains the rest.
-    private var byFirstSegment: [UInt64: Int32] = [:]
+    private var byFirstSegment = HashIndex()
     private var nextInBucket: [Int32] = []
     /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
     private var pending: [(key: Int32, payload: Payload)] = []
@@ -100,10 +100,10 @@ struct NameIndex: Sendable {
             lowered.append(contentsOf: scratchLowered)
             originals.append(contentsOf: scratchOriginal)
             nextWithSameHash.append(byName[hash] ?? -1)
-            byName[hash] = found
+            byName.set(hash, found)
             let segment = Self.firstSegmentHash(scratchLowered[...])
             nextInBucket.append(byFirstSegment[segment] ?? -1)
-            byFirstSegment[segment] = found
+            byFirstSegment.set(segment, found)
         }
         keys[Int(found)].kinds.insert(payload.kind)
         pending.append((found, payload))
@@ -161,35 +161,37 @@ struct NameIndex: Sendable {
     func longestMatch(
         in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds
     ) -> (end: Int, payloads: [Payload])? {
-        guard start >= 0, start < text.tokens.count, limit > 0 else { return nil }
-        let token = text.tokens[start]
-        guard token.length > 0 else { return nil }
-        let segment = Self.firstSegmentHash(text.bytes, token.start, token.end)
-        guard var candidate = byFirstSegment[segment] else { return nil }
-        // Proper names need a capital in running text: "turkey", "china", "nice" and "reading" are words.
-        let first = text.bytes[token.start]
-        let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
-        guard !allowed.isEmpty else { return nil }
-        let maxEnd = min(text.tokens.count, start + limit)
+        longestMatch(in: text, at: start, limit: limit, kinds: kinds, head: head(in: text, at: start))
+    }
 
-        var bestEnd = 0
-        var bestFirst: Int32 = -1
-        var bestCount = 0
-        while candidate >= 0 {
-            let key = keys[Int(candidate)]
-            if !key.kinds.isDisjoint(with: allowed), let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
-                if end > bestEnd { bestEnd = end; bestFirst = candidate; bestCount = 0 }
-                bestCount += 1
-            }
-            candidate = nextInBucket[Int(candidate)]
-        }
-        guard bestFirst >= 0 else { return nil }
+    /// The first name of token `start`'s bucket (-1: no name starts like that token): what `longestMatch`
+    /// looks up first. `heads(in:)` gives it for every token at once, for callers that ask about one token
+    /// several times (the tagger's gazetteer bits ask five questions per token).
+    func head(in text: AnalyzedText, at start: Int) -> Int32 {
+        guard start >= 0, start < text.tokens.count else { return -1 }
+        let token = text.tokens[start]
+        guard token.length > 0 else { return -1 }
+        return byFirstSegment[Self.firstSegmentHash(text.bytes, token.start, token.end)] ?? -1
+    }
+
+    func heads(in text: AnalyzedText) -> [Int32] {
+        (0..<text.tokens.count).map { head(in: text, at: $0) }
+    }
+
+    /// `longestMatch` from the bucket head of token `start` (`head(in:at:)`).
+    func longestMatch(
+        in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32
+    ) -> (end: Int, payloads: [Payload])? {
+        guard let (bestEnd, bestFirst, bestCount, allowed, maxEnd) = bestMatch(in: text, at: start, limit: limit,
+                                                                              kinds: kinds, head: head)
+        else { return nil }
         var result: [Payload] = []
-        candidate = bestFirst
-        while candidate >= 0, bestCount > 0 {
+        var candidate = bestFirst
+        var remaining = bestCount
+        while candidate >= 0, remaining > 0 {
             let key = keys[Int(candidate)]
             if !key.kinds.isDisjoint(with: allowed), matchEnd(key, text, start, maxEnd) == bestEnd {
-                bestCount -= 1
+                remaining -= 1
                 for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)]
                 where allowed.contains(p.kind) {
                     result.append(p)
@@ -198,6 +200,42 @@ struct NameIndex: Sendable {
             candidate = nextInBucket[Int(candidate)]
         }
         return (bestEnd, result)
+    }
+
+    /// Only the end token of `longestMatch`, without gathering the payloads: for "is there one, how long".
+    func longestMatchEnd(in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32) -> Int? {
+        bestMatch(in: text, at: start, limit: limit, kinds: kinds, head: head)?.end
+    }
+
+    private func bestMatch(
+        in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32
+    ) -> (end: Int, first: Int32, count: Int, allowed: GazetteerKinds, maxEnd: Int)? {
+        guard head >= 0, start >= 0, start < text.tokens.count, limit > 0 else { return nil }
+        var candidate = head
+        let token = text.tokens[start]
+        // Proper names need a capital in running text: "turkey", "china", "nice" and "reading" are words.
+        let first = text.bytes[token.start]
+        let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
+        guard !allowed.isEmpty else { return nil }
+        let maxEnd = min(text.tokens.count, start + limit)
+        // A name longer than the text it could span cannot match (normalising only shortens the text: ’ to ',
+        // a gap to one space), and a bucket holds every name of a common first word ("New", "San", "Saint").
+        let spanBytes = text.tokens[maxEnd - 1].end - token.start
+
+        var bestEnd = 0
+        var bestFirst: Int32 = -1
+        var bestCount = 0
+        while candidate >= 0 {
+            let key = keys[Int(candidate)]
+            if Int(key.length) <= spanBytes, !key.kinds.isDisjoint(with: allowed),
+               let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
+                if end > bestEnd { bestEnd = end; bestFirst = candidate; bestCount = 0 }
+                bestCount += 1
+            }
+            candidate = nextInBucket[Int(candidate)]
+        }
+        guard bestFirst >= 0 else { return nil }
+        return (bestEnd, bestFirst, bestCount, allowed, maxEnd)
     }
 
     // MARK: Byte comparison

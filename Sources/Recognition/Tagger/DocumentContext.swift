@@ -79,8 +79,13 @@ public struct DocumentContext: Sendable {
         // Group occurrences of each word: sort token indices by word, so each word's tokens are contiguous.
         let order = (0..<count).sorted { words[$0] != words[$1] ? words[$0] < words[$1] : $0 < $1 }
         var bits = [UInt32](repeating: 0, count: count)
-        var keys: [UInt64] = []
-        var perToken = [[UInt64]](repeating: [], count: count)
+        // Neighbour keys of every token, in group order, in one array (`pooled[pooledRange[t]]`), gathered in
+        // token order at the end: per capitalised token a handful of small arrays was the main cost here.
+        var pooled: [UInt64] = []
+        var pooledRange = [Range<Int>](repeating: 0..<0, count: count)
+        var previous: [UInt64] = [], next: [UInt64] = []
+        previous.reserveCapacity(Self.neighbourLimit)
+        next.reserveCapacity(Self.neighbourLimit)
         var groupStart = 0
         while groupStart < count {
             var groupEnd = groupStart + 1
@@ -103,7 +108,8 @@ public struct DocumentContext: Sendable {
                     if counts.3 - Int(b >> 3 & 1) > 0 { result |= Self.seenAfterCapitalised }
                     bits[t] = result
                     guard capitalised[t] else { continue }
-                    var previous: [UInt64] = [], next: [UInt64] = []
+                    previous.removeAll(keepingCapacity: true)
+                    next.removeAll(keepingCapacity: true)
                     var looked = 0
                     for j in groupStart..<groupEnd where order[j] != t {
                         // Stop, not skip: a word repeated thousands of times must not make this quadratic.
@@ -117,16 +123,20 @@ public struct DocumentContext: Sendable {
                             next.append(nextWords[other])
                         }
                     }
-                    perToken[t] = previous.map { featureKey(FeatureTemplate.documentPreviousWord.rawValue, $0) }
-                        + next.map { featureKey(FeatureTemplate.documentNextWord.rawValue, $0) }
+                    let begin = pooled.count
+                    for word in previous { pooled.append(featureKey(FeatureTemplate.documentPreviousWord.rawValue, word)) }
+                    for word in next { pooled.append(featureKey(FeatureTemplate.documentNextWord.rawValue, word)) }
+                    pooledRange[t] = begin..<pooled.count
                 }
             }
             groupStart = groupEnd
         }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(pooled.count)
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
         for t in 0..<count {
-            keys += perToken[t]
+            keys.append(contentsOf: pooled[pooledRange[t]])
             offsets.append(keys.count)
         }
         self.bits = bits

@@ -44,6 +44,10 @@ public enum GazetteerFeatures {
     public static let majorCityPopulation = 1_000_000
 
     /// The bits of every token of `text` (indexed like `text.tokens`).
+    ///
+    /// Asks the name index directly (`Gazetteer.longestMatch` answers the same, with the entries built): each
+    /// token's bucket is looked up once for the five questions asked of it, most tokens start no name at all,
+    /// and only places need the matched entries.
     public static func bits(for text: AnalyzedText, gazetteer: Gazetteer) -> [UInt32] {
         var bits = [UInt32](repeating: 0, count: text.tokens.count)
         func markSpan(_ range: Range<Int>, _ value: UInt32) {
@@ -53,17 +57,21 @@ public enum GazetteerFeatures {
             }
             if range.count > 1 { bits[range.lowerBound] |= multiWordStart }
         }
+        let index = gazetteer.index
+        let heads = index.heads(in: text)
         for sentence in text.sentences {
             let end = sentence.tokens.upperBound
             // Places: greedy longest match, left to right.
             var i = sentence.tokens.lowerBound
             while i < end {
-                guard let match = gazetteer.longestMatch(in: text, at: i, limit: end - i, kinds: .places) else {
+                guard heads[i] >= 0,
+                      let match = index.longestMatch(in: text, at: i, limit: end - i, kinds: .places, head: heads[i]),
+                      !match.payloads.isEmpty else {
                     i += 1
                     continue
                 }
-                markSpan(match.tokens, placeBits(match, gazetteer: gazetteer))
-                i = max(i + 1, match.tokens.upperBound)
+                markSpan(i..<match.end, placeBits(match.payloads, gazetteer: gazetteer))
+                i = max(i + 1, match.end)
             }
             // Offices: modifiers ("deputy", "foreign") followed by a title, as `GazetteerLexicon.titleLength` reads them.
             i = sentence.tokens.lowerBound
@@ -71,8 +79,9 @@ public enum GazetteerFeatures {
                 var k = i
                 var titleEnd = i
                 while k < end {
-                    if let match = gazetteer.longestMatch(in: text, at: k, limit: end - k, kinds: .title) {
-                        titleEnd = match.tokens.upperBound
+                    if heads[k] >= 0,
+                       let matchEnd = index.longestMatchEnd(in: text, at: k, limit: end - k, kinds: .title, head: heads[k]) {
+                        titleEnd = matchEnd
                     }
                     guard GazetteerLexicon.titleModifiers.contains(text, k) else { break }
                     k += 1
@@ -85,16 +94,16 @@ public enum GazetteerFeatures {
                 }
             }
             // One-token kinds.
-            for t in sentence.tokens {
-                if let match = gazetteer.longestMatch(in: text, at: t, limit: 1, kinds: .demonym) {
-                    var ambiguous = false
-                    for case let .demonym(_, isAmbiguous) in match.entries.prefix(1) { ambiguous = isAmbiguous }
-                    bits[t] |= ambiguous ? ambiguousDemonym : demonym
+            for t in sentence.tokens where heads[t] >= 0 {
+                if let match = index.longestMatch(in: text, at: t, limit: 1, kinds: .demonym, head: heads[t]),
+                   let first = match.payloads.first {
+                    bits[t] |= gazetteer.demonymRows[first.index].ambiguous ? ambiguousDemonym : demonym
                 }
-                if text.isCapitalized(t), gazetteer.longestMatch(in: text, at: t, limit: 1, kinds: .organisationHead) != nil {
+                if text.isCapitalized(t),
+                   index.longestMatchEnd(in: text, at: t, limit: 1, kinds: .organisationHead, head: heads[t]) != nil {
                     bits[t] |= organisationHead
                 }
-                if gazetteer.longestMatch(in: text, at: t, limit: 1, kinds: .meetingWord) != nil {
+                if index.longestMatchEnd(in: text, at: t, limit: 1, kinds: .meetingWord, head: heads[t]) != nil {
                     bits[t] |= meetingWord
                 }
             }
@@ -102,22 +111,23 @@ public enum GazetteerFeatures {
         return bits
     }
 
-    private static func placeBits(_ match: GazetteerMatch, gazetteer: Gazetteer) -> UInt32 {
+    private static func placeBits(_ payloads: [NameIndex.Payload], gazetteer: Gazetteer) -> UInt32 {
         var value: UInt32 = 0
         var hasCountry = false
         var allAmbiguous = true
-        for entry in match.entries {
-            switch entry {
+        for payload in payloads {
+            switch payload.kind {
             case .country:
                 value |= country
                 hasCountry = true
-            case let .city(city):
-                let isCapital = gazetteer.country(iso2: city.iso2)?.capital == city.name
+            case .city:
+                let city = gazetteer.cities[payload.index]
+                let isCapital = gazetteer.cityIsCapital[payload.index]
                 value |= isCapital || city.population >= majorCityPopulation ? majorCity : minorCity
                 if !city.ambiguous { allAmbiguous = false }
-            case let .region(region):
+            case .region:
                 value |= Self.region
-                if !region.ambiguous { allAmbiguous = false }
+                if !gazetteer.regions[payload.index].ambiguous { allAmbiguous = false }
             default:
                 break
             }

@@ -1,0 +1,128 @@
+internal import CLibXML2
+
+/// libxml2's `xmlTextWriter` behind the same interface as `XMLTextWriter`: the reference the tests compare
+/// `XMLTextWriter`'s bytes with (`XMLTextWriterTests`). The exporters used it until writing a large graph
+/// spent more time in it, one C call and one C string per attribute and text, than in the whole corpus stage.
+///
+/// Every string goes through `TextPolicy.clean` first, as in `XMLTextWriter`: libxml2 passes control
+/// characters and U+FFFE through unchanged and stops every string at its first NUL.
+///
+/// Not thread-safe; a writer is created, used and finished by one call.
+final class LibXML2TextWriter {
+    /// Where libxml2's output lands: one Swift array, appended to by the write callback, so finishing hands
+    /// the bytes over without a copy (a memory buffer and a copy of it made a large export's peak twice its
+    /// size).
+    private final class Sink {
+        var bytes: [UInt8] = []
+    }
+
+    private let sink = Sink()
+    private var writer: xmlTextWriterPtr?
+
+    /// - Parameter indent: two-space indentation, which makes files diff well and is ignored by readers
+    ///   (whitespace between elements; text content is never reindented).
+    init(indent: Bool = true) throws(ExportError) {
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let write: xmlOutputWriteCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+            buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
+            return length
+        }
+        guard let output = xmlOutputBufferCreateIO(write, nil, context, nil) else {
+            throw .xmlWriter(operation: "xmlOutputBufferCreateIO")
+        }
+        // The writer owns the output buffer from here on and closes it when freed.
+        guard let writer = xmlNewTextWriter(output) else {
+            _ = xmlOutputBufferClose(output)
+            throw .xmlWriter(operation: "xmlNewTextWriter")
+        }
+        self.writer = writer
+        if indent {
+            try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+            try Self.withXMLChars("  ") { s throws(ExportError) in
+                try check(xmlTextWriterSetIndentString(writer, s), "xmlTextWriterSetIndentString")
+            }
+        }
+    }
+
+    deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+    }
+
+    /// `<?xml version="1.0" encoding="UTF-8"?>`.
+    func startDocument() throws(ExportError) {
+        let w = try live()
+        let rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
+        try check(rc, "xmlTextWriterStartDocument")
+    }
+
+    func startElement(_ name: String) throws(ExportError) {
+        let w = try live()
+        try Self.withXMLChars(name) { n throws(ExportError) in
+            try check(xmlTextWriterStartElement(w, n), "xmlTextWriterStartElement \(name)")
+        }
+    }
+
+    /// An attribute of the element just started; the value may hold any text (libxml2 escapes it).
+    func attribute(_ name: String, _ value: String) throws(ExportError) {
+        let w = try live()
+        try Self.withXMLChars(name) { n throws(ExportError) in
+            try Self.withXMLChars(value) { v throws(ExportError) in
+                try check(xmlTextWriterWriteAttribute(w, n, v), "xmlTextWriterWriteAttribute \(name)")
+            }
+        }
+    }
+
+    /// Character data inside the current element; may hold any text (libxml2 escapes `& < >`).
+    func text(_ value: String) throws(ExportError) {
+        let w = try live()
+        try Self.withXMLChars(value) { v throws(ExportError) in
+            try check(xmlTextWriterWriteString(w, v), "xmlTextWriterWriteString")
+        }
+    }
+
+    /// Closes the current element (`/>` when it has no content).
+    func endElement() throws(ExportError) {
+        try check(xmlTextWriterEndElement(try live()), "xmlTextWriterEndElement")
+    }
+
+    /// `<name a="…">text</name>` in one call.
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil)
+        throws(ExportError) {
+        try startElement(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// Closes every open element, ends the document and returns the bytes. The writer cannot be used afterwards.
+    func finish() throws(ExportError) -> [UInt8] {
+        let w = try live()
+        try check(xmlTextWriterEndDocument(w), "xmlTextWriterEndDocument")
+        // Freeing the writer flushes and closes the output buffer into the sink.
+        xmlFreeTextWriter(w)
+        writer = nil
+        defer { sink.bytes = [] }
+        return sink.bytes
+    }
+
+    private func live() throws(ExportError) -> xmlTextWriterPtr {
+        guard let writer else { throw .xmlWriter(operation: "use after finish") }
+        return writer
+    }
+
+    private func check(_ rc: Int32, _ operation: String) throws(ExportError) {
+        if rc < 0 { throw .xmlWriter(operation: operation) }
+    }
+
+    /// The cleaned text as a NUL-terminated `xmlChar` string for the duration of `body`.
+    private static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) throws(ExportError) -> Void)
+        throws(ExportError) {
+        var bytes = Array(TextPolicy.clean(text).utf8)
+        bytes.append(0)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ExportError) in try body(buffer.baseAddress!) }
+    }
+}

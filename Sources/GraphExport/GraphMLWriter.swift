@@ -88,7 +88,7 @@ public struct GraphMLWriter: Sendable {
     private func writeData(_ values: [AttributeValue?], keys: [String], in xml: XMLTextWriter) throws(ExportError) {
         for (key, value) in zip(keys, values) {
             guard let value else { continue }
-            try xml.element("data", attribute: "key", key, text: value.literal)
+            try xml.element("data", ["key": key], text: value.literal)
         }
     }
 

@@ -67,16 +67,6 @@ final class XMLTextWriter {
         }
     }
 
-    /// `<name attribute="value">text</name>`: `element` with one attribute, without building a
-    /// `KeyValuePairs` for each of the many `<data key="…">` elements of a graph.
-    func element(_ name: String, attribute: String, _ value: String, text: String) throws(ExportError) {
-        try live()
-        output.startElement(name)
-        _ = output.attribute(attribute, value)
-        output.text(text)
-        _ = output.endElement()
-    }
-
     /// Closes every open element, ends the document and returns the bytes. The writer cannot be used afterwards.
     func finish() throws(ExportError) -> [UInt8] {
         try live()

@@ -8,7 +8,7 @@ import GraphModel
 /// key ids `d3`/`d7` as labels; every key has `for`, `attr.name` and `attr.type`; ids are the model's
 /// positional ids (`n0`, `e0`), so no name can break an NMTOKEN or collide with an id; no nested graphs,
 /// ports, hyperedges or per-edge `directed` (networkx/igraph drop or refuse them).
-/// All XML goes through `XMLTextWriter`, which applies `TextPolicy` and escapes as libxml2 does.
+/// All XML goes through `XMLTextWriter`, which applies `TextPolicy` and lets libxml2 escape.
 ///
 /// With `Options.yed`, the file also carries yFiles graphics (`YEdGraphics`) so yEd shows labels, shapes and
 /// colours on opening. Those files are valid against `schemas/graphml/graphml+lax-extensions.xsd`, not the
@@ -48,15 +48,12 @@ public struct GraphMLWriter: Sendable {
         try xml.startElement("graph")
         try xml.attribute("id", "G")
         try xml.attribute("edgedefault", "directed")
-        // Key ids once per file, not once per value.
-        let nodeKeys = Attributes.node.map { Self.keyID(domain: "node", name: $0.name) }
-        let edgeKeys = Attributes.edge.map { Self.keyID(domain: "edge", name: $0.name) }
         for (index, node) in graph.nodes.enumerated() {
             try xml.startElement("node")
             try xml.attribute("id", EntityGraph.nodeID(index))
             // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
             try yed?.writeNode(node, index: index, in: xml)
-            try writeData(Attributes.values(of: node, index: index), keys: nodeKeys, in: xml)
+            try writeData(Attributes.values(of: node, index: index), columns: Attributes.node, domain: "node", in: xml)
             try xml.endElement()
         }
         for (index, edge) in graph.edges.enumerated() {
@@ -65,7 +62,7 @@ public struct GraphMLWriter: Sendable {
             try xml.attribute("source", EntityGraph.nodeID(edge.source))
             try xml.attribute("target", EntityGraph.nodeID(edge.target))
             try yed?.writeEdge(edge, in: xml)
-            try writeData(Attributes.values(of: edge, index: index), keys: edgeKeys, in: xml)
+            try writeData(Attributes.values(of: edge, index: index), columns: Attributes.edge, domain: "edge", in: xml)
             try xml.endElement()
         }
         try xml.endElement()  // graph
@@ -85,10 +82,11 @@ public struct GraphMLWriter: Sendable {
         ])
     }
 
-    private func writeData(_ values: [AttributeValue?], keys: [String], in xml: XMLTextWriter) throws(ExportError) {
-        for (key, value) in zip(keys, values) {
+    private func writeData(_ values: [AttributeValue?], columns: [AttributeColumn], domain: String, in xml: XMLTextWriter)
+        throws(ExportError) {
+        for (column, value) in zip(columns, values) {
             guard let value else { continue }
-            try xml.element("data", ["key": key], text: value.literal)
+            try xml.element("data", ["key": Self.keyID(domain: domain, name: column.name)], text: value.literal)
         }
     }
 

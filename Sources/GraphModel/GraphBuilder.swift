@@ -67,7 +67,13 @@ public struct GraphBuilder: Sendable {
             if let eventClass, self.eventClass == nil { self.eventClass = eventClass }
         }
 
+        /// Order-independent: records absorbed in any order give the same record (`rekey` walks a dictionary).
         mutating func absorb(_ other: EdgeRecord) {
+            // The event class of the earliest evidence, the smaller one between equals.
+            if let theirs = other.eventClass,
+               eventClass == nil || other.earliest < earliest || (other.earliest == earliest && theirs < eventClass!) {
+                eventClass = theirs
+            }
             if other.earliest < earliest { earliest = other.earliest }
             counted += other.counted
             sentences.formUnion(other.sentences)
@@ -76,7 +82,6 @@ public struct GraphBuilder: Sendable {
                 if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
                 if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
             }
-            eventClass = eventClass ?? other.eventClass
         }
     }
 
@@ -199,7 +204,8 @@ public struct GraphBuilder: Sendable {
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
         func new(_ key: String) -> String { mapping[key] ?? key }
-        for (old, target) in mapping where old != target {
+        // In key order, so that what a node keeps of several moved into it does not depend on hashing.
+        for (old, target) in mapping.sorted(by: { $0.key < $1.key }) where old != target {
             guard let moved = nodes.removeValue(forKey: old) else { continue }
             guard var record = nodes[target] else { nodes[target] = moved; continue }
             record.mentions += moved.mentions

@@ -263,3 +263,31 @@ struct GraphBuilderTests {
         #expect(!(ev("a", 1) < ev("a", 1)))
     }
 }
+
+@Suite("GraphBuilder.rekey")
+struct GraphBuilderRekeyTests {
+    /// Two surnames that both join one full name bring two edges onto one: the merged edge keeps the event class
+    /// of the earliest evidence, whichever order the records meet in (`rekey` walks a dictionary).
+    @Test func edgesJoinedByRekeyKeepTheEarliestEventClassInAnyOrder() {
+        func build(_ order: [Int]) -> EntityGraph {
+            var builder = GraphBuilder()
+            for key in ["person:full", "\u{1}surname:a", "\u{1}surname:b", "country:KE"] {
+                builder.addEntity(key: key, label: key, type: key.hasPrefix("country") ? .country : .person)
+            }
+            let supports = [("\u{1}surname:a", "warn", 40), ("\u{1}surname:b", "consult", 10), ("person:full", "approve", 70)]
+            for i in order {
+                let (source, eventClass, start) = supports[i]
+                builder.addSupport(from: source, to: "country:KE", kind: .interaction, label: "meet",
+                                   earliest: ev("d", start), sentences: 1, eventClass: eventClass)
+            }
+            builder.rekey(["\u{1}surname:a": "person:full", "\u{1}surname:b": "person:full"])
+            return builder.build().graph
+        }
+        let graphs = [[0, 1, 2], [2, 1, 0], [1, 2, 0]].map(build)
+        for graph in graphs {
+            #expect(graph.edges.count == 1)
+            #expect(graph.edges.first?.eventClass == "consult", "\(graph.edges)")
+            #expect(graph == graphs[0])
+        }
+    }
+}

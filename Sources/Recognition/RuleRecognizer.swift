@@ -125,12 +125,14 @@ struct SentenceReader<L: Lexicon> {
         guard let (length, places) = lexicon.placeCandidates(in: text, at: i, limit: limit) else { return nil }
         let cities = places.filter { $0.kind == .city }
         guard places[0].kind == .city, cities.count > 1 else { return (length, places[0]) }
-        let local = cities.filter { $0.countryIdentity.map(evidence.countries.contains) ?? false }
-        if let first = local.first { return (length, first) }
         let top = cities[0], second = cities[1]
-        if top.isCapital || (top.population >= 1_000_000 && top.population >= 10 * second.population) {
-            return (length, top)
-        }
+        // A national capital or a city ten times the size of any namesake is that city, even in a document that
+        // names the country of a smaller one ("arrived in Berlin" in an article that names the U.S. is not a town
+        // in Ohio); otherwise a city in a country the document names.
+        let dominant = top.isCapital || (top.population >= 1_000_000 && top.population >= 10 * second.population)
+        let local = cities.filter { $0.countryIdentity.map(evidence.countries.contains) ?? false }
+        if let first = local.first, !dominant || first == top { return (length, first) }
+        if dominant { return (length, top) }
         let surface = text.string(tokens: i..<(i + length))
         return (length, PlaceReference(kind: .city, identity: "location:" + surface.lowercased(), name: surface,
                                        isAmbiguous: cities.contains(where: \.isAmbiguous)))

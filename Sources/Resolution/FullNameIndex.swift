@@ -25,3 +25,32 @@ public struct FullNameIndex<Person: Hashable & Sendable>: Sendable {
         return (Set((byFirstWord[key] ?? []).filter(allowed)), "family name written first in a full name")
     }
 }
+
+/// People written with and without a middle name in one article ("Asif Ali Zardari … Asif Zardari"): by first
+/// and last word, as `personNameKey` folds them. A name of three words or more joins the one two-word name with
+/// its first and last word when it is the only longer name with them: two longer ones ("George W. Bush", "George
+/// H. W. Bush") leave the short one to neither. Only inside a document: across articles a middle name tells a
+/// father from a son as often as it repeats a name ("George Herbert Walker Bush" in one, the younger "George Bush"
+/// in another), so the corpus does not join them.
+public struct MiddleNameIndex<Person: Hashable & Sendable & Comparable>: Sendable {
+    private struct Ends: Hashable, Sendable { var first: Substring, last: Substring }
+    private var short: [Ends: Set<Person>] = [:]
+    private var long: [Ends: Set<Person>] = [:]
+
+    public init() {}
+
+    public mutating func add(_ person: Person, name: String) {
+        let words = personNameKey(name).split(separator: " ")
+        guard words.count >= 2, let first = words.first, let last = words.last else { return }
+        let ends = Ends(first: first, last: last)
+        if words.count == 2 { short[ends, default: []].insert(person) } else { long[ends, default: []].insert(person) }
+    }
+
+    /// Each longer name with the one shorter name it is, in order of the longer.
+    public func pairs() -> [(long: Person, short: Person)] {
+        long.compactMap { ends, longer -> (long: Person, short: Person)? in
+            guard longer.count == 1, let shorter = short[ends], shorter.count == 1 else { return nil }
+            return (longer.first!, shorter.first!)
+        }.sorted { $0.long < $1.long }
+    }
+}

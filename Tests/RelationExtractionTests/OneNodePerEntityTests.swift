@@ -122,3 +122,44 @@ struct SurnamePolicyTests {
         #expect(g.node("Anna Brandt")?.documents == ["b"], "\(g.dump)")
     }
 }
+
+@Suite("Middle names and capitals")
+struct MiddleNameAndCapitalTests {
+    @Test func aMiddleNameInsideOneArticleIsOnePerson() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Arap Mwangi arrived in Kampala on Monday.
+            Daniel Mwangi told reporters the visit went well.
+            """)
+        #expect(g.nodes.filter { $0.type == .person }.count == 1, "\(g.dump)")
+        #expect(g.node("Daniel Arap Mwangi")?.aliases.contains("Daniel Mwangi") == true, "\(g.dump)")
+    }
+
+    @Test func twoMiddleNamesLeaveTheShortNameAlone() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Daniel Arap Mwangi and Daniel Kiprono Mwangi arrived in Kampala on Monday.
+            Daniel Mwangi told reporters the visit went well.
+            """)
+        #expect(g.nodes.filter { $0.type == .person }.count == 3, "\(g.dump)")
+    }
+
+    /// Across articles a middle name may tell a father from a son: no join.
+    @Test func aMiddleNameAcrossArticlesIsNoJoin() throws {
+        let g = try extract([
+            ("a", "date 2024-10-09\nFormer president Daniel Arap Mwangi arrived in Kampala on Monday.\n"),
+            ("b", "date 2024-10-10\nPresident Daniel Mwangi told reporters in Nairobi the visit went well.\n"),
+        ])
+        #expect(g.nodes.filter { $0.type == .person }.count == 2, "\(g.dump)")
+    }
+
+    /// "Berlin" in an article that names the United States is still Germany's capital, not a town in Ohio.
+    @Test func aCapitalOutweighsANamesakeInACountryTheArticleNames() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Former U.S. president Karl Brandt arrived in Berlin on Monday.
+            """)
+        let berlin = try #require(g.node("Berlin"), "\(g.dump)")
+        #expect(g.hasEdge("Berlin", "Germany", .locatedIn) || berlin.identity == "city:2950159", "\(g.dump)")
+    }
+}

@@ -155,6 +155,20 @@ extension RelationExtractor {
             groups[others[0]].append(contentsOf: groups[g])
             groups.remove(at: g)
         }
+        // "Chavez has met twice with Castro … the first meeting took place after he arrived": a meeting written
+        // only by its ordinal, unnamed, unplaced and with no one taking part, is one of the meetings the document
+        // reports, when it reports one. (Its ordinal counts sessions of that event, so the event does not take it.)
+        if groups.count == 1 {
+            let described = facts.keys.sorted().filter { m in
+                let fact = facts[m]!
+                return !fact.isEncounter && !fact.isCall && !fact.isReference && fact.series == nil && fact.ordinal != nil
+                    && fact.places.isEmpty && !relations.contains { $0.target == m || $0.source == m }
+            }
+            for m in described {
+                facts[m]!.ordinal = nil
+                groups[0].append(m)
+            }
+        }
         for meeting in encounters where dropped.contains(meeting) {
             resolution.drop(meeting)
             relations.removeAll { $0.source == meeting || $0.target == meeting }
@@ -188,13 +202,13 @@ extension RelationExtractor {
             var sides: [Int] = []
             var place = placeOf[first]
             for meeting in group {
-                for side in sidesOf[meeting]! where !sides.contains(side) { sides.append(side) }
+                for side in sidesOf[meeting] ?? [] where !sides.contains(side) { sides.append(side) }
                 place = place ?? placeOf[meeting]
             }
             var fact = MeetingLinker.combine(group.map { facts[$0]! })
             fact.isEncounter = true
             // Talks held during a visit are part of the visit, named after the visitor.
-            let visitor = group.first { facts[$0]!.format == .visit && !sidesOf[$0]!.isEmpty }.map { sidesOf[$0]![0] }
+            let visitor = group.first { facts[$0]!.format == .visit && !(sidesOf[$0] ?? []).isEmpty }.map { sidesOf[$0]![0] }
             if visitor != nil { fact.format = .visit }
             for meeting in group.dropFirst() {
                 resolution.merge(meeting, into: first, reason: "same meeting (same participants)")

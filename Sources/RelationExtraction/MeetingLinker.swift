@@ -82,12 +82,19 @@ struct MeetingLinker {
                 found.append(LocalRelation(source: meeting, target: resolution.entityOfMention[l], kind: .heldIn, sentence: s))
                 fact.places.insert(normalizedName(place.canonical ?? place.text))
             }
-            // Organisations and countries named in a described meeting take part in it.
+            // Organisations and countries named in a described meeting take part in it; a country named in a
+            // visit or trip ("his U.S. trip") is where it went.
             for k in context.mentions(in: s) where k != m {
                 let inner = context.mentions[k]
                 if [.organisation, .country].contains(inner.type), !inner.isModifier,
                    mention.tokens.contains(inner.tokens.lowerBound) {
-                    found.append(LocalRelation(source: resolution.entityOfMention[k], target: meeting, kind: .participant, sentence: s))
+                    let other = resolution.entityOfMention[k]
+                    if fact.format == .visit && inner.type == .country {
+                        found.append(LocalRelation(source: meeting, target: other, kind: .heldIn, sentence: s))
+                        fact.places.insert(normalizedName(inner.canonical ?? inner.text))
+                    } else {
+                        found.append(LocalRelation(source: other, target: meeting, kind: .participant, sentence: s))
+                    }
                 }
             }
             for actor in participants(of: mention, actors: actors, sentence: sentence) {

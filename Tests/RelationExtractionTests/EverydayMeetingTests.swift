@@ -291,3 +291,28 @@ struct ArrivalTalksTests {
             && g.nodes[$0.source].label.contains("talks") }, "\(g.dump)")
     }
 }
+
+@Suite("Trips and ordinal references")
+struct TripAndOrdinalTests {
+    @Test func anOrdinalMeetingIsTheOneMeetingReported() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Kenyan President Daniel Mwangi has met twice with Ugandan President Joseph Okello during a short visit to Kampala.
+            State media says the first meeting took place after Mr. Mwangi arrived Friday night.
+            """)
+        #expect(g.meetings.count == 1, "\(g.dump)")
+        #expect(g.meetings.first?.ordinal == nil, "\(g.dump)")
+    }
+
+    @Test func anOrdinalMeetingWithTwoReportedStaysApart() throws {
+        let g = try extract("""
+            date 2024-10-09
+            Daniel Mwangi met Joseph Okello on Monday.
+            Daniel Mwangi met Paul Kamau on Tuesday.
+            The first meeting was short.
+            """)
+        #expect(!g.meetings.contains { g.nodes.firstIndex(of: $0).map { i in g.edges.contains { $0.target == i } } == false
+            && $0.label != "first meeting" }, "\(g.dump)")
+        #expect(g.meetings.filter { $0.label.contains("–") }.count == 2, "\(g.dump)")
+    }
+}

@@ -8,26 +8,32 @@
 /// Memory follows the graph, not the text: per edge only what the output shows is kept (the earliest evidence,
 /// the number of supporting sentences, the documents, the first and last date), never the set of sentences.
 /// Documents are kept as lists appended in arrival order (a repeat of the last one is skipped, so a corpus fed
-/// in document order stores each once) and sorted and deduplicated by `build()`.
+/// in document order stores each once) and sorted and deduplicated by `build()`. Document ids and dates are
+/// stored once, in `Strings` tables, and every list and first/last date holds 4-byte indices into them: a
+/// corpus ten times larger lists ten times the documents per node and edge, and those lists were most of the
+/// memory that grew with it.
 public struct GraphBuilder: Sendable {
     struct NodeRecord: Sendable {
         var label: String
         var type: NodeType
         var surfaces: Set<String> = []
         var mentions = 0
-        var documents: [String] = []
-        var firstSeen: String?
-        var lastSeen: String?
+        /// Indices into `documentIDs`, in arrival order.
+        var documents: [Int32] = []
+        /// Indices into `dates`, or `Strings.none`.
+        var firstSeen = Strings.none
+        var lastSeen = Strings.none
         var meeting = MeetingAttributes()
 
-        mutating func see(document: String, date: String?) {
+        mutating func see(document: Int32, date: Int32, dates: Strings) {
             if documents.last != document { documents.append(document) }
-            if let date { see(date: date) }
+            see(date: date, dates: dates)
         }
 
-        mutating func see(date: String) {
-            if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-            if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
+        mutating func see(date: Int32, dates: Strings) {
+            guard date != Strings.none else { return }
+            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
+            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
         }
     }
 
@@ -44,38 +50,73 @@ public struct GraphBuilder: Sendable {
         var counted = 0
         /// Sentences given one at a time by `addRelation`, so that the same sentence reached twice counts once.
         var sentences: Set<SentenceID> = []
-        var documents: [String] = []
-        var firstSeen: String?
-        var lastSeen: String?
+        /// Indices into `documentIDs`, in arrival order.
+        var documents: [Int32] = []
+        /// Indices into `dates`, or `Strings.none`.
+        var firstSeen = Strings.none
+        var lastSeen = Strings.none
         var eventClass: String?
 
         init(earliest: Evidence) { self.earliest = earliest }
 
-        mutating func add(_ evidence: Evidence) {
+        mutating func add(_ evidence: Evidence, document: Int32, date: Int32, dates: Strings) {
             if evidence < earliest { earliest = evidence }
-            if documents.last != evidence.document { documents.append(evidence.document) }
-            if let date = evidence.date {
-                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
-            }
+            if documents.last != document { documents.append(document) }
+            see(date: date, dates: dates)
         }
 
-        mutating func absorb(_ other: EdgeRecord) {
+        mutating func see(date: Int32, dates: Strings) {
+            guard date != Strings.none else { return }
+            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
+            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
+        }
+
+        mutating func absorb(_ other: EdgeRecord, dates: Strings) {
             if other.earliest < earliest { earliest = other.earliest }
             counted += other.counted
             sentences.formUnion(other.sentences)
             documents += other.documents
-            for date in [other.firstSeen, other.lastSeen].compactMap({ $0 }) {
-                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
-            }
+            see(date: other.firstSeen, dates: dates)
+            see(date: other.lastSeen, dates: dates)
             eventClass = eventClass ?? other.eventClass
         }
     }
 
+    /// Distinct strings (document ids, dates) by 4-byte index. Documents arrive one after the other, so the
+    /// last string looked up is checked before the hash table.
+    struct Strings: Sendable {
+        static let none: Int32 = -1
+        private(set) var values: [String] = []
+        private var index: [String: Int32] = [:]
+        private var last: (value: String, index: Int32)?
+
+        subscript(_ i: Int32) -> String { values[Int(i)] }
+
+        mutating func intern(_ value: String) -> Int32 {
+            if let last, last.value == value { return last.index }
+            let i: Int32
+            if let known = index[value] {
+                i = known
+            } else {
+                i = Int32(values.count)
+                values.append(value)
+                index[value] = i
+            }
+            last = (value, i)
+            return i
+        }
+
+        mutating func intern(_ value: String?) -> Int32 { value.map { intern($0) } ?? Self.none }
+
+        func string(_ i: Int32) -> String? { i == Self.none ? nil : values[Int(i)] }
+    }
+
     private var nodes: [String: NodeRecord] = [:]
     private var edges: [EdgeKey: EdgeRecord] = [:]
-    /// Unordered endpoint pairs per kind, so `hasRelation` is a lookup, not a scan.
+    private var documentIDs = Strings()
+    private var dates = Strings()
+    /// Unordered endpoint pairs per typed kind (not `co_mention`, most of the edges), so `hasRelation` is a
+    /// lookup, not a scan.
     private var pairs: Set<PairKey> = []
 
     struct PairKey: Hashable, Sendable {
@@ -127,8 +168,9 @@ public struct GraphBuilder: Sendable {
     /// Records `count` mentions of the entity in one document at once, with the spellings they used.
     public mutating func addMentions(key: String, count: Int, surfaces: [String], document: String, date: String?) {
         guard nodes[key] != nil else { return }
+        let document = documentIDs.intern(document), date = dates.intern(date)
         nodes[key]!.mentions += count
-        nodes[key]!.see(document: document, date: date)
+        nodes[key]!.see(document: document, date: date, dates: dates)
         for surface in surfaces where !surface.isEmpty { nodes[key]!.surfaces.insert(surface) }
     }
 
@@ -140,7 +182,9 @@ public struct GraphBuilder: Sendable {
 
     /// Marks a node as seen in a document without a mention of its own (e.g. a meeting inferred from a verb).
     public mutating func addDocument(key: String, document: String, date: String?) {
-        nodes[key]?.see(document: document, date: date)
+        guard nodes[key] != nil else { return }
+        let document = documentIDs.intern(document), date = dates.intern(date)
+        nodes[key]!.see(document: document, date: date, dates: dates)
     }
 
     /// Sets meeting attributes; a value already set is kept unless the new one is non-nil.
@@ -159,7 +203,8 @@ public struct GraphBuilder: Sendable {
                                      evidence: Evidence, eventClass: String? = nil) {
         guard source != target else { return }
         let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord(earliest: evidence)].add(evidence)
+        let document = documentIDs.intern(evidence.document), date = dates.intern(evidence.date)
+        edges[key, default: EdgeRecord(earliest: evidence)].add(evidence, document: document, date: date, dates: dates)
         edges[key]!.sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
         note(key, eventClass: eventClass)
     }
@@ -170,14 +215,15 @@ public struct GraphBuilder: Sendable {
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
         let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord(earliest: earliest)].add(earliest)
+        let document = documentIDs.intern(earliest.document), date = dates.intern(earliest.date)
+        edges[key, default: EdgeRecord(earliest: earliest)].add(earliest, document: document, date: date, dates: dates)
         edges[key]!.counted += sentences
         note(key, eventClass: eventClass)
     }
 
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
         if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
-        if nodes[key.source] != nil, nodes[key.target] != nil {
+        if key.kind != .coMention, nodes[key.source] != nil, nodes[key.target] != nil {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
     }
@@ -185,52 +231,62 @@ public struct GraphBuilder: Sendable {
     /// Gives entities their final keys once the corpus is complete: each `old` key becomes `mapping[old]`;
     /// records that meet on one key are joined (counts added, earliest evidence kept, the first declaration's
     /// label and type). `co_mention` edges, being undirected, are re-oriented from the smaller key to the larger,
-    /// as `addRelation` callers give them. One pass over nodes and edges, whatever the number of keys renamed.
+    /// as `addRelation` callers give them. One pass over nodes and edges, whatever the number of keys renamed;
+    /// only the edges whose key changes are moved, in place (a renamed copy of the whole edge table was the
+    /// largest allocation of a run).
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
-        func new(_ key: String) -> String { mapping[key] ?? key }
+        func new(_ key: EdgeKey) -> EdgeKey {
+            var source = mapping[key.source] ?? key.source, target = mapping[key.target] ?? key.target
+            if key.kind == .coMention, target < source { swap(&source, &target) }
+            return EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
+        }
         for (old, target) in mapping where old != target {
             guard let moved = nodes.removeValue(forKey: old) else { continue }
             guard var record = nodes[target] else { nodes[target] = moved; continue }
             record.mentions += moved.mentions
             record.surfaces.formUnion(moved.surfaces)
             record.documents += moved.documents
-            for date in [moved.firstSeen, moved.lastSeen].compactMap({ $0 }) { record.see(date: date) }
+            record.see(date: moved.firstSeen, dates: dates)
+            record.see(date: moved.lastSeen, dates: dates)
             record.meeting.date = record.meeting.date ?? moved.meeting.date
             record.meeting.format = record.meeting.format ?? moved.meeting.format
             record.meeting.ordinal = record.meeting.ordinal ?? moved.meeting.ordinal
             record.meeting.series = record.meeting.series ?? moved.meeting.series
             nodes[target] = record
         }
-        var renamed: [EdgeKey: EdgeRecord] = [:]
-        renamed.reserveCapacity(edges.count)
-        for (key, record) in edges {
-            var source = new(key.source), target = new(key.target)
-            if key.kind == .coMention, target < source { swap(&source, &target) }
-            let moved = EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
-            if renamed[moved] == nil { renamed[moved] = record } else { renamed[moved]!.absorb(record) }
+        // Every moving record leaves before any arrives, so a record never lands on one that is itself moving.
+        // Joining is order-free (sums, minimum evidence, first/last dates, document lists that build() sorts).
+        let moving = edges.keys.filter { new($0) != $0 }
+        let records = moving.map { (key: new($0), record: edges.removeValue(forKey: $0)!) }
+        for (key, record) in records {
+            if edges[key] == nil { edges[key] = record } else { edges[key]!.absorb(record, dates: dates) }
         }
-        edges = renamed
-        pairs = Set(edges.keys.filter { nodes[$0.source] != nil && nodes[$0.target] != nil }
+        let nodes = self.nodes
+        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[$0.source] != nil && nodes[$0.target] != nil }
             .map { PairKey($0.source, $0.target, $0.kind) })
     }
 
     /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
-    /// direction): the typed edge says more, and the co-mention would only repeat its sentence.
+    /// direction): the typed edge says more, and the co-mention would only repeat its sentence. In place.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
         let typed = Set(EdgeKind.allCases).subtracting([.coMention])
-        edges = edges.filter { key, _ in key.kind != .coMention || !hasRelation(key.source, key.target, kinds: typed) }
+        let shadowed = edges.keys.filter { $0.kind == .coMention && hasRelation($0.source, $0.target, kinds: typed) }
+        for key in shadowed { edges.removeValue(forKey: key) }
     }
 
     /// Removes every `co_mention` edge.
     public mutating func dropCoMentions() {
         edges = edges.filter { $0.key.kind != .coMention }
-        pairs = pairs.filter { $0.kind != .coMention }
     }
 
-    /// Whether a relation of one of `kinds` joins the two keys, in either direction.
+    /// Whether a relation of one of `kinds` joins the two keys, in either direction. Typed kinds are a lookup;
+    /// `co_mention` pairs are not indexed (they are most of the edges), so asking for them scans the edges.
     public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>) -> Bool {
-        kinds.contains { pairs.contains(PairKey(a, b, $0)) }
+        if kinds.contains(where: { $0 != .coMention && pairs.contains(PairKey(a, b, $0)) }) { return true }
+        guard kinds.contains(.coMention), nodes[a] != nil, nodes[b] != nil else { return false }
+        let pair = PairKey(a, b, .coMention)
+        return edges.keys.contains { $0.kind == .coMention && PairKey($0.source, $0.target, .coMention) == pair }
     }
 
     /// The graph in canonical order, and where each key ended up.
@@ -243,37 +299,86 @@ public struct GraphBuilder: Sendable {
         var graphNodes: [GraphNode] = []
         graphNodes.reserveCapacity(orderedKeys.count)
         for (index, key) in orderedKeys.enumerated() {
-            let record = nodes[key]!
             indexByKey[key] = index
-            graphNodes.append(GraphNode(
-                identity: key,
-                label: record.label,
-                type: record.type,
-                aliases: record.surfaces.subtracting([record.label]).sorted(),
-                mentions: record.mentions,
-                documents: Self.sortedUnique(record.documents),
-                date: record.meeting.date,
-                format: record.meeting.format,
-                ordinal: record.meeting.ordinal,
-                series: record.meeting.series,
-                firstSeen: record.firstSeen,
-                lastSeen: record.lastSeen))
+            graphNodes.append(node(key: key, record: nodes[key]!))
         }
         var graphEdges: [GraphEdge] = []
         graphEdges.reserveCapacity(edges.count)
         for (key, record) in edges {
             guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
             else { continue }
-            // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
-            graphEdges.append(GraphEdge(
-                source: source, target: target, kind: key.kind, label: key.label,
-                weight: Double(record.counted + record.sentences.count),
-                documents: Self.sortedUnique(record.documents),
-                evidence: record.earliest, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
-                eventClass: record.eventClass))
+            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: true))
         }
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+    }
+
+    /// `build()` for the last time, at the end of a run when memory peaks: each record is released as its
+    /// node or edge is made (the edge table as soon as every edge has its fields, before the document lists
+    /// are spelled out), so the builder and the graph are not both held at full size. The same graph as
+    /// `build()`; the builder is empty afterwards.
+    public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
+        let nodes = self.nodes
+        let orderedKeys = nodes.keys.sorted { a, b in
+            let ra = nodes[a]!, rb = nodes[b]!
+            return (ra.type, ra.label, a) < (rb.type, rb.label, b)
+        }
+        _ = consume nodes
+        var indexByKey: [String: Int] = [:]
+        indexByKey.reserveCapacity(orderedKeys.count)
+        for (index, key) in orderedKeys.enumerated() { indexByKey[key] = index }
+        // Edges first, without their document lists: the edge table (the largest) is gone before any list of
+        // document ids is spelled out.
+        var graphEdges: [GraphEdge] = []
+        var documentLists: [[Int32]] = []
+        graphEdges.reserveCapacity(edges.count)
+        documentLists.reserveCapacity(edges.count)
+        for (key, record) in edges {
+            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
+            else { continue }
+            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: false))
+            documentLists.append(record.documents)
+        }
+        edges = [:]
+        pairs = []
+        var graphNodes: [GraphNode] = []
+        graphNodes.reserveCapacity(orderedKeys.count)
+        for key in orderedKeys { graphNodes.append(node(key: key, record: self.nodes.removeValue(forKey: key)!)) }
+        self.nodes = [:]
+        for i in graphEdges.indices {
+            graphEdges[i].documents = Self.sortedUnique(documentLists[i].map { documentIDs[$0] })
+            documentLists[i] = []
+        }
+        graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
+        documentIDs = Strings()
+        dates = Strings()
+        return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+    }
+
+    private func node(key: String, record: NodeRecord) -> GraphNode {
+        GraphNode(
+            identity: key,
+            label: record.label,
+            type: record.type,
+            aliases: record.surfaces.subtracting([record.label]).sorted(),
+            mentions: record.mentions,
+            documents: Self.sortedUnique(record.documents.map { documentIDs[$0] }),
+            date: record.meeting.date,
+            format: record.meeting.format,
+            ordinal: record.meeting.ordinal,
+            series: record.meeting.series,
+            firstSeen: dates.string(record.firstSeen),
+            lastSeen: dates.string(record.lastSeen))
+    }
+
+    private func edge(key: EdgeKey, record: EdgeRecord, source: Int, target: Int, withDocuments: Bool) -> GraphEdge {
+        // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
+        GraphEdge(
+            source: source, target: target, kind: key.kind, label: key.label,
+            weight: Double(record.counted + record.sentences.count),
+            documents: withDocuments ? Self.sortedUnique(record.documents.map { documentIDs[$0] }) : [],
+            evidence: record.earliest, firstSeen: dates.string(record.firstSeen), lastSeen: dates.string(record.lastSeen),
+            eventClass: record.eventClass)
     }
 
     struct SentenceID: Hashable, Sendable {

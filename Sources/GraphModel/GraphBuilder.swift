@@ -37,15 +37,32 @@ public struct GraphBuilder: Sendable {
         }
     }
 
+    /// Endpoints are indices into `keys`: the edge table is the largest structure of a run, and two Strings
+    /// per edge made each entry 56 bytes instead of 32.
     struct EdgeKey: Hashable, Sendable {
-        var source: String
-        var target: String
+        var source: Int32
+        var target: Int32
         var kind: EdgeKind
         var label: String
     }
 
+    /// `Evidence` with its document and date as indices into the builder's tables: 40 bytes instead of 72.
+    struct EdgeEvidence: Sendable {
+        var sentence: String
+        var start: Int
+        var end: Int
+        var document: Int32
+        var date: Int32
+
+        /// `Evidence.<`: the earliest document (compared by id), then position, then sentence.
+        func precedes(_ other: EdgeEvidence, documents: Strings) -> Bool {
+            if document != other.document { return documents[document] < documents[other.document] }
+            return (start, end, sentence) < (other.start, other.end, other.sentence)
+        }
+    }
+
     struct EdgeRecord: Sendable {
-        var earliest: Evidence
+        var earliest: EdgeEvidence
         /// Supporting sentences counted by `addSupport` (the caller has made them distinct).
         var counted = 0
         /// Sentences given one at a time by `addRelation`, so that the same sentence reached twice counts once.
@@ -55,14 +72,15 @@ public struct GraphBuilder: Sendable {
         /// Indices into `dates`, or `Strings.none`.
         var firstSeen = Strings.none
         var lastSeen = Strings.none
-        var eventClass: String?
+        /// An index into `eventClasses`, or `Strings.none`.
+        var eventClass = Strings.none
 
-        init(earliest: Evidence) { self.earliest = earliest }
+        init(earliest: EdgeEvidence) { self.earliest = earliest }
 
-        mutating func add(_ evidence: Evidence, document: Int32, date: Int32, dates: Strings) {
-            if evidence < earliest { earliest = evidence }
-            if documents.last != document { documents.append(document) }
-            see(date: date, dates: dates)
+        mutating func add(_ evidence: EdgeEvidence, documentIDs: Strings, dates: Strings) {
+            if evidence.precedes(earliest, documents: documentIDs) { earliest = evidence }
+            if documents.last != evidence.document { documents.append(evidence.document) }
+            see(date: evidence.date, dates: dates)
         }
 
         mutating func see(date: Int32, dates: Strings) {
@@ -71,14 +89,14 @@ public struct GraphBuilder: Sendable {
             if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
         }
 
-        mutating func absorb(_ other: EdgeRecord, dates: Strings) {
-            if other.earliest < earliest { earliest = other.earliest }
+        mutating func absorb(_ other: EdgeRecord, documentIDs: Strings, dates: Strings) {
+            if other.earliest.precedes(earliest, documents: documentIDs) { earliest = other.earliest }
             counted += other.counted
             sentences.formUnion(other.sentences)
             documents += other.documents
             see(date: other.firstSeen, dates: dates)
             see(date: other.lastSeen, dates: dates)
-            eventClass = eventClass ?? other.eventClass
+            if eventClass == Strings.none { eventClass = other.eventClass }
         }
     }
 
@@ -108,6 +126,11 @@ public struct GraphBuilder: Sendable {
 
         mutating func intern(_ value: String?) -> Int32 { value.map { intern($0) } ?? Self.none }
 
+        /// The index of a string already interned.
+        func find(_ value: String) -> Int32? { index[value] }
+
+        var count: Int { values.count }
+
         func string(_ i: Int32) -> String? { i == Self.none ? nil : values[Int(i)] }
     }
 
@@ -115,15 +138,18 @@ public struct GraphBuilder: Sendable {
     private var edges: [EdgeKey: EdgeRecord] = [:]
     private var documentIDs = Strings()
     private var dates = Strings()
+    /// Node keys as edges name them (endpoints need not be declared nodes).
+    private var keys = Strings()
+    private var eventClasses = Strings()
     /// Unordered endpoint pairs per typed kind (not `co_mention`, most of the edges), so `hasRelation` is a
     /// lookup, not a scan.
     private var pairs: Set<PairKey> = []
 
     struct PairKey: Hashable, Sendable {
-        var a: String
-        var b: String
+        var a: Int32
+        var b: Int32
         var kind: EdgeKind
-        init(_ x: String, _ y: String, _ kind: EdgeKind) {
+        init(_ x: Int32, _ y: Int32, _ kind: EdgeKind) {
             (a, b) = x < y ? (x, y) : (y, x)
             self.kind = kind
         }
@@ -202,9 +228,9 @@ public struct GraphBuilder: Sendable {
     public mutating func addRelation(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                      evidence: Evidence, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        let document = documentIDs.intern(evidence.document), date = dates.intern(evidence.date)
-        edges[key, default: EdgeRecord(earliest: evidence)].add(evidence, document: document, date: date, dates: dates)
+        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        let compact = compactEvidence(evidence)
+        edges[key, default: EdgeRecord(earliest: compact)].add(compact, documentIDs: documentIDs, dates: dates)
         edges[key]!.sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
         note(key, eventClass: eventClass)
     }
@@ -214,16 +240,26 @@ public struct GraphBuilder: Sendable {
     public mutating func addSupport(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        let document = documentIDs.intern(earliest.document), date = dates.intern(earliest.date)
-        edges[key, default: EdgeRecord(earliest: earliest)].add(earliest, document: document, date: date, dates: dates)
+        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        let compact = compactEvidence(earliest)
+        edges[key, default: EdgeRecord(earliest: compact)].add(compact, documentIDs: documentIDs, dates: dates)
         edges[key]!.counted += sentences
         note(key, eventClass: eventClass)
     }
 
+    private mutating func compactEvidence(_ evidence: Evidence) -> EdgeEvidence {
+        EdgeEvidence(sentence: evidence.sentence, start: evidence.start, end: evidence.end,
+                     document: documentIDs.intern(evidence.document), date: dates.intern(evidence.date))
+    }
+
+    private func evidence(_ compact: EdgeEvidence) -> Evidence {
+        Evidence(document: documentIDs[compact.document], sentence: compact.sentence, start: compact.start,
+                 end: compact.end, date: dates.string(compact.date))
+    }
+
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
-        if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
-        if key.kind != .coMention, nodes[key.source] != nil, nodes[key.target] != nil {
+        if let eventClass, edges[key]!.eventClass == Strings.none { edges[key]!.eventClass = eventClasses.intern(eventClass) }
+        if key.kind != .coMention, nodes[keys[key.source]] != nil, nodes[keys[key.target]] != nil {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
     }
@@ -236,9 +272,14 @@ public struct GraphBuilder: Sendable {
     /// largest allocation of a run).
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
+        var renamed: [Int32: Int32] = [:]
+        for (old, new) in mapping {
+            if let id = keys.find(old) { renamed[id] = keys.intern(new) }
+        }
+        let keys = self.keys
         func new(_ key: EdgeKey) -> EdgeKey {
-            var source = mapping[key.source] ?? key.source, target = mapping[key.target] ?? key.target
-            if key.kind == .coMention, target < source { swap(&source, &target) }
+            var source = renamed[key.source] ?? key.source, target = renamed[key.target] ?? key.target
+            if key.kind == .coMention, keys[target] < keys[source] { swap(&source, &target) }
             return EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
         }
         for (old, target) in mapping where old != target {
@@ -260,10 +301,10 @@ public struct GraphBuilder: Sendable {
         let moving = edges.keys.filter { new($0) != $0 }
         let records = moving.map { (key: new($0), record: edges.removeValue(forKey: $0)!) }
         for (key, record) in records {
-            if edges[key] == nil { edges[key] = record } else { edges[key]!.absorb(record, dates: dates) }
+            if edges[key] == nil { edges[key] = record } else { edges[key]!.absorb(record, documentIDs: documentIDs, dates: dates) }
         }
         let nodes = self.nodes
-        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[$0.source] != nil && nodes[$0.target] != nil }
+        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[keys[$0.source]] != nil && nodes[keys[$0.target]] != nil }
             .map { PairKey($0.source, $0.target, $0.kind) })
     }
 
@@ -271,7 +312,9 @@ public struct GraphBuilder: Sendable {
     /// direction): the typed edge says more, and the co-mention would only repeat its sentence. In place.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
         let typed = Set(EdgeKind.allCases).subtracting([.coMention])
-        let shadowed = edges.keys.filter { $0.kind == .coMention && hasRelation($0.source, $0.target, kinds: typed) }
+        let shadowed = edges.keys.filter { key in
+            key.kind == .coMention && typed.contains { pairs.contains(PairKey(key.source, key.target, $0)) }
+        }
         for key in shadowed { edges.removeValue(forKey: key) }
     }
 
@@ -283,8 +326,9 @@ public struct GraphBuilder: Sendable {
     /// Whether a relation of one of `kinds` joins the two keys, in either direction. Typed kinds are a lookup;
     /// `co_mention` pairs are not indexed (they are most of the edges), so asking for them scans the edges.
     public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>) -> Bool {
+        guard let a = keys.find(a), let b = keys.find(b) else { return false }
         if kinds.contains(where: { $0 != .coMention && pairs.contains(PairKey(a, b, $0)) }) { return true }
-        guard kinds.contains(.coMention), nodes[a] != nil, nodes[b] != nil else { return false }
+        guard kinds.contains(.coMention), nodes[keys[a]] != nil, nodes[keys[b]] != nil else { return false }
         let pair = PairKey(a, b, .coMention)
         return edges.keys.contains { $0.kind == .coMention && PairKey($0.source, $0.target, .coMention) == pair }
     }
@@ -305,7 +349,7 @@ public struct GraphBuilder: Sendable {
         var graphEdges: [GraphEdge] = []
         graphEdges.reserveCapacity(edges.count)
         for (key, record) in edges {
-            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
+            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
             graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: true))
         }
@@ -334,7 +378,7 @@ public struct GraphBuilder: Sendable {
         graphEdges.reserveCapacity(edges.count)
         documentLists.reserveCapacity(edges.count)
         for (key, record) in edges {
-            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
+            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
             graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: false))
             documentLists.append(record.documents)
@@ -352,6 +396,8 @@ public struct GraphBuilder: Sendable {
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         documentIDs = Strings()
         dates = Strings()
+        keys = Strings()
+        eventClasses = Strings()
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
     }
 
@@ -377,8 +423,8 @@ public struct GraphBuilder: Sendable {
             source: source, target: target, kind: key.kind, label: key.label,
             weight: Double(record.counted + record.sentences.count),
             documents: withDocuments ? Self.sortedUnique(record.documents.map { documentIDs[$0] }) : [],
-            evidence: record.earliest, firstSeen: dates.string(record.firstSeen), lastSeen: dates.string(record.lastSeen),
-            eventClass: record.eventClass)
+            evidence: evidence(record.earliest), firstSeen: dates.string(record.firstSeen),
+            lastSeen: dates.string(record.lastSeen), eventClass: eventClasses.string(record.eventClass))
     }
 
     struct SentenceID: Hashable, Sendable {

@@ -23,7 +23,13 @@ public struct GraphBuilder: Sendable {
         /// Indices into `dates`, or `Strings.none`.
         var firstSeen = Strings.none
         var lastSeen = Strings.none
-        var meeting = MeetingAttributes()
+        /// Meetings only: kept out of line (an empty array costs nothing), so the records of other nodes stay
+        /// 64 bytes instead of 144.
+        var meetingBox: [MeetingAttributes] = []
+        var meeting: MeetingAttributes {
+            get { meetingBox.first ?? MeetingAttributes() }
+            set { meetingBox = [newValue] }
+        }
 
         mutating func see(document: Int32, date: Int32, dates: Strings) {
             if documents.last != document { documents.append(document) }
@@ -89,6 +95,13 @@ public struct GraphBuilder: Sendable {
             if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
         }
 
+        /// Empties a record no key points at any more, so its lists are freed.
+        mutating func release() {
+            earliest.sentence = ""
+            sentences = []
+            documents = []
+        }
+
         mutating func absorb(_ other: EdgeRecord, documentIDs: Strings, dates: Strings) {
             if other.earliest.precedes(earliest, documents: documentIDs) { earliest = other.earliest }
             counted += other.counted
@@ -135,7 +148,12 @@ public struct GraphBuilder: Sendable {
     }
 
     private var nodes: [String: NodeRecord] = [:]
-    private var edges: [EdgeKey: EdgeRecord] = [:]
+    /// Edges by key, as indices into `edgeRecords`. The records sit in one dense array rather than in the
+    /// dictionary: a dictionary keeps a quarter or more of its buckets empty and, when it grows, holds its old
+    /// and new buckets at once, which for the edge table (the largest structure) was a peak of its own.
+    /// A record no key points at (moved by `rekey`, dropped) is emptied and never read again.
+    private var edges: [EdgeKey: Int32] = [:]
+    private var edgeRecords: [EdgeRecord] = []
     private var documentIDs = Strings()
     private var dates = Strings()
     /// Node keys as edges name them (endpoints need not be declared nodes).
@@ -230,8 +248,9 @@ public struct GraphBuilder: Sendable {
         guard source != target else { return }
         let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
         let compact = compactEvidence(evidence)
-        edges[key, default: EdgeRecord(earliest: compact)].add(compact, documentIDs: documentIDs, dates: dates)
-        edges[key]!.sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
+        let i = record(for: key, earliest: compact)
+        edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
+        edgeRecords[i].sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
         note(key, eventClass: eventClass)
     }
 
@@ -242,9 +261,18 @@ public struct GraphBuilder: Sendable {
         guard source != target else { return }
         let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
         let compact = compactEvidence(earliest)
-        edges[key, default: EdgeRecord(earliest: compact)].add(compact, documentIDs: documentIDs, dates: dates)
-        edges[key]!.counted += sentences
+        let i = record(for: key, earliest: compact)
+        edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
+        edgeRecords[i].counted += sentences
         note(key, eventClass: eventClass)
+    }
+
+    /// The index of the key's record, made (with `earliest`) if the key is new.
+    private mutating func record(for key: EdgeKey, earliest: EdgeEvidence) -> Int {
+        if let i = edges[key] { return Int(i) }
+        edges[key] = Int32(edgeRecords.count)
+        edgeRecords.append(EdgeRecord(earliest: earliest))
+        return edgeRecords.count - 1
     }
 
     private mutating func compactEvidence(_ evidence: Evidence) -> EdgeEvidence {
@@ -258,7 +286,8 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
-        if let eventClass, edges[key]!.eventClass == Strings.none { edges[key]!.eventClass = eventClasses.intern(eventClass) }
+        let i = Int(edges[key]!)
+        if let eventClass, edgeRecords[i].eventClass == Strings.none { edgeRecords[i].eventClass = eventClasses.intern(eventClass) }
         if key.kind != .coMention, nodes[keys[key.source]] != nil, nodes[keys[key.target]] != nil {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
@@ -301,7 +330,13 @@ public struct GraphBuilder: Sendable {
         let moving = edges.keys.filter { new($0) != $0 }
         let records = moving.map { (key: new($0), record: edges.removeValue(forKey: $0)!) }
         for (key, record) in records {
-            if edges[key] == nil { edges[key] = record } else { edges[key]!.absorb(record, documentIDs: documentIDs, dates: dates) }
+            if let into = edges[key] {
+                let other = edgeRecords[Int(record)]
+                edgeRecords[Int(record)].release()
+                edgeRecords[Int(into)].absorb(other, documentIDs: documentIDs, dates: dates)
+            } else {
+                edges[key] = record
+            }
         }
         let nodes = self.nodes
         pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[keys[$0.source]] != nil && nodes[keys[$0.target]] != nil }
@@ -315,11 +350,12 @@ public struct GraphBuilder: Sendable {
         let shadowed = edges.keys.filter { key in
             key.kind == .coMention && typed.contains { pairs.contains(PairKey(key.source, key.target, $0)) }
         }
-        for key in shadowed { edges.removeValue(forKey: key) }
+        for key in shadowed { edgeRecords[Int(edges.removeValue(forKey: key)!)].release() }
     }
 
     /// Removes every `co_mention` edge.
     public mutating func dropCoMentions() {
+        for (key, i) in edges where key.kind == .coMention { edgeRecords[Int(i)].release() }
         edges = edges.filter { $0.key.kind != .coMention }
     }
 
@@ -348,7 +384,8 @@ public struct GraphBuilder: Sendable {
         }
         var graphEdges: [GraphEdge] = []
         graphEdges.reserveCapacity(edges.count)
-        for (key, record) in edges {
+        for (key, i) in edges {
+            let record = edgeRecords[Int(i)]
             guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
             graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: true))
@@ -377,13 +414,15 @@ public struct GraphBuilder: Sendable {
         var documentLists: [[Int32]] = []
         graphEdges.reserveCapacity(edges.count)
         documentLists.reserveCapacity(edges.count)
-        for (key, record) in edges {
+        for (key, i) in edges {
+            let record = edgeRecords[Int(i)]
             guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
             graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: false))
             documentLists.append(record.documents)
         }
         edges = [:]
+        edgeRecords = []
         pairs = []
         var graphNodes: [GraphNode] = []
         graphNodes.reserveCapacity(orderedKeys.count)

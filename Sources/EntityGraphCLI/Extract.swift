@@ -95,7 +95,7 @@ struct Extract: ParsableCommand {
             throw CLIError("alias file: \(error.description)")
         }
         let reader = DocumentReader()
-        let sources: [DocumentSource]
+        var sources: [DocumentSource]
         if let filesFrom {
             sources = try FileList.read(filesFrom)
         } else {
@@ -112,7 +112,11 @@ struct Extract: ParsableCommand {
         let writer = try partial.map { path throws(PartialError) in
             try PartialWriter(path: path, header: PartialHeader(producer: Self.producer, analysis: settings))
         }
-        let run = extract(sources.sorted { $0.id < $1.id }, reader: reader, with: extractor, settings: settings,
+        // The list is handed over, not kept here: it grows with the corpus and is not needed once every
+        // document is read, when the graph is made and memory peaks.
+        let ordered = sources.sorted { $0.id < $1.id }
+        sources = []
+        let run = extract(consume ordered, reader: reader, with: extractor, settings: settings,
                           partial: writer)
         var writeFailed = false
         if let writer {
@@ -165,7 +169,7 @@ extension Extract {
     ///
     /// With a partial writer every summary is also written to it, as it comes; without graph outputs the corpus
     /// stage does not run at all (`extraction` is nil). The first write error stops the writing, not the run.
-    func extract<L: Lexicon>(_ sources: [DocumentSource], reader: DocumentReader, with extractor: Extractor<L>,
+    func extract<L: Lexicon>(_ sources: consuming [DocumentSource], reader: DocumentReader, with extractor: Extractor<L>,
                              settings: AnalysisSettings, partial: PartialWriter?)
         -> (extraction: Extraction?, read: Int, failed: Int, partialError: PartialError?) {
         // A partial result keeps the mentions whatever this run writes: the merge may be asked for them.
@@ -205,6 +209,7 @@ extension Extract {
             progress.update(done: read + failed, bytes: bytes)
         })
         progress.finish()
+        _ = consume sources
         return (wantsExtraction ? stage.finish() : nil, read, failed, partialError)
     }
 

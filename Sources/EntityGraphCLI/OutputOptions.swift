@@ -74,10 +74,9 @@ struct OutputOptions: ParsableArguments {
         var ok = true
         for output in outputs {
             do {
-                // All bytes of a format are produced before anything is written.
-                for file in try exportFiles(graph, to: output, options: ExportOptions(yed: yed)) {
-                    try AtomicFile.write(file.bytes, to: file.path)
-                }
+                // Whole files or nothing; GraphML and GEXF stream into their temporary file, so a large graph's
+                // export is not held in memory beside the graph.
+                try writeExport(graph, to: output, options: ExportOptions(yed: yed))
             } catch {
                 // Export and write errors name the file themselves.
                 printError("error: \(error)")

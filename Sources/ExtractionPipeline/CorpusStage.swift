@@ -125,14 +125,18 @@ public struct CorpusStage: Sendable {
             final[Self.builderKey(.surname(name))] = resolver.finalKey(.surname(name), surnames: surnames, spellings: spellings)
         }
         builder.rekey(final)
-        var chosen: [String: LabelChoice] = [:]
-        for (key, choice) in labels {
-            let target = final[key] ?? key
-            if let other = chosen[target] { chosen[target] = other.joined(with: choice) } else { chosen[target] = choice }
+        // The choices of keys that move join those of their targets, in place (joining is order-free: the
+        // earliest first candidate, the fullest other one).
+        let moving = final.filter { $0.key != $0.value }.compactMap { old, target in labels.removeValue(forKey: old).map { (target, $0) } }
+        for (target, choice) in moving {
+            if let other = labels[target] { labels[target] = other.joined(with: choice) } else { labels[target] = choice }
         }
-        for (key, choice) in chosen { builder.setLabel(choice.label, for: key) }
+        for (key, choice) in labels { builder.setLabel(choice.label, for: key) }
+        // Spent: released before the graph is made, when memory peaks.
+        labels = [:]
+        surnames = CorpusResolver.SurnameIndex()
         if options.includeCoMentions { builder.dropCoMentionsShadowedByTypedRelations() }
-        let (graph, indexByKey) = builder.build()
+        let (graph, indexByKey) = builder.takeGraph()
 
         var records: [MentionRecord] = []
         records.reserveCapacity(mentions.count)

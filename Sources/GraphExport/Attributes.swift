@@ -160,4 +160,20 @@ extension EntityGraph {
         let problems = validate()
         if !problems.isEmpty { throw .invalidGraph(problems: problems) }
     }
+
+    /// `checkedForExport`, then every value `Attributes.values` refuses, in the order the writers meet them
+    /// (nodes, then edges), with the same error: an export streamed into a file then fails before its first
+    /// byte, as one made in memory fails before it returns any. Only a failing element goes through
+    /// `Attributes.values`, so the check allocates nothing.
+    func checkedValuesForExport() throws(ExportError) {
+        try checkedForExport()
+        for (index, node) in nodes.enumerated()
+        where Int32(exactly: node.mentions) == nil || node.ordinal.map({ Int32(exactly: $0) == nil }) == true {
+            _ = try Attributes.values(of: node, index: index)
+        }
+        for (index, edge) in edges.enumerated()
+        where !edge.weight.isFinite || Int32(exactly: edge.evidence.start) == nil || Int32(exactly: edge.evidence.end) == nil {
+            _ = try Attributes.values(of: edge, index: index)
+        }
+    }
 }

@@ -43,3 +43,37 @@ public func exportFiles(_ graph: EntityGraph, to path: String,
         return [ExportedFile(path: path, bytes: try export(graph, as: format, options: options))]
     }
 }
+
+/// Writes every file of an export to `path` (the files `exportFiles(_:to:options:)` gives), each whole or not
+/// at all through `AtomicFileWriter`. GraphML and GEXF stream into the temporary file as they are made, so
+/// the largest exports are never held whole in memory beside the graph; the other formats are made in memory
+/// and then written. The first failure stops the export; a file already committed (the CSV node table when
+/// the edge table fails) stays, as with `exportFiles` and `AtomicFile.write`.
+public func writeExport(_ graph: EntityGraph, to path: String,
+                        options: ExportOptions = ExportOptions()) throws(ExportWriteError) {
+    let format: ExportFormat
+    do {
+        format = try ExportFormat(path: path)
+    } catch {
+        throw .export(error)
+    }
+    switch format {
+    case .graphml, .gexf:
+        // Values first: a graph that cannot be exported fails as before, whatever the state of the disk.
+        do { try graph.checkedValuesForExport() } catch { throw .export(error) }
+        let file: AtomicFileWriter
+        do { file = try AtomicFileWriter(path: path) } catch { throw .file(error) }
+        if format == .graphml {
+            try GraphMLWriter(options: .init(yed: options.yed)).write(graph, to: file)
+        } else {
+            try GEXFWriter().write(graph, to: file)
+        }
+        do { try file.commit() } catch { throw .file(error) }
+    default:
+        let files: [ExportedFile]
+        do { files = try exportFiles(graph, to: path, options: options) } catch { throw .export(error) }
+        for file in files {
+            do { try AtomicFile.write(file.bytes, to: file.path) } catch { throw .file(error) }
+        }
+    }
+}

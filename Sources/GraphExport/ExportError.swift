@@ -32,3 +32,17 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// Why an export streamed into a file failed: producing it, or writing the file. The file is not in place
+/// either way (`AtomicFileWriter` removes its temporary file).
+public enum ExportWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    case export(ExportError)
+    case file(AtomicFileError)
+
+    public var description: String {
+        switch self {
+        case .export(let error): error.description
+        case .file(let error): error.description
+        }
+    }
+}

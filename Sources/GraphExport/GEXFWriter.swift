@@ -23,12 +23,36 @@ public struct GEXFWriter: Sendable {
 
     /// The GEXF document as UTF-8 bytes (no BOM). Deterministic: the same graph gives the same bytes.
     public func write(_ graph: EntityGraph) throws(ExportError) -> [UInt8] {
+        let xml = try XMLTextWriter()
+        try write(graph, into: xml)
+        return try xml.finish()
+    }
+
+    /// The same bytes streamed into `file` (not committed) as they are made, so a large graph's export is
+    /// never held whole in memory. Every value is checked before the first byte, as `write(_:)` checks them
+    /// before returning any.
+    public func write(_ graph: EntityGraph, to file: AtomicFileWriter) throws(ExportWriteError) {
+        do {
+            try graph.checkedValuesForExport()
+        } catch {
+            throw .export(error)
+        }
+        let xml: XMLTextWriter
+        do {
+            xml = try XMLTextWriter(streamingTo: file)
+            try write(graph, into: xml)
+        } catch {
+            throw .export(error)
+        }
+        try xml.finishStreaming()
+    }
+
+    private func write(_ graph: EntityGraph, into xml: XMLTextWriter) throws(ExportError) {
         try graph.checkedForExport()
         let nodeSpans = graph.nodes.map { Span(first: $0.firstSeen, last: $0.lastSeen) }
         let edgeSpans = graph.edges.map { Span(first: $0.firstSeen, last: $0.lastSeen) }
         let dynamic = (nodeSpans + edgeSpans).contains { !$0.isEmpty }
 
-        let xml = try XMLTextWriter()
         try xml.startDocument()
         try xml.startElement("gexf")
         try xml.attribute("xmlns", Self.namespace)
@@ -82,7 +106,6 @@ public struct GEXFWriter: Sendable {
 
         try xml.endElement()  // graph
         try xml.endElement()  // gexf
-        return try xml.finish()
     }
 
     /// Attributes GEXF carries natively (XML attributes of `<node>`/`<edge>`), not repeated as attvalues.

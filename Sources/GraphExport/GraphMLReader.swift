@@ -32,88 +32,257 @@ public struct GraphMLReader: Sendable {
 
     /// The graph in `bytes`; `file` names the source in error messages.
     public func read(_ bytes: [UInt8], file: String = "<memory>") throws(GraphReadError) -> EntityGraph {
+        try read(XMLInput.bytes(bytes), file: file)
+    }
+
+    /// The graph in the file at `path`.
+    public func read(contentsOf path: String) throws(GraphReadError) -> EntityGraph {
+        let input: StableBytes
+        do {
+            input = try FileBytes.readStable(path)
+        } catch {
+            throw GraphReadError(file: path, line: nil, problem: .unreadable(reason: error.reason))
+        }
+        return try read(XMLInput.stable(input), file: path)
+    }
+
+    /// Where the XML comes from: bytes the caller keeps (copied once for libxml2) or a file read in place.
+    private enum XMLInput {
+        case bytes([UInt8])
+        case stable(StableBytes)
+    }
+
+    private func read(_ input: XMLInput, file: String) throws(GraphReadError) -> EntityGraph {
         let xml: XMLTextReader
         do {
-            xml = try XMLTextReader(bytes: bytes, url: file)
+            switch input {
+            case .bytes(let bytes): xml = try XMLTextReader(bytes: bytes, url: file)
+            case .stable(let stable): xml = try XMLTextReader(input: stable, url: file)
+            }
         } catch {
             throw GraphReadError(file: file, line: error.line, problem: .notWellFormed(message: error.message))
         }
         var parser = GraphMLParser(xml: xml, file: file, lenient: lenient)
         return try parser.parse()
     }
+}
 
-    /// The graph in the file at `path`.
-    public func read(contentsOf path: String) throws(GraphReadError) -> EntityGraph {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
-        } catch {
-            throw GraphReadError(file: path, line: nil, problem: .unreadable(reason: error.reason))
+/// A node attribute the model reads; the raw value is its slot in `ElementValues`.
+enum NodeField: Int, CaseIterable {
+    case label, type, aliases, mentions, documents, date, format, ordinal, series, firstSeen, lastSeen, identity
+
+    /// The `attr.name` it is read from.
+    var name: String {
+        switch self {
+        case .label: "label"
+        case .type: "type"
+        case .aliases: "aliases"
+        case .mentions: "mentions"
+        case .documents: "documents"
+        case .date: "date"
+        case .format: "format"
+        case .ordinal: "ordinal"
+        case .series: "series"
+        case .firstSeen: "first_seen"
+        case .lastSeen: "last_seen"
+        case .identity: "identity"
         }
-        return try read(bytes, file: path)
+    }
+}
+
+/// An edge attribute the model reads; the raw value is its slot in `ElementValues`. `relation` is derived
+/// from label and kind, so it is not read.
+enum EdgeField: Int, CaseIterable {
+    case kind, label, weight, documents, evidence, evidenceDocument, evidenceStart, evidenceEnd, date, firstSeen,
+         lastSeen, eventClass
+
+    /// The `attr.name` it is read from.
+    var name: String {
+        switch self {
+        case .kind: "kind"
+        case .label: "label"
+        case .weight: "weight"
+        case .documents: "documents"
+        case .evidence: "evidence"
+        case .evidenceDocument: "evidence_document"
+        case .evidenceStart: "evidence_start"
+        case .evidenceEnd: "evidence_end"
+        case .date: "date"
+        case .firstSeen: "first_seen"
+        case .lastSeen: "last_seen"
+        case .eventClass: "event_class"
+        }
     }
 }
 
 /// One `<key>`: what its `<data>` means.
 struct GraphMLKey {
+    var id: String
     /// `node`, `edge`, `all`, `graph`, …
     var domain: String
     var name: String
     /// `attr.type` as written, lower-cased; `string` when absent (the GraphML default).
     var type: String
     var defaultValue: String?
+    /// The node and edge field the key fills, when it applies to that domain and names a field the model reads;
+    /// worked out once when the key is declared, not for every `<data>`.
+    var nodeSlot: Int?
+    var edgeSlot: Int?
+
+    init(id: String, domain: String, name: String, type: String, defaultValue: String?) {
+        self.id = id
+        self.domain = domain
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        nodeSlot = applies(to: "node") ? NodeField.allCases.first { $0.name == name }?.rawValue : nil
+        edgeSlot = applies(to: "edge") ? EdgeField.allCases.first { $0.name == name }?.rawValue : nil
+    }
 
     func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
 }
 
-/// One `<data>` value of a known attribute, with what is needed to check it and to report a problem.
+/// One `<data>` value as text, with what is needed to check it and to report a problem: the general (slow)
+/// path of number parsing, and error messages.
 struct GraphMLValue {
     var text: String
     var key: GraphMLKey
-    var keyID: String
     /// Where the `<data>` is (the element's line for a `<default>`), for error messages.
     var line: Int
 }
 
+/// The values of one node's or edge's known attributes, by field slot: the text of each as bytes in one
+/// buffer reused from element to element (no dictionary and no `String` per `<data>`), with the key it came
+/// from and its line for error messages.
+struct ElementValues {
+    static let slotCount = max(NodeField.allCases.count, EdgeField.allCases.count)
+
+    private(set) var text: [UInt8] = []
+    private var ranges = [Range<Int>?](repeating: nil, count: slotCount)
+    private var keys = [Int](repeating: 0, count: slotCount)
+    private var lines = [Int](repeating: 0, count: slotCount)
+
+    mutating func reset() {
+        text.removeAll(keepingCapacity: true)
+        for slot in ranges.indices { ranges[slot] = nil }
+    }
+
+    func has(_ slot: Int) -> Bool { ranges[slot] != nil }
+
+    /// Appends text to the buffer (a `<data>` is read into it before its slot is set).
+    mutating func append(_ body: (inout [UInt8]) -> Void) { body(&text) }
+    var end: Int { text.count }
+
+    mutating func set(_ slot: Int, _ range: Range<Int>, key: Int, line: Int) {
+        ranges[slot] = range
+        keys[slot] = key
+        lines[slot] = line
+    }
+
+    func bytes(_ slot: Int) -> ArraySlice<UInt8>? { ranges[slot].map { text[$0] } }
+    func string(_ slot: Int) -> String? { bytes(slot).map { String(decoding: $0, as: UTF8.self) } }
+    func key(_ slot: Int) -> Int { keys[slot] }
+    func line(_ slot: Int) -> Int? { ranges[slot] == nil ? nil : lines[slot] }
+}
+
+/// Byte strings (node ids, key ids) to indices, looked up on the bytes libxml2 hands out, without making a
+/// `String` of each. Open addressing with Swift's per-process seeded hasher, so no file can choose ids that
+/// all collide.
+struct ByteTable {
+    private var storage: [UInt8] = []
+    private var entries: [(range: Range<Int>, value: Int)] = []
+    /// Index into `entries`, -1 when free; a power of two in size, at most half full.
+    private var slots = [Int](repeating: -1, count: 16)
+
+    var count: Int { entries.count }
+
+    func find(_ key: ArraySlice<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let entry = slots[slot]
+            if entry < 0 { return nil }
+            if storage[entries[entry].range].elementsEqual(key) { return entries[entry].value }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func find(_ key: String) -> Int? { find(ArraySlice(key.utf8)) }
+
+    /// Adds a key that is not in the table yet.
+    mutating func insert(_ key: ArraySlice<UInt8>, value: Int) {
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let start = storage.count
+        storage.append(contentsOf: key)
+        entries.append((start..<storage.count, value))
+        place(entries.count - 1, hash: Self.hash(key))
+    }
+
+    mutating func insert(_ key: String, value: Int) { insert(ArraySlice(key.utf8), value: value) }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        for entry in entries.indices { place(entry, hash: Self.hash(storage[entries[entry].range])) }
+    }
+
+    private mutating func place(_ entry: Int, hash: Int) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+
+    private static func hash(_ key: ArraySlice<UInt8>) -> Int {
+        var hasher = Hasher()
+        key.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+}
+
 /// The pull-parsing state machine. Each `read…` function is entered on a start tag and returns after its end tag.
+///
+/// Names are compared on libxml2's bytes and ids looked up as bytes: a large file has millions of elements,
+/// and a `String` or dictionary per element cost more than libxml2's own parsing. Strings are made only for
+/// what the graph keeps, and numbers in their plain form are parsed from the bytes; anything else takes the
+/// general path, so every value reads as it always did.
 struct GraphMLParser {
     let xml: XMLTextReader
     let file: String
     let lenient: Bool
 
-    private var keys: [String: GraphMLKey] = [:]
+    private var keys: [GraphMLKey] = []
+    private var keyIndex = ByteTable()
     /// Keys of known attributes with a `<default>`, per domain, in declaration order (the first declared wins
     /// when two name the same attribute); kept as keys are declared, so
     /// applying defaults costs nothing per element when there are none (a file may declare thousands of keys).
-    private var defaults: [String: [(id: String, key: GraphMLKey)]] = [:]
+    private var nodeDefaults: [Int] = []
+    private var edgeDefaults: [Int] = []
     /// Whether a node key `identity` is declared: the mark of a file written by EntityGraph.
     private var declaresIdentity = false
     private var nodes: [GraphNode] = []
-    private var nodeIndex: [String: Int] = [:]
+    private var nodeIndex = ByteTable()
     private var nodeLines: [Int] = []
-    private var edges: [PendingEdge] = []
+    /// Edges with their endpoints resolved when the nodes were already known (the usual order).
+    private var edges: [GraphEdge] = []
+    private var unresolved: [UnresolvedEdge] = []
+    private var values = ElementValues()
+    /// The current node's or edge's own attributes (id, source, target), as bytes.
+    private var elementAttributes: [UInt8] = []
+    /// The current `<data>`'s key id.
+    private var dataKey: [UInt8] = []
     /// True when `skipSubtree` has already moved the reader onto the next node, which is then not yet handled.
     private var positioned = false
     private var atEnd = false
 
-    /// An edge waits for the end of the graph: GraphML lets edges name nodes declared after them.
-    private struct PendingEdge {
-        var edge: GraphEdge
+    /// An edge naming a node not (yet) declared: GraphML lets edges name nodes declared after them, so it
+    /// waits for the end of the graph.
+    private struct UnresolvedEdge {
+        var index: Int
         var name: String
         var source: String
         var target: String
         var line: Int
     }
-
-    static let nodeAttributes: Set<String> = [
-        "label", "type", "aliases", "mentions", "documents", "date", "format", "ordinal", "series",
-        "first_seen", "last_seen", "identity",
-    ]
-    /// `relation` is derived from label and kind, so it is not read.
-    static let edgeAttributes: Set<String> = [
-        "kind", "label", "weight", "documents", "evidence", "evidence_document", "evidence_start", "evidence_end",
-        "date", "first_seen", "last_seen", "event_class",
-    ]
 
     init(xml: XMLTextReader, file: String, lenient: Bool) {
         self.xml = xml
@@ -174,14 +343,15 @@ struct GraphMLParser {
             }
         }
         // A key without attr.name has no meaning to look up (networkx refuses it, igraph ignores it).
-        guard let id = attributes["id"], let name = attributes["attr.name"], keys[id] == nil else { return }
-        let key = GraphMLKey(domain: attributes["for"] ?? "all", name: name,
+        guard let id = attributes["id"], let name = attributes["attr.name"], keyIndex.find(id) == nil else { return }
+        let key = GraphMLKey(id: id, domain: attributes["for"] ?? "all", name: name,
                              type: (attributes["attr.type"] ?? "string").lowercased(), defaultValue: defaultValue)
-        keys[id] = key
+        keyIndex.insert(id, value: keys.count)
+        keys.append(key)
         if key.applies(to: "node") && name == "identity" { declaresIdentity = true }
-        for (domain, known) in [("node", Self.nodeAttributes), ("edge", Self.edgeAttributes)]
-        where key.defaultValue != nil && key.applies(to: domain) && known.contains(name) {
-            defaults[domain, default: []].append((id, key))
+        if key.defaultValue != nil {
+            if key.nodeSlot != nil { nodeDefaults.append(keys.count - 1) }
+            if key.edgeSlot != nil { edgeDefaults.append(keys.count - 1) }
         }
     }
 
@@ -192,10 +362,12 @@ struct GraphMLParser {
             case .endElement where xml.depth == depth:
                 return
             case .startElement(let isEmpty):
-                switch xml.localName {
-                case "node": try readNode(isEmpty: isEmpty)
-                case "edge": try readEdge(isEmpty: isEmpty)
-                default: try skip(isEmpty: isEmpty)  // graph <data>, <hyperedge>, <desc>
+                if xml.localNameIs("node") {
+                    try readNode(isEmpty: isEmpty)
+                } else if xml.localNameIs("edge") {
+                    try readEdge(isEmpty: isEmpty)
+                } else {
+                    try skip(isEmpty: isEmpty)  // graph <data>, <hyperedge>, <desc>
                 }
             default:
                 continue
@@ -205,167 +377,223 @@ struct GraphMLParser {
 
     private mutating func readNode(isEmpty: Bool) throws(GraphReadError) {
         let line = xml.line
-        guard let id = xml.attributes()["id"] else {
+        elementAttributes.removeAll(keepingCapacity: true)
+        guard let id = xml.appendAttribute("id", to: &elementAttributes) else {
             throw failure(.missingAttribute(element: "node", attribute: "id"), line: line)
         }
-        if let first = nodeIndex[id] {
-            throw failure(.duplicateNode(id: id, firstLine: nodeLines[first]), line: line)
+        if let first = nodeIndex.find(elementAttributes[id]) {
+            throw failure(.duplicateNode(id: text(id), firstLine: nodeLines[first]), line: line)
         }
-        let values = try readData(isEmpty: isEmpty, domain: "node", known: Self.nodeAttributes)
-        let node = try makeNode(id: id, values: values, line: line)
-        nodeIndex[id] = nodes.count
+        try readData(isEmpty: isEmpty, isEdge: false)
+        let node = try makeNode(id: id, line: line)
+        nodeIndex.insert(elementAttributes[id], value: nodes.count)
         nodes.append(node)
         nodeLines.append(line)
     }
 
     private mutating func readEdge(isEmpty: Bool) throws(GraphReadError) {
         let line = xml.line
-        let attributes = xml.attributes()
-        guard let source = attributes["source"] else {
+        elementAttributes.removeAll(keepingCapacity: true)
+        guard let source = xml.appendAttribute("source", to: &elementAttributes) else {
             throw failure(.missingAttribute(element: "edge", attribute: "source"), line: line)
         }
-        guard let target = attributes["target"] else {
+        guard let target = xml.appendAttribute("target", to: &elementAttributes) else {
             throw failure(.missingAttribute(element: "edge", attribute: "target"), line: line)
         }
-        let name = attributes["id"] ?? "\(source)→\(target)"
-        let values = try readData(isEmpty: isEmpty, domain: "edge", known: Self.edgeAttributes)
-        let edge = try makeEdge(name: name, values: values, line: line)
-        edges.append(PendingEdge(edge: edge, name: name, source: source, target: target, line: line))
+        let id = xml.appendAttribute("id", to: &elementAttributes)
+        try readData(isEmpty: isEmpty, isEdge: true)
+        var edge = try makeEdge(name: edgeName(id: id, source: source, target: target), line: line)
+        let sourceIndex = nodeIndex.find(elementAttributes[source])
+        let targetIndex = nodeIndex.find(elementAttributes[target])
+        if let sourceIndex, let targetIndex {
+            edge.source = sourceIndex
+            edge.target = targetIndex
+        } else {
+            unresolved.append(UnresolvedEdge(index: edges.count, name: edgeName(id: id, source: source, target: target),
+                                             source: text(source), target: text(target), line: line))
+        }
+        edges.append(edge)
     }
 
-    /// The `<data>` children of the current node or edge whose key names a known attribute, plus the
-    /// defaults of known keys the element lacks. The first `<data>` of an attribute wins.
-    private mutating func readData(isEmpty: Bool, domain: String, known: Set<String>)
-        throws(GraphReadError) -> [String: GraphMLValue] {
+    /// The edge's name in messages: its id, or `source→target` when it has none.
+    private func edgeName(id: Range<Int>?, source: Range<Int>, target: Range<Int>) -> String {
+        id.map(text) ?? "\(text(source))→\(text(target))"
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: elementAttributes[range], as: UTF8.self)
+    }
+
+    /// Reads the `<data>` children of the current node or edge whose key names a known attribute into
+    /// `values`, plus the defaults of known keys the element lacks. The first `<data>` of an attribute wins.
+    private mutating func readData(isEmpty: Bool, isEdge: Bool) throws(GraphReadError) {
         let elementLine = xml.line
-        var values: [String: GraphMLValue] = [:]
+        values.reset()
         if !isEmpty {
             let depth = xml.depth
             while try advance() {
-                if xml.kind == .endElement && xml.depth == depth { break }
-                guard case .startElement(let childEmpty) = xml.kind else { continue }
-                guard xml.localName == "data", let keyID = xml.attributes()["key"], let key = keys[keyID],
-                      key.applies(to: domain), known.contains(key.name), values[key.name] == nil else {
+                let kind = xml.kind
+                if kind == .endElement && xml.depth == depth { break }
+                guard case .startElement(let childEmpty) = kind else { continue }
+                guard xml.localNameIs("data"), let keyNumber = dataKeyIndex(),
+                      let slot = isEdge ? keys[keyNumber].edgeSlot : keys[keyNumber].nodeSlot, !values.has(slot) else {
                     try skip(isEmpty: childEmpty)  // unknown keys, nested graphs, ports, yEd graphics
                     continue
                 }
                 let line = xml.line
-                values[key.name] = GraphMLValue(text: try readText(isEmpty: childEmpty), key: key, keyID: keyID, line: line)
+                let range = try appendText(isEmpty: childEmpty)
+                values.set(slot, range, key: keyNumber, line: line)
             }
         }
-        for (keyID, key) in defaults[domain] ?? [] {
-            if let defaultValue = key.defaultValue, values[key.name] == nil {
-                values[key.name] = GraphMLValue(text: defaultValue, key: key, keyID: keyID, line: elementLine)
-            }
+        for keyNumber in isEdge ? edgeDefaults : nodeDefaults {
+            let key = keys[keyNumber]
+            guard let slot = isEdge ? key.edgeSlot : key.nodeSlot, !values.has(slot),
+                  let defaultValue = key.defaultValue else { continue }
+            let start = values.end
+            values.append { $0.append(contentsOf: defaultValue.utf8) }
+            values.set(slot, start..<values.end, key: keyNumber, line: elementLine)
         }
-        return values
+    }
+
+    /// The key of the current `<data>`, by its `key` attribute; nil when it has none or names no key.
+    private mutating func dataKeyIndex() -> Int? {
+        dataKey.removeAll(keepingCapacity: true)
+        guard let range = xml.appendAttribute("key", to: &dataKey) else { return nil }
+        return keyIndex.find(dataKey[range])
     }
 
     /// The character data directly inside the current element (text, CDATA, white space), which is left
     /// afterwards; child elements and their text are skipped.
     private mutating func readText(isEmpty: Bool) throws(GraphReadError) -> String {
-        guard !isEmpty else { return "" }
+        values.reset()
+        let range = try appendText(isEmpty: isEmpty)
+        return String(decoding: values.text[range], as: UTF8.self)
+    }
+
+    /// `readText`, appending the text's bytes to `values` and giving where they are.
+    private mutating func appendText(isEmpty: Bool) throws(GraphReadError) -> Range<Int> {
+        let start = values.end
+        guard !isEmpty else { return start..<start }
         let depth = xml.depth
-        var text = ""
         while try advance() {
             switch xml.kind {
             case .endElement where xml.depth == depth:
-                return text
+                return start..<values.end
             case .text where xml.depth == depth + 1:
-                text += xml.value
+                values.append { xml.appendValue(to: &$0) }
             case .startElement(let childEmpty):
                 try skip(isEmpty: childEmpty)
             default:
                 continue
             }
         }
-        return text
+        return start..<values.end
     }
 
     // MARK: Values
 
-    private func makeNode(id: String, values: [String: GraphMLValue], line: Int) throws(GraphReadError) -> GraphNode {
+    private func makeNode(id: Range<Int>, line: Int) throws(GraphReadError) -> GraphNode {
         let type: NodeType
-        if let value = values["type"]?.text, let known = NodeType(rawValue: value) {
+        if let value = values.string(NodeField.type.rawValue), let known = NodeType(rawValue: value) {
             type = known
         } else if lenient {
             type = .organisation
         } else {
-            throw failure(.nodeType(node: id, value: values["type"]?.text), line: values["type"]?.line ?? line)
+            throw failure(.nodeType(node: text(id), value: values.string(NodeField.type.rawValue)),
+                          line: values.line(NodeField.type.rawValue) ?? line)
         }
         // Our writer leaves out empty values, so in our files (which declare `identity`) no label means "".
-        let element = "node '\(id)'"
         return GraphNode(
-            identity: values["identity"]?.text ?? "",
-            label: values["label"]?.text ?? (declaresIdentity ? "" : id),
+            identity: values.string(NodeField.identity.rawValue) ?? "",
+            label: values.string(NodeField.label.rawValue) ?? (declaresIdentity ? "" : text(id)),
             type: type,
-            aliases: list(values["aliases"]),
-            mentions: try int(values["mentions"], element: element) ?? 0,
-            documents: list(values["documents"]),
-            date: optional(values["date"]),
-            format: optional(values["format"]),
-            ordinal: try int(values["ordinal"], element: element),
-            series: optional(values["series"]),
-            firstSeen: optional(values["first_seen"]),
-            lastSeen: optional(values["last_seen"]))
+            aliases: list(NodeField.aliases.rawValue),
+            mentions: try int(NodeField.mentions.rawValue, element: "node '\(text(id))'") ?? 0,
+            documents: list(NodeField.documents.rawValue),
+            date: optional(NodeField.date.rawValue),
+            format: optional(NodeField.format.rawValue),
+            ordinal: try int(NodeField.ordinal.rawValue, element: "node '\(text(id))'"),
+            series: optional(NodeField.series.rawValue),
+            firstSeen: optional(NodeField.firstSeen.rawValue),
+            lastSeen: optional(NodeField.lastSeen.rawValue))
     }
 
-    /// The edge with placeholder endpoints; `finish` resolves them once every node is known.
-    private func makeEdge(name: String, values: [String: GraphMLValue], line: Int) throws(GraphReadError) -> GraphEdge {
+    /// The edge with placeholder endpoints; the caller resolves them.
+    private func makeEdge(name: @autoclosure () -> String, line: Int) throws(GraphReadError) -> GraphEdge {
         let kind: EdgeKind
-        if let value = values["kind"]?.text, let known = EdgeKind(rawValue: value) {
+        if let value = values.string(EdgeField.kind.rawValue), let known = EdgeKind(rawValue: value) {
             kind = known
         } else if lenient {
             kind = .coMention
         } else {
-            throw failure(.edgeKind(edge: name, value: values["kind"]?.text), line: values["kind"]?.line ?? line)
+            throw failure(.edgeKind(edge: name(), value: values.string(EdgeField.kind.rawValue)),
+                          line: values.line(EdgeField.kind.rawValue) ?? line)
         }
-        let element = "edge \(name)"
         let evidence = Evidence(
-            document: values["evidence_document"]?.text ?? "",
-            sentence: values["evidence"]?.text ?? "",
-            start: try int(values["evidence_start"], element: element) ?? 0,
-            end: try int(values["evidence_end"], element: element) ?? 0,
-            date: optional(values["date"]))
+            document: values.string(EdgeField.evidenceDocument.rawValue) ?? "",
+            sentence: values.string(EdgeField.evidence.rawValue) ?? "",
+            start: try int(EdgeField.evidenceStart.rawValue, element: "edge \(name())") ?? 0,
+            end: try int(EdgeField.evidenceEnd.rawValue, element: "edge \(name())") ?? 0,
+            date: optional(EdgeField.date.rawValue))
         return GraphEdge(
             source: -1, target: -1, kind: kind,
-            label: values["label"]?.text ?? "",
-            weight: try double(values["weight"], element: element) ?? 1,
-            documents: list(values["documents"]),
+            label: values.string(EdgeField.label.rawValue) ?? "",
+            weight: try double(EdgeField.weight.rawValue, element: "edge \(name())") ?? 1,
+            documents: list(EdgeField.documents.rawValue),
             evidence: evidence,
-            firstSeen: optional(values["first_seen"]),
-            lastSeen: optional(values["last_seen"]),
-            eventClass: optional(values["event_class"]))
+            firstSeen: optional(EdgeField.firstSeen.rawValue),
+            lastSeen: optional(EdgeField.lastSeen.rawValue),
+            eventClass: optional(EdgeField.eventClass.rawValue))
+    }
+
+    /// The general form of a value, for the slow paths and error messages.
+    private func value(_ slot: Int) -> GraphMLValue? {
+        guard let text = values.string(slot), let line = values.line(slot) else { return nil }
+        return GraphMLValue(text: text, key: keys[values.key(slot)], line: line)
     }
 
     /// Split exactly, keeping empty items, so a list the writer joined comes back to the same text.
-    private func list(_ value: GraphMLValue?) -> [String] {
-        guard let value else { return [] }
-        return value.text.split(separator: Character(Attributes.listSeparator), omittingEmptySubsequences: false)
+    private func list(_ slot: Int) -> [String] {
+        guard let bytes = values.bytes(slot) else { return [] }
+        if let items = GraphMLList.split(bytes) { return items }
+        return String(decoding: bytes, as: UTF8.self)
+            .split(separator: Character(Attributes.listSeparator), omittingEmptySubsequences: false)
             .map(String.init)
     }
 
     /// Empty means absent, as in the writer.
-    private func optional(_ value: GraphMLValue?) -> String? {
-        guard let text = value?.text, !text.isEmpty else { return nil }
-        return text
+    private func optional(_ slot: Int) -> String? {
+        guard let bytes = values.bytes(slot), !bytes.isEmpty else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func int(_ value: GraphMLValue?, element: String) throws(GraphReadError) -> Int? {
-        guard let value else { return nil }
-        try checkDeclaredType(value, element: element)
+    private func int(_ slot: Int, element: @autoclosure () -> String) throws(GraphReadError) -> Int? {
+        guard let bytes = values.bytes(slot) else { return nil }
+        // The plain form fits every declared type but `boolean`; anything else takes the general path.
+        if keys[values.key(slot)].type != "boolean", let number = GraphMLNumber.plainInteger(bytes),
+           let small = Int32(exactly: number) {
+            return Int(small)
+        }
+        guard let value = value(slot) else { return nil }
+        try checkDeclaredType(value, element: element())
         guard let number = Int32(GraphMLNumber.trimmed(value.text)) else {
-            throw failure(.badValue(element: element, attribute: value.key.name, value: value.text,
+            throw failure(.badValue(element: element(), attribute: value.key.name, value: value.text,
                                     expected: "a whole number from \(Int32.min) to \(Int32.max)"), line: value.line)
         }
         return Int(number)
     }
 
-    private func double(_ value: GraphMLValue?, element: String) throws(GraphReadError) -> Double? {
-        guard let value else { return nil }
-        try checkDeclaredType(value, element: element)
+    private func double(_ slot: Int, element: @autoclosure () -> String) throws(GraphReadError) -> Double? {
+        guard let bytes = values.bytes(slot) else { return nil }
+        // Unsigned whole numbers of up to 9 digits fit every declared type but `boolean` (and have no `-0`).
+        if keys[values.key(slot)].type != "boolean", bytes.count <= 9, bytes.first != UInt8(ascii: "+"),
+           bytes.first != UInt8(ascii: "-"), let number = GraphMLNumber.plainInteger(bytes) {
+            return Double(number)
+        }
+        guard let value = value(slot) else { return nil }
+        try checkDeclaredType(value, element: element())
         guard let number = GraphMLNumber.double(value.text), number.isFinite else {
-            throw failure(.badValue(element: element, attribute: value.key.name, value: value.text,
+            throw failure(.badValue(element: element(), attribute: value.key.name, value: value.text,
                                     expected: "a finite number such as 2 or 0.5"), line: value.line)
         }
         return number
@@ -383,28 +611,24 @@ struct GraphMLParser {
         }
         guard ok else {
             throw failure(.badValue(element: element, attribute: value.key.name, value: value.text,
-                                    expected: "a valid \(value.key.type) (attr.type of key '\(value.keyID)')"), line: value.line)
+                                    expected: "a valid \(value.key.type) (attr.type of key '\(value.key.id)')"), line: value.line)
         }
     }
 
     // MARK: Finishing
 
-    private func finish() throws(GraphReadError) -> EntityGraph {
-        var graphEdges: [GraphEdge] = []
-        graphEdges.reserveCapacity(edges.count)
-        for pending in edges {
-            guard let source = nodeIndex[pending.source] else {
+    private mutating func finish() throws(GraphReadError) -> EntityGraph {
+        for pending in unresolved {
+            guard let source = nodeIndex.find(pending.source) else {
                 throw failure(.danglingEdge(edge: pending.name, endpoint: "source", node: pending.source), line: pending.line)
             }
-            guard let target = nodeIndex[pending.target] else {
+            guard let target = nodeIndex.find(pending.target) else {
                 throw failure(.danglingEdge(edge: pending.name, endpoint: "target", node: pending.target), line: pending.line)
             }
-            var edge = pending.edge
-            edge.source = source
-            edge.target = target
-            graphEdges.append(edge)
+            edges[pending.index].source = source
+            edges[pending.index].target = target
         }
-        return EntityGraph(nodes: nodes, edges: graphEdges)
+        return EntityGraph(nodes: nodes, edges: edges)
     }
 
     // MARK: Reader plumbing
@@ -438,8 +662,52 @@ struct GraphMLParser {
     }
 }
 
+/// Lists split on the bytes, when that splits exactly where `String.split` on the `Character` `|` does.
+enum GraphMLList {
+    /// The items, or nil when a separator touches a non-ASCII byte: a combining mark after `|` (or a prepended
+    /// mark before it) joins it into a larger `Character`, which `String.split` does not split at.
+    static func split(_ bytes: ArraySlice<UInt8>) -> [String]? {
+        let separator = UInt8(ascii: "|")
+        var items: [String] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == separator {
+                if index > bytes.startIndex && bytes[index - 1] >= 0x80 { return nil }
+                if index + 1 < bytes.endIndex && bytes[index + 1] >= 0x80 { return nil }
+                items.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                start = index + 1
+            }
+            index += 1
+        }
+        items.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self))
+        return items
+    }
+}
+
 /// XML Schema number literals, which are stricter than Swift's parsers (no hex floats, no `nan` spelling).
 enum GraphMLNumber {
+    /// `[+-]?[0-9]{1,18}`, the form numbers are written in, parsed from the bytes; nil for anything else
+    /// (white space, exponents, more digits), which callers then read the general way.
+    static func plainInteger(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        var index = bytes.startIndex
+        var negative = false
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        let digits = bytes.endIndex - index
+        guard digits > 0, digits <= 18 else { return nil }
+        var value: Int64 = 0
+        while index < bytes.endIndex {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
     /// XML Schema collapses white space around numbers.
     static func trimmed(_ text: String) -> Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }

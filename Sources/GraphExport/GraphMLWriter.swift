@@ -34,8 +34,32 @@ public struct GraphMLWriter: Sendable {
 
     /// The GraphML document as UTF-8 bytes (no BOM). Deterministic: the same graph gives the same bytes.
     public func write(_ graph: EntityGraph) throws(ExportError) -> [UInt8] {
-        try graph.checkedForExport()
         let xml = try XMLTextWriter()
+        try write(graph, into: xml)
+        return try xml.finish()
+    }
+
+    /// The same bytes streamed into `file` (not committed) as they are made, so a large graph's export is
+    /// never held whole in memory. Every value is checked before the first byte, as `write(_:)` checks them
+    /// before returning any.
+    public func write(_ graph: EntityGraph, to file: AtomicFileWriter) throws(ExportWriteError) {
+        do {
+            try graph.checkedValuesForExport()
+        } catch {
+            throw .export(error)
+        }
+        let xml: XMLTextWriter
+        do {
+            xml = try XMLTextWriter(streamingTo: file)
+            try write(graph, into: xml)
+        } catch {
+            throw .export(error)
+        }
+        try xml.finishStreaming()
+    }
+
+    private func write(_ graph: EntityGraph, into xml: XMLTextWriter) throws(ExportError) {
+        try graph.checkedForExport()
         try xml.startDocument()
         try xml.startElement("graphml")
         try xml.attribute("xmlns", Self.namespace)
@@ -67,7 +91,6 @@ public struct GraphMLWriter: Sendable {
         }
         try xml.endElement()  // graph
         try xml.endElement()  // graphml
-        return try xml.finish()
     }
 
     /// `node_label`, `edge_evidence_start`: unique per domain, an NMTOKEN, readable in any tool.

@@ -32,8 +32,8 @@ final class XMLTextReader {
         case other
     }
 
-    /// The input is copied: libxml2 reads the buffer lazily while parsing and must not see it move.
-    private let input: UnsafeMutableBufferPointer<CChar>
+    /// The input, which libxml2 reads lazily while parsing: it must stay in place until the reader is freed.
+    private let input: StableBytes
     private let reader: xmlTextReaderPtr
     private let errors: ErrorSink
     private let savedGenericErrors: entitygraph_generic_error_state
@@ -43,19 +43,23 @@ final class XMLTextReader {
         var first: XMLReadFailure?
     }
 
-    init(bytes: [UInt8], url: String) throws(XMLReadFailure) {
-        guard bytes.count < Int(Int32.max) else {
+    /// Reads a copy of `bytes`.
+    convenience init(bytes: [UInt8], url: String) throws(XMLReadFailure) {
+        try self.init(input: StableBytes(copying: bytes), url: url)
+    }
+
+    /// Reads `input` in place (a file is read once into it, not copied again).
+    init(input: StableBytes, url: String) throws(XMLReadFailure) {
+        guard input.count < Int(Int32.max) else {
             throw XMLReadFailure(message: "the file is larger than 2 GiB, which libxml2 cannot read from memory", line: nil)
         }
-        guard !bytes.isEmpty else { throw XMLReadFailure(message: "the file is empty", line: 1) }
-        let input = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
-        _ = input.initialize(from: bytes.lazy.map { CChar(bitPattern: $0) })
+        guard input.count > 0 else { throw XMLReadFailure(message: "the file is empty", line: 1) }
         // Silenced before the reader exists: creating it already decodes the first chunk.
         let savedGenericErrors = entitygraph_silence_generic_errors()
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        guard let reader = xmlReaderForMemory(input.baseAddress, Int32(bytes.count), url, nil, options) else {
+        let start = UnsafeRawPointer(input.base).assumingMemoryBound(to: CChar.self)
+        guard let reader = xmlReaderForMemory(start, Int32(input.count), url, nil, options) else {
             entitygraph_restore_generic_errors(savedGenericErrors)
-            input.deallocate()
             throw XMLReadFailure(message: "libxml2 could not start reading (out of memory, or an undecodable start)", line: 1)
         }
         self.input = input
@@ -75,7 +79,6 @@ final class XMLTextReader {
 
     deinit {
         xmlFreeTextReader(reader)
-        input.deallocate()
         entitygraph_restore_generic_errors(savedGenericErrors)
     }
 
@@ -104,6 +107,44 @@ final class XMLTextReader {
     /// The element name without its prefix (`graphml`, `node`).
     var localName: String {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether the element name without its prefix is `name`: compared on libxml2's bytes, no `String` made
+    /// (this runs for every element of a large file).
+    func localNameIs(_ name: StaticString) -> Bool {
+        guard let actual = xmlTextReaderConstLocalName(reader) else { return false }
+        return Self.equal(actual, name)
+    }
+
+    /// Appends the value of the current element's first attribute whose local name is `name` to `buffer`
+    /// (the same attribute `attributes()[name]` gives) and returns where it is; nil when there is none.
+    /// Bytes only: the callers look ids up without making a `String` of each.
+    func appendAttribute(_ name: StaticString, to buffer: inout [UInt8]) -> Range<Int>? {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
+        defer { _ = xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            guard let actual = xmlTextReaderConstLocalName(reader), Self.equal(actual, name) else { continue }
+            let start = buffer.count
+            if let value = xmlTextReaderConstValue(reader) { Self.append(value, to: &buffer) }
+            return start..<buffer.count
+        }
+        return nil
+    }
+
+    /// Appends the text of the current text node to `buffer` (what `value` gives, as bytes).
+    func appendValue(to buffer: inout [UInt8]) {
+        if let value = xmlTextReaderConstValue(reader) { Self.append(value, to: &buffer) }
+    }
+
+    private static func append(_ text: UnsafePointer<xmlChar>, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))))
+    }
+
+    /// A NUL-terminated name from libxml2 against an ASCII literal.
+    private static func equal(_ actual: UnsafePointer<xmlChar>, _ expected: StaticString) -> Bool {
+        let bytes = expected.utf8Start
+        for index in 0..<expected.utf8CodeUnitCount where actual[index] != bytes[index] { return false }
+        return actual[expected.utf8CodeUnitCount] == 0
     }
 
     /// Nesting depth of the current node (the root element is 0).
@@ -142,12 +183,13 @@ final class XMLTextReader {
     /// The line of the `<!DOCTYPE`: libxml2 keeps no line for the document type node, and the parser's
     /// position is already past it.
     var documentTypeLine: Int? {
-        let needle = Array("<!DOCTYPE".utf8).map { CChar(bitPattern: $0) }
+        let needle = Array("<!DOCTYPE".utf8)
+        let bytes = UnsafeBufferPointer(start: input.base, count: input.count)
         var line = 1
         var index = 0
-        while index + needle.count <= input.count {
-            if input[index] == 0x0A { line += 1 }
-            if input[index] == needle[0] && Array(input[index..<index + needle.count]) == needle { return line }
+        while index + needle.count <= bytes.count {
+            if bytes[index] == 0x0A { line += 1 }
+            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) { return line }
             index += 1
         }
         return nil

@@ -8,93 +8,174 @@
 /// Memory follows the graph, not the text: per edge only what the output shows is kept (the earliest evidence,
 /// the number of supporting sentences, the documents, the first and last date), never the set of sentences.
 /// Documents are kept as lists appended in arrival order (a repeat of the last one is skipped, so a corpus fed
-/// in document order stores each once) and sorted and deduplicated by `build()`.
+/// in document order stores each once) and sorted and deduplicated by `build()`. Document ids and dates are
+/// stored once, in `Strings` tables, and every list and first/last date holds 4-byte indices into them: a
+/// corpus ten times larger lists ten times the documents per node and edge, and those lists were most of the
+/// memory that grew with it.
 public struct GraphBuilder: Sendable {
     struct NodeRecord: Sendable {
         var label: String
         var type: NodeType
         var surfaces: Set<String> = []
         var mentions = 0
-        var documents: [String] = []
-        var firstSeen: String?
-        var lastSeen: String?
-        var meeting = MeetingAttributes()
-
-        mutating func see(document: String, date: String?) {
-            if documents.last != document { documents.append(document) }
-            if let date { see(date: date) }
+        /// Indices into `documentIDs`, in arrival order.
+        var documents: [Int32] = []
+        /// Indices into `dates`, or `Strings.none`.
+        var firstSeen = Strings.none
+        var lastSeen = Strings.none
+        /// Meetings only: kept out of line (an empty array costs nothing), so the records of other nodes stay
+        /// 64 bytes instead of 144.
+        var meetingBox: [MeetingAttributes] = []
+        var meeting: MeetingAttributes {
+            get { meetingBox.first ?? MeetingAttributes() }
+            set { meetingBox = [newValue] }
         }
 
-        mutating func see(date: String) {
-            if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-            if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
+        mutating func see(document: Int32, date: Int32, dates: Strings) {
+            if documents.last != document { documents.append(document) }
+            see(date: date, dates: dates)
+        }
+
+        mutating func see(date: Int32, dates: Strings) {
+            guard date != Strings.none else { return }
+            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
+            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
         }
     }
 
+    /// Endpoints are indices into `keys`: the edge table is the largest structure of a run, and two Strings
+    /// per edge made each entry 56 bytes instead of 32.
     struct EdgeKey: Hashable, Sendable {
-        var source: String
-        var target: String
+        var source: Int32
+        var target: Int32
         var kind: EdgeKind
         var label: String
     }
 
+    /// `Evidence` with its document and date as indices into the builder's tables: 40 bytes instead of 72.
+    struct EdgeEvidence: Sendable {
+        var sentence: String
+        var start: Int
+        var end: Int
+        var document: Int32
+        var date: Int32
+
+        /// `Evidence.<`: the earliest document (compared by id), then position, then sentence.
+        func precedes(_ other: EdgeEvidence, documents: Strings) -> Bool {
+            if document != other.document { return documents[document] < documents[other.document] }
+            return (start, end, sentence) < (other.start, other.end, other.sentence)
+        }
+    }
+
     struct EdgeRecord: Sendable {
-        var earliest: Evidence
+        var earliest: EdgeEvidence
         /// Supporting sentences counted by `addSupport` (the caller has made them distinct).
         var counted = 0
         /// Sentences given one at a time by `addRelation`, so that the same sentence reached twice counts once.
         var sentences: Set<SentenceID> = []
-        var documents: [String] = []
-        var firstSeen: String?
-        var lastSeen: String?
-        var eventClass: String?
+        /// Indices into `documentIDs`, in arrival order.
+        var documents: [Int32] = []
+        /// Indices into `dates`, or `Strings.none`.
+        var firstSeen = Strings.none
+        var lastSeen = Strings.none
+        /// An index into `eventClasses`, or `Strings.none`.
+        var eventClass = Strings.none
 
-        init(earliest: Evidence) { self.earliest = earliest }
+        init(earliest: EdgeEvidence) { self.earliest = earliest }
 
-        mutating func add(_ evidence: Evidence) {
-            if evidence < earliest { earliest = evidence }
+        mutating func add(_ evidence: EdgeEvidence, documentIDs: Strings, dates: Strings) {
+            if evidence.precedes(earliest, documents: documentIDs) { earliest = evidence }
             if documents.last != evidence.document { documents.append(evidence.document) }
-            if let date = evidence.date {
-                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
-            }
+            see(date: evidence.date, dates: dates)
         }
 
-        /// `addSupport`'s changes in one place, so the dictionary is probed once per call.
-        mutating func support(_ evidence: Evidence, sentences: Int, eventClass: String?) {
-            add(evidence)
-            counted += sentences
-            if let eventClass, self.eventClass == nil { self.eventClass = eventClass }
+        mutating func see(date: Int32, dates: Strings) {
+            guard date != Strings.none else { return }
+            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
+            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
+        }
+
+        /// Empties a record no key points at any more, so its lists are freed.
+        mutating func release() {
+            earliest.sentence = ""
+            sentences = []
+            documents = []
         }
 
         /// Order-independent: records absorbed in any order give the same record (`rekey` walks a dictionary).
-        mutating func absorb(_ other: EdgeRecord) {
+        mutating func absorb(_ other: EdgeRecord, documentIDs: Strings, dates: Strings, eventClasses: Strings) {
             // The event class of the earliest evidence, the smaller one between equals.
-            if let theirs = other.eventClass,
-               eventClass == nil || other.earliest < earliest || (other.earliest == earliest && theirs < eventClass!) {
-                eventClass = theirs
+            let otherFirst = other.earliest.precedes(earliest, documents: documentIDs)
+            let tie = !otherFirst && !earliest.precedes(other.earliest, documents: documentIDs)
+            if other.eventClass != Strings.none,
+               eventClass == Strings.none || otherFirst
+                || (tie && eventClasses[other.eventClass] < eventClasses[eventClass]) {
+                eventClass = other.eventClass
             }
-            if other.earliest < earliest { earliest = other.earliest }
+            if otherFirst { earliest = other.earliest }
             counted += other.counted
             sentences.formUnion(other.sentences)
             documents += other.documents
-            for date in [other.firstSeen, other.lastSeen].compactMap({ $0 }) {
-                if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
-                if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
-            }
+            see(date: other.firstSeen, dates: dates)
+            see(date: other.lastSeen, dates: dates)
         }
     }
 
+    /// Distinct strings (document ids, dates) by 4-byte index. Documents arrive one after the other, so the
+    /// last string looked up is checked before the hash table.
+    struct Strings: Sendable {
+        static let none: Int32 = -1
+        private(set) var values: [String] = []
+        private var index: [String: Int32] = [:]
+        private var last: (value: String, index: Int32)?
+
+        subscript(_ i: Int32) -> String { values[Int(i)] }
+
+        mutating func intern(_ value: String) -> Int32 {
+            if let last, last.value == value { return last.index }
+            let i: Int32
+            if let known = index[value] {
+                i = known
+            } else {
+                i = Int32(values.count)
+                values.append(value)
+                index[value] = i
+            }
+            last = (value, i)
+            return i
+        }
+
+        mutating func intern(_ value: String?) -> Int32 { value.map { intern($0) } ?? Self.none }
+
+        /// The index of a string already interned.
+        func find(_ value: String) -> Int32? { index[value] }
+
+        var count: Int { values.count }
+
+        func string(_ i: Int32) -> String? { i == Self.none ? nil : values[Int(i)] }
+    }
+
     private var nodes: [String: NodeRecord] = [:]
-    private var edges: [EdgeKey: EdgeRecord] = [:]
-    /// Unordered endpoint pairs per kind, so `hasRelation` is a lookup, not a scan.
+    /// Edges by key, as indices into `edgeRecords`. The records sit in one dense array rather than in the
+    /// dictionary: a dictionary keeps a quarter or more of its buckets empty and, when it grows, holds its old
+    /// and new buckets at once, which for the edge table (the largest structure) was a peak of its own.
+    /// A record no key points at (moved by `rekey`, dropped) is emptied and never read again.
+    private var edges: [EdgeKey: Int32] = [:]
+    private var edgeRecords: [EdgeRecord] = []
+    private var documentIDs = Strings()
+    private var dates = Strings()
+    /// Node keys as edges name them (endpoints need not be declared nodes).
+    private var keys = Strings()
+    private var eventClasses = Strings()
+    /// Unordered endpoint pairs per typed kind (not `co_mention`, most of the edges), so `hasRelation` is a
+    /// lookup, not a scan.
     private var pairs: Set<PairKey> = []
 
     struct PairKey: Hashable, Sendable {
-        var a: String
-        var b: String
+        var a: Int32
+        var b: Int32
         var kind: EdgeKind
-        init(_ x: String, _ y: String, _ kind: EdgeKind) {
+        init(_ x: Int32, _ y: Int32, _ kind: EdgeKind) {
             (a, b) = x < y ? (x, y) : (y, x)
             self.kind = kind
         }
@@ -139,8 +220,9 @@ public struct GraphBuilder: Sendable {
     /// Records `count` mentions of the entity in one document at once, with the spellings they used.
     public mutating func addMentions(key: String, count: Int, surfaces: [String], document: String, date: String?) {
         guard nodes[key] != nil else { return }
+        let document = documentIDs.intern(document), date = dates.intern(date)
         nodes[key]!.mentions += count
-        nodes[key]!.see(document: document, date: date)
+        nodes[key]!.see(document: document, date: date, dates: dates)
         for surface in surfaces where !surface.isEmpty { nodes[key]!.surfaces.insert(surface) }
     }
 
@@ -152,7 +234,9 @@ public struct GraphBuilder: Sendable {
 
     /// Marks a node as seen in a document without a mention of its own (e.g. a meeting inferred from a verb).
     public mutating func addDocument(key: String, document: String, date: String?) {
-        nodes[key]?.see(document: document, date: date)
+        guard nodes[key] != nil else { return }
+        let document = documentIDs.intern(document), date = dates.intern(date)
+        nodes[key]!.see(document: document, date: date, dates: dates)
     }
 
     /// Sets meeting attributes; a value already set is kept unless the new one is non-nil.
@@ -170,9 +254,11 @@ public struct GraphBuilder: Sendable {
     public mutating func addRelation(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                      evidence: Evidence, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord(earliest: evidence)].add(evidence)
-        edges[key]!.sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
+        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        let compact = compactEvidence(evidence)
+        let i = record(for: key, earliest: compact)
+        edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
+        edgeRecords[i].sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
         note(key, eventClass: eventClass)
     }
 
@@ -181,18 +267,36 @@ public struct GraphBuilder: Sendable {
     public mutating func addSupport(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: source, target: target, kind: kind, label: label)
-        edges[key, default: EdgeRecord(earliest: earliest)].support(earliest, sentences: sentences, eventClass: eventClass)
-        notePair(key)
+        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        let compact = compactEvidence(earliest)
+        let i = record(for: key, earliest: compact)
+        edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
+        edgeRecords[i].counted += sentences
+        note(key, eventClass: eventClass)
+    }
+
+    /// The index of the key's record, made (with `earliest`) if the key is new.
+    private mutating func record(for key: EdgeKey, earliest: EdgeEvidence) -> Int {
+        if let i = edges[key] { return Int(i) }
+        edges[key] = Int32(edgeRecords.count)
+        edgeRecords.append(EdgeRecord(earliest: earliest))
+        return edgeRecords.count - 1
+    }
+
+    private mutating func compactEvidence(_ evidence: Evidence) -> EdgeEvidence {
+        EdgeEvidence(sentence: evidence.sentence, start: evidence.start, end: evidence.end,
+                     document: documentIDs.intern(evidence.document), date: dates.intern(evidence.date))
+    }
+
+    private func evidence(_ compact: EdgeEvidence) -> Evidence {
+        Evidence(document: documentIDs[compact.document], sentence: compact.sentence, start: compact.start,
+                 end: compact.end, date: dates.string(compact.date))
     }
 
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
-        if let eventClass, edges[key]!.eventClass == nil { edges[key]!.eventClass = eventClass }
-        notePair(key)
-    }
-
-    private mutating func notePair(_ key: EdgeKey) {
-        if nodes[key.source] != nil, nodes[key.target] != nil {
+        let i = Int(edges[key]!)
+        if let eventClass, edgeRecords[i].eventClass == Strings.none { edgeRecords[i].eventClass = eventClasses.intern(eventClass) }
+        if key.kind != .coMention, nodes[keys[key.source]] != nil, nodes[keys[key.target]] != nil {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
     }
@@ -200,10 +304,21 @@ public struct GraphBuilder: Sendable {
     /// Gives entities their final keys once the corpus is complete: each `old` key becomes `mapping[old]`;
     /// records that meet on one key are joined (counts added, earliest evidence kept, the first declaration's
     /// label and type). `co_mention` edges, being undirected, are re-oriented from the smaller key to the larger,
-    /// as `addRelation` callers give them. One pass over nodes and edges, whatever the number of keys renamed.
+    /// as `addRelation` callers give them. One pass over nodes and edges, whatever the number of keys renamed;
+    /// only the edges whose key changes are moved, in place (a renamed copy of the whole edge table was the
+    /// largest allocation of a run).
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
-        func new(_ key: String) -> String { mapping[key] ?? key }
+        var renamed: [Int32: Int32] = [:]
+        for (old, new) in mapping {
+            if let id = keys.find(old) { renamed[id] = keys.intern(new) }
+        }
+        let keys = self.keys
+        func new(_ key: EdgeKey) -> EdgeKey {
+            var source = renamed[key.source] ?? key.source, target = renamed[key.target] ?? key.target
+            if key.kind == .coMention, keys[target] < keys[source] { swap(&source, &target) }
+            return EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
+        }
         // In key order, so that what a node keeps of several moved into it does not depend on hashing.
         for (old, target) in mapping.sorted(by: { $0.key < $1.key }) where old != target {
             guard let moved = nodes.removeValue(forKey: old) else { continue }
@@ -211,48 +326,57 @@ public struct GraphBuilder: Sendable {
             record.mentions += moved.mentions
             record.surfaces.formUnion(moved.surfaces)
             record.documents += moved.documents
-            for date in [moved.firstSeen, moved.lastSeen].compactMap({ $0 }) { record.see(date: date) }
+            record.see(date: moved.firstSeen, dates: dates)
+            record.see(date: moved.lastSeen, dates: dates)
             record.meeting.date = record.meeting.date ?? moved.meeting.date
             record.meeting.format = record.meeting.format ?? moved.meeting.format
             record.meeting.ordinal = record.meeting.ordinal ?? moved.meeting.ordinal
             record.meeting.series = record.meeting.series ?? moved.meeting.series
             nodes[target] = record
         }
-        var renamed: [EdgeKey: EdgeRecord] = [:]
-        renamed.reserveCapacity(edges.count)
-        for (key, record) in edges {
-            var source = new(key.source), target = new(key.target)
-            if key.kind == .coMention, target < source { swap(&source, &target) }
-            let moved = EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
-            if renamed[moved] == nil { renamed[moved] = record } else { renamed[moved]!.absorb(record) }
+        // Every moving record leaves before any arrives, so a record never lands on one that is itself moving.
+        // Joining is order-free (sums, minimum evidence and its event class, first/last dates, document lists
+        // that build() sorts).
+        let moving = edges.keys.filter { new($0) != $0 }
+        let records = moving.map { (key: new($0), record: edges.removeValue(forKey: $0)!) }
+        for (key, record) in records {
+            if let into = edges[key] {
+                let other = edgeRecords[Int(record)]
+                edgeRecords[Int(record)].release()
+                edgeRecords[Int(into)].absorb(other, documentIDs: documentIDs, dates: dates, eventClasses: eventClasses)
+            } else {
+                edges[key] = record
+            }
         }
-        edges = renamed
-        pairs = Set(edges.keys.filter { nodes[$0.source] != nil && nodes[$0.target] != nil }
+        let nodes = self.nodes
+        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[keys[$0.source]] != nil && nodes[keys[$0.target]] != nil }
             .map { PairKey($0.source, $0.target, $0.kind) })
     }
 
     /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
-    /// direction): the typed edge says more, and the co-mention would only repeat its sentence.
+    /// direction): the typed edge says more, and the co-mention would only repeat its sentence. In place.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
-        // `hasRelation(a, b, kinds: every typed kind)` for every co-mention is one probe per kind; the pairs that
-        // some typed relation joins, gathered once, answer it with one.
-        struct Pair: Hashable { var a: String, b: String }
-        let typed = Set(pairs.lazy.filter { $0.kind != .coMention }.map { Pair(a: $0.a, b: $0.b) })
-        edges = edges.filter { key, _ in
-            key.kind != .coMention || !typed.contains(key.source < key.target ? Pair(a: key.source, b: key.target)
-                                                                                : Pair(a: key.target, b: key.source))
+        let typed = Set(EdgeKind.allCases).subtracting([.coMention])
+        let shadowed = edges.keys.filter { key in
+            key.kind == .coMention && typed.contains { pairs.contains(PairKey(key.source, key.target, $0)) }
         }
+        for key in shadowed { edgeRecords[Int(edges.removeValue(forKey: key)!)].release() }
     }
 
     /// Removes every `co_mention` edge.
     public mutating func dropCoMentions() {
+        for (key, i) in edges where key.kind == .coMention { edgeRecords[Int(i)].release() }
         edges = edges.filter { $0.key.kind != .coMention }
-        pairs = pairs.filter { $0.kind != .coMention }
     }
 
-    /// Whether a relation of one of `kinds` joins the two keys, in either direction.
+    /// Whether a relation of one of `kinds` joins the two keys, in either direction. Typed kinds are a lookup;
+    /// `co_mention` pairs are not indexed (they are most of the edges), so asking for them scans the edges.
     public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>) -> Bool {
-        kinds.contains { pairs.contains(PairKey(a, b, $0)) }
+        guard let a = keys.find(a), let b = keys.find(b) else { return false }
+        if kinds.contains(where: { $0 != .coMention && pairs.contains(PairKey(a, b, $0)) }) { return true }
+        guard kinds.contains(.coMention), nodes[keys[a]] != nil, nodes[keys[b]] != nil else { return false }
+        let pair = PairKey(a, b, .coMention)
+        return edges.keys.contains { $0.kind == .coMention && PairKey($0.source, $0.target, .coMention) == pair }
     }
 
     /// The graph in canonical order, and where each key ended up.
@@ -265,37 +389,91 @@ public struct GraphBuilder: Sendable {
         var graphNodes: [GraphNode] = []
         graphNodes.reserveCapacity(orderedKeys.count)
         for (index, key) in orderedKeys.enumerated() {
-            let record = nodes[key]!
             indexByKey[key] = index
-            graphNodes.append(GraphNode(
-                identity: key,
-                label: record.label,
-                type: record.type,
-                aliases: record.surfaces.subtracting([record.label]).sorted(),
-                mentions: record.mentions,
-                documents: Self.sortedUnique(record.documents),
-                date: record.meeting.date,
-                format: record.meeting.format,
-                ordinal: record.meeting.ordinal,
-                series: record.meeting.series,
-                firstSeen: record.firstSeen,
-                lastSeen: record.lastSeen))
+            graphNodes.append(node(key: key, record: nodes[key]!))
         }
         var graphEdges: [GraphEdge] = []
         graphEdges.reserveCapacity(edges.count)
-        for (key, record) in edges {
-            guard let source = indexByKey[key.source], let target = indexByKey[key.target], source != target
+        for (key, i) in edges {
+            let record = edgeRecords[Int(i)]
+            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
-            // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
-            graphEdges.append(GraphEdge(
-                source: source, target: target, kind: key.kind, label: key.label,
-                weight: Double(record.counted + record.sentences.count),
-                documents: Self.sortedUnique(record.documents),
-                evidence: record.earliest, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
-                eventClass: record.eventClass))
+            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: true))
         }
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+    }
+
+    /// `build()` for the last time, at the end of a run when memory peaks: each record is released as its
+    /// node or edge is made (the edge table as soon as every edge has its fields, before the document lists
+    /// are spelled out), so the builder and the graph are not both held at full size. The same graph as
+    /// `build()`; the builder is empty afterwards.
+    public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
+        let nodes = self.nodes
+        let orderedKeys = nodes.keys.sorted { a, b in
+            let ra = nodes[a]!, rb = nodes[b]!
+            return (ra.type, ra.label, a) < (rb.type, rb.label, b)
+        }
+        _ = consume nodes
+        var indexByKey: [String: Int] = [:]
+        indexByKey.reserveCapacity(orderedKeys.count)
+        for (index, key) in orderedKeys.enumerated() { indexByKey[key] = index }
+        // Edges first, without their document lists: the edge table (the largest) is gone before any list of
+        // document ids is spelled out.
+        var graphEdges: [GraphEdge] = []
+        var documentLists: [[Int32]] = []
+        graphEdges.reserveCapacity(edges.count)
+        documentLists.reserveCapacity(edges.count)
+        for (key, i) in edges {
+            let record = edgeRecords[Int(i)]
+            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
+            else { continue }
+            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: false))
+            documentLists.append(record.documents)
+        }
+        edges = [:]
+        edgeRecords = []
+        pairs = []
+        var graphNodes: [GraphNode] = []
+        graphNodes.reserveCapacity(orderedKeys.count)
+        for key in orderedKeys { graphNodes.append(node(key: key, record: self.nodes.removeValue(forKey: key)!)) }
+        self.nodes = [:]
+        for i in graphEdges.indices {
+            graphEdges[i].documents = Self.sortedUnique(documentLists[i].map { documentIDs[$0] })
+            documentLists[i] = []
+        }
+        graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
+        documentIDs = Strings()
+        dates = Strings()
+        keys = Strings()
+        eventClasses = Strings()
+        return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+    }
+
+    private func node(key: String, record: NodeRecord) -> GraphNode {
+        GraphNode(
+            identity: key,
+            label: record.label,
+            type: record.type,
+            aliases: record.surfaces.subtracting([record.label]).sorted(),
+            mentions: record.mentions,
+            documents: Self.sortedUnique(record.documents.map { documentIDs[$0] }),
+            date: record.meeting.date,
+            format: record.meeting.format,
+            ordinal: record.meeting.ordinal,
+            series: record.meeting.series,
+            firstSeen: dates.string(record.firstSeen),
+            lastSeen: dates.string(record.lastSeen))
+    }
+
+    private func edge(key: EdgeKey, record: EdgeRecord, source: Int, target: Int, withDocuments: Bool) -> GraphEdge {
+        // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
+        GraphEdge(
+            source: source, target: target, kind: key.kind, label: key.label,
+            weight: Double(record.counted + record.sentences.count),
+            documents: withDocuments ? Self.sortedUnique(record.documents.map { documentIDs[$0] }) : [],
+            evidence: evidence(record.earliest), firstSeen: dates.string(record.firstSeen),
+            lastSeen: dates.string(record.lastSeen), eventClass: eventClasses.string(record.eventClass))
     }
 
     struct SentenceID: Hashable, Sendable {

@@ -409,12 +409,15 @@ public struct GraphBuilder: Sendable {
     /// are spelled out), so the builder and the graph are not both held at full size. The same graph as
     /// `build()`; the builder is empty afterwards.
     public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
-        let nodes = self.nodes
+        // The node table moves out of the builder, so that taking its records one by one changes it in place: a
+        // second reference (a `let` copy kept alive by the sort) made every removal copy the whole table, which
+        // was quadratic in the number of nodes.
+        var nodes: [String: NodeRecord] = [:]
+        swap(&nodes, &self.nodes)
         let orderedKeys = nodes.keys.sorted { a, b in
             let ra = nodes[a]!, rb = nodes[b]!
             return (ra.type, ra.label, a) < (rb.type, rb.label, b)
         }
-        _ = consume nodes
         var indexByKey: [String: Int] = [:]
         indexByKey.reserveCapacity(orderedKeys.count)
         for (index, key) in orderedKeys.enumerated() { indexByKey[key] = index }
@@ -436,8 +439,7 @@ public struct GraphBuilder: Sendable {
         pairs = []
         var graphNodes: [GraphNode] = []
         graphNodes.reserveCapacity(orderedKeys.count)
-        for key in orderedKeys { graphNodes.append(node(key: key, record: self.nodes.removeValue(forKey: key)!)) }
-        self.nodes = [:]
+        for key in orderedKeys { graphNodes.append(node(key: key, record: nodes.removeValue(forKey: key)!)) }
         for i in graphEdges.indices {
             graphEdges[i].documents = Self.sortedUnique(documentLists[i].map { documentIDs[$0] })
             documentLists[i] = []

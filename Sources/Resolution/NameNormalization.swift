@@ -74,7 +74,9 @@ private let seriesFillers = Set(genericMeetingWordList + ["consultative", "of", 
 /// final "iy" or "y" after a consonant is "i" ("Dmitry", "Dmitri"; "Georgiy", "Georgi"). Only for people: places
 /// and organisations keep their spelling ("Kentucky" is no "Kentucki").
 public func personNameKey(_ name: String) -> String {
-    normalizedName(name).split(separator: " ").map { word -> String in
+    let normalized = normalizedName(name)
+    if let ascii = asciiPersonNameKey(normalized) { return ascii }
+    return normalized.split(separator: " ").map { word -> String in
         var letters: [Character] = []
         for letter in word where letters.last != letter || !letter.isLetter { letters.append(letter) }
         var folded = String(letters).replacingAll("ks", with: "x")
@@ -89,6 +91,57 @@ public func personNameKey(_ name: String) -> String {
         }
         return folded
     }.joined(separator: " ")
+}
+
+/// `personNameKey`'s word rules on the bytes of an ASCII normalised name (the resolvers ask it for every
+/// person and organisation mention; the Character path cost a sixth of a 10 MB list of names). Nil when the
+/// name is not ASCII.
+private func asciiPersonNameKey(_ normalized: String) -> String? {
+    var normalized = normalized
+    return normalized.withUTF8 { bytes -> String? in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+        func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var word: [UInt8] = []
+        func flush() {
+            // In the order of the Character path: doubled letters, then "ks", then the ending.
+            var collapsed: [UInt8] = []
+            for b in word where collapsed.last != b || !isLetter(b) { collapsed.append(b) }
+            var folded: [UInt8] = []
+            var i = 0
+            while i < collapsed.count {
+                if collapsed[i] == 0x6B, i + 1 < collapsed.count, collapsed[i + 1] == 0x73 {
+                    folded.append(0x78)
+                    i += 2
+                } else {
+                    folded.append(collapsed[i])
+                    i += 1
+                }
+            }
+            let n = folded.count
+            if n >= 2, folded[n - 2] == 0x65, folded[n - 1] == 0x79 {          // "ey" -> "ei"
+                folded[n - 1] = 0x69
+            } else if n >= 2, folded[n - 2] == 0x69, folded[n - 1] == 0x79 {   // "iy" -> "i"
+                folded.removeLast()
+            } else if n > 2, folded[n - 1] == 0x79, !isVowel(folded[n - 2]) {  // "y" after a consonant -> "i"
+                folded[n - 1] = 0x69
+            }
+            out.append(contentsOf: folded)
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in bytes {
+            if b == 0x20 {
+                flush()
+                out.append(b)
+            } else {
+                word.append(b)
+            }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 extension String {

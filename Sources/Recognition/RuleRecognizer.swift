@@ -81,9 +81,16 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
 /// `SentenceReader.placeAt` answers of one document, by start and limit. The rules ask the same question
 /// several times (a chunk, then each of its segments, then the tagger's spans), and an answer costs a gazetteer
 /// match and a list of candidates; the answer depends only on the document, so one memo serves all its readers.
-/// Used by one thread: a document is recognised on one.
+/// Used by one thread: a document is recognised on one. A pure cache, bounded: a document of nothing but names
+/// (a 10 MB list) would otherwise keep an answer for every token, and the hostile list peaked 250 MB higher.
 final class PlaceMemo {
-    var answers: [Int: (length: Int, place: PlaceReference)?] = [:]
+    private(set) var answers: [Int: (length: Int, place: PlaceReference)?] = [:]
+    static let capacity = 1 << 14
+
+    func remember(_ answer: (length: Int, place: PlaceReference)?, for key: Int) {
+        if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
+        answers[key] = .some(answer)
+    }
 }
 
 /// Reads one sentence; keeps the per-sentence state out of the recognizer.
@@ -117,7 +124,7 @@ struct SentenceReader<L: Lexicon> {
         let key = i << 32 | limit
         if let known = places.answers[key] { return known }
         let answer = readPlaceAt(i, limit: limit)
-        places.answers[key] = .some(answer)
+        places.remember(answer, for: key)
         return answer
     }
 

@@ -348,30 +348,10 @@ public struct DocumentResolver: Sendable {
             guard let owners = coreOwners[normalizedName(entities[e].name)], owners.count == 1,
                   let target = owners.first, target != e else { continue }
             var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
-        // "George Herbert Walker Bush … George Bush": one person written with and without a middle name.
-        var middleNames = MiddleNameIndex<Int>()
-        for e in resolution.entities.indices where resolution.entities[e].type == .person
-            && resolution.entities[e].identity == nil && resolution.entities[e].aliasGroup == nil {
-            middleNames.add(e, name: resolution.entities[e].name)
-        }
-        for (long, short) in middleNames.pairs()
-            where !aliases.mustStayApart(resolution.entities[long].name, resolution.entities[short].name) {
-            resolution.merge(short, into: long, reason: "the same first and last name without a middle name")
-        }
             resolution.merge(e, into: target, reason: "same organisation without its nationality")
             (entities, entityOfMention) = (resolution.entities, resolution.entityOfMention)
         }
         var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
-        // "George Herbert Walker Bush … George Bush": one person written with and without a middle name.
-        var middleNames = MiddleNameIndex<Int>()
-        for e in resolution.entities.indices where resolution.entities[e].type == .person
-            && resolution.entities[e].identity == nil && resolution.entities[e].aliasGroup == nil {
-            middleNames.add(e, name: resolution.entities[e].name)
-        }
-        for (long, short) in middleNames.pairs()
-            where !aliases.mustStayApart(resolution.entities[long].name, resolution.entities[short].name) {
-            resolution.merge(short, into: long, reason: "the same first and last name without a middle name")
-        }
         joinShortForms(&resolution, mentions: mentions, text: text)
         (entities, entityOfMention) = (resolution.entities, resolution.entityOfMention)
         // Drop emptied entities and renumber.

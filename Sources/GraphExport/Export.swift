@@ -77,3 +77,25 @@ public func writeExport(_ graph: EntityGraph, to path: String,
         }
     }
 }
+
+extension XMLTextWriter {
+    /// An XML export streamed into `file` (not committed) as it is made, so a large graph's export is never held
+    /// whole in memory: every value is checked before the first byte, as the in-memory writers check them
+    /// before returning any, then `body` writes the document. The one streaming policy of GraphML and GEXF.
+    static func stream(_ graph: EntityGraph, to file: AtomicFileWriter,
+                       _ body: (XMLTextWriter) throws(ExportError) -> Void) throws(ExportWriteError) {
+        do {
+            try graph.checkedValuesForExport()
+        } catch {
+            throw .export(error)
+        }
+        let xml: XMLTextWriter
+        do {
+            xml = try XMLTextWriter(streamingTo: file)
+            try body(xml)
+        } catch {
+            throw .export(error)
+        }
+        try xml.finishStreaming()
+    }
+}

@@ -32,19 +32,7 @@ public struct GEXFWriter: Sendable {
     /// never held whole in memory. Every value is checked before the first byte, as `write(_:)` checks them
     /// before returning any.
     public func write(_ graph: EntityGraph, to file: AtomicFileWriter) throws(ExportWriteError) {
-        do {
-            try graph.checkedValuesForExport()
-        } catch {
-            throw .export(error)
-        }
-        let xml: XMLTextWriter
-        do {
-            xml = try XMLTextWriter(streamingTo: file)
-            try write(graph, into: xml)
-        } catch {
-            throw .export(error)
-        }
-        try xml.finishStreaming()
+        try XMLTextWriter.stream(graph, to: file) { (xml) throws(ExportError) in try write(graph, into: xml) }
     }
 
     private func write(_ graph: EntityGraph, into xml: XMLTextWriter) throws(ExportError) {

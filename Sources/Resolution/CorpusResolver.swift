@@ -74,8 +74,11 @@ public struct CorpusResolver: Sendable {
             let key = provisional[i]
             keys[i] = finalKey(key, surnames: surnames, spellings: spellings)
             if case let .surname(name) = key, keys[i] != "person:" + name {
+                // "surname of a full name" or "family name written first in a full name", as the index found it.
+                let how = surnames.fullNames.candidates(for: name) { _ in true }.reason.hasPrefix("surname")
+                    ? "surname of the only full name" : "family name written first in the only full name"
                 log.append(MergeRecord(node: keys[i], name: sighting.name, document: sighting.document,
-                                       reason: "surname of the only full name '\(keys[i].dropFirst("person:".count))' in the corpus"))
+                                       reason: "\(how) '\(keys[i].dropFirst("person:".count))' in the corpus"))
             }
         }
         // Record which documents' spellings met on one node for reasons other than the per-document rules.

@@ -112,6 +112,16 @@ struct SurnamePolicyTests {
         #expect(g.node("Xi") == nil, "\(g.dump)")
     }
 
+    @Test func theMergeLogSaysAFamilyNameWasWrittenFirst() throws {
+        guard let lexicon = Shipped.lexicon, let aliases = Shipped.aliases else { throw Missing() }
+        let documents = try [("a", "date 2024-10-09\nChinese President Xi Jinping arrived in Nairobi on Monday.\n"),
+                             ("b", "date 2024-10-10\nOn Tuesday, Xi told reporters in Mombasa that the visit went well.\n")]
+            .map { id, text in try DocumentReader.decode(Array(text.utf8), id: id, path: id + ".txt").document }
+        let merges = Extractor(lexicon: lexicon, aliases: aliases).extract(documents).merges
+        #expect(merges.contains { $0.name == "Xi" && $0.document == "b"
+            && $0.reason.hasPrefix("family name written first in the only full name") }, "\(merges)")
+    }
+
     @Test func twoFullNamesOfOneSurnameAcrossArticlesJoinNeither() throws {
         let g = try extract([
             ("a", "date 2024-10-09\nKarl Brandt arrived in Nairobi on Monday.\n"),

@@ -379,35 +379,16 @@ public struct GraphBuilder: Sendable {
         return edges.keys.contains { $0.kind == .coMention && PairKey($0.source, $0.target, .coMention) == pair }
     }
 
-    /// The graph in canonical order, and where each key ended up.
+    /// The graph in canonical order, and where each key ended up; the builder stays as it is. `takeGraph()` on a
+    /// copy, so there is one way of making the graph.
     public func build() -> (graph: EntityGraph, indexByKey: [String: Int]) {
-        let orderedKeys = nodes.keys.sorted { a, b in
-            let ra = nodes[a]!, rb = nodes[b]!
-            return (ra.type, ra.label, a) < (rb.type, rb.label, b)
-        }
-        var indexByKey: [String: Int] = [:]
-        var graphNodes: [GraphNode] = []
-        graphNodes.reserveCapacity(orderedKeys.count)
-        for (index, key) in orderedKeys.enumerated() {
-            indexByKey[key] = index
-            graphNodes.append(node(key: key, record: nodes[key]!))
-        }
-        var graphEdges: [GraphEdge] = []
-        graphEdges.reserveCapacity(edges.count)
-        for (key, i) in edges {
-            let record = edgeRecords[Int(i)]
-            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
-            else { continue }
-            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: true))
-        }
-        graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
-        return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+        var copy = self
+        return copy.takeGraph()
     }
 
-    /// `build()` for the last time, at the end of a run when memory peaks: each record is released as its
-    /// node or edge is made (the edge table as soon as every edge has its fields, before the document lists
-    /// are spelled out), so the builder and the graph are not both held at full size. The same graph as
-    /// `build()`; the builder is empty afterwards.
+    /// The graph, taken at the end of a run when memory peaks: each record is released as its node or edge is
+    /// made (the edge table as soon as every edge has its fields, before the document lists are spelled out), so
+    /// the builder and the graph are not both held at full size. The builder is empty afterwards.
     public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
         // The node table moves out of the builder, so that taking its records one by one changes it in place: a
         // second reference (a `let` copy kept alive by the sort) made every removal copy the whole table, which
@@ -431,7 +412,7 @@ public struct GraphBuilder: Sendable {
             let record = edgeRecords[Int(i)]
             guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
             else { continue }
-            graphEdges.append(edge(key: key, record: record, source: source, target: target, withDocuments: false))
+            graphEdges.append(edge(key: key, record: record, source: source, target: target))
             documentLists.append(record.documents)
         }
         edges = [:]
@@ -468,12 +449,13 @@ public struct GraphBuilder: Sendable {
             lastSeen: dates.string(record.lastSeen))
     }
 
-    private func edge(key: EdgeKey, record: EdgeRecord, source: Int, target: Int, withDocuments: Bool) -> GraphEdge {
+    /// The edge without its documents, which `takeGraph` spells out once the edge table is gone.
+    private func edge(key: EdgeKey, record: EdgeRecord, source: Int, target: Int) -> GraphEdge {
         // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
         GraphEdge(
             source: source, target: target, kind: key.kind, label: key.label,
             weight: Double(record.counted + record.sentences.count),
-            documents: withDocuments ? Self.sortedUnique(record.documents.map { documentIDs[$0] }) : [],
+            documents: [],
             evidence: evidence(record.earliest), firstSeen: dates.string(record.firstSeen),
             lastSeen: dates.string(record.lastSeen), eventClass: eventClasses.string(record.eventClass))
     }

@@ -355,3 +355,39 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
         #expect(Set(plain.keys(ofToken: 0)).isSubset(of: Set(classed.keys(ofToken: 0))))
     }
 }
+
+/// `WeightTable.score` reads keys in gathered blocks; its sums must be those of looking every key up on its own.
+@Suite struct WeightTableScoreTests {
+    @Test(arguments: [1, 2, 4])
+    func scoresEqualTheSumOfEachKeysRow(weightBytes: Int) throws {
+        let L = 5
+        // A crowded table (load factor 0.95) so that many keys sit away from their home slot.
+        let known: [UInt64] = (0..<600).map { featureKey(3, UInt64($0)) }
+        let rows = (0..<(known.count * L)).map { Float(($0 * 7919) % 29) - 14 }
+        let table = WeightTable(keys: known, rows: rows, labelCount: L, scale: 1, weightBytes: weightBytes,
+                                loadFactor: 0.95)
+        // Tokens of 0 to 40 keys, known and unknown mixed, more keys than one gathered block, and token
+        // boundaries that fall inside a block and across blocks.
+        var buffer = FeatureBuffer()
+        buffer.offsets = [0]
+        var next = 0
+        for t in 0..<60 {
+            for k in 0..<((t * 13) % 41) {
+                buffer.keys.append(k % 3 == 0 ? featureKey(9, UInt64(next)) : known[(next * 31) % known.count])
+                next += 1
+            }
+            buffer.offsets.append(buffer.keys.count)
+        }
+        #expect(buffer.keys.count > 2 * WeightTable.gatherBlock)
+        var emissions = [Float](repeating: .nan, count: buffer.tokenCount * L)
+        table.score(buffer, into: &emissions)
+        for t in 0..<buffer.tokenCount {
+            var expected = [Float](repeating: 0, count: L)
+            for key in buffer.keys(ofToken: t) {
+                guard let row = table.row(key) else { continue }
+                for l in 0..<L { expected[l] += row[l] }
+            }
+            #expect(Array(emissions[(t * L)..<((t + 1) * L)]) == expected, "token \(t)")
+        }
+    }
+}

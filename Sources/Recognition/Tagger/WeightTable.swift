@@ -116,10 +116,12 @@ package struct WeightTable: Sendable, Equatable {
         records.withUnsafeBytes { Self.slot(of: key, in: $0, slotCount: slotCount, stride: stride) }
     }
 
+    /// The slot holding `key`, probing from `start` (its home slot unless the caller has looked there).
     @inline(__always)
-    static func slot(of key: UInt64, in records: UnsafeRawBufferPointer, slotCount: Int, stride: Int) -> Int? {
+    static func slot(of key: UInt64, in records: UnsafeRawBufferPointer, slotCount: Int, stride: Int,
+                     from start: Int? = nil) -> Int? {
         let fingerprint = Self.fingerprint(key)
-        var slot = homeSlot(key, slotCount: slotCount)
+        var slot = start ?? homeSlot(key, slotCount: slotCount)
         while true {
             // Records are at least 4 bytes, so a 4-byte load at a record start stays inside the buffer.
             let found = records.loadUnaligned(fromByteOffset: slot * stride, as: UInt32.self).littleEndian & 0xFF_FFFF
@@ -161,31 +163,71 @@ package struct WeightTable: Sendable, Equatable {
         }
     }
 
+    /// Keys gathered per round of `score`: enough look-ups in flight to hide memory latency, few enough that
+    /// their home slots stay in the first-level cache until the probe round reads them.
+    static let gatherBlock = 256
+
+    /// The table is several megabytes and every key lands in a random slot, so scoring is bound by memory
+    /// latency, not arithmetic (two thirds of its time was one load). Each round therefore first reads the home
+    /// slot of a block of keys in a loop with no branch on what it reads, so the loads overlap, and then probes
+    /// and sums with those cache lines already arriving. The sums are the same as probing key by key.
     @inline(__always)
     private func score<Sum: Numeric & BinaryFloatingPointOrInteger>(
         _ features: FeatureBuffer, into emissions: inout [Float], sum zero: Sum,
         weight: (UnsafeRawBufferPointer, Int) -> Sum
     ) {
         let labels = labelCount, stride = stride, slotCount = slotCount, scale = scale, width = weightBytes
+        let block = Self.gatherBlock
         withUnsafeTemporaryAllocation(of: Sum.self, capacity: labels) { sums in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: block) { gathered in
             records.withUnsafeBytes { records in
                 features.keys.withUnsafeBufferPointer { keys in
                     features.offsets.withUnsafeBufferPointer { offsets in
                         emissions.withUnsafeMutableBufferPointer { emissions in
-                            for t in 0..<(offsets.count - 1) {
+                            let tokens = offsets.count - 1
+                            var t = 0
+                            for l in 0..<labels { sums[l] = zero }
+                            /// Stores token `t`'s sums and moves to the next token.
+                            @inline(__always) func finishToken() {
+                                for l in 0..<labels { emissions[t &* labels &+ l] = sums[l].float * scale }
                                 for l in 0..<labels { sums[l] = zero }
-                                for k in offsets[t]..<offsets[t + 1] {
-                                    guard let slot = Self.slot(of: keys[k], in: records, slotCount: slotCount, stride: stride)
-                                    else { continue }
-                                    let row = slot * stride + Self.fingerprintBytes
-                                    for l in 0..<labels { sums[l] = sums[l].adding(weight(records, row + l * width)) }
-                                }
-                                for l in 0..<labels { emissions[t * labels + l] = sums[l].float * scale }
+                                t += 1
                             }
+                            var first = 0
+                            while first < keys.count {
+                                let last = min(first + block, keys.count)
+                                for k in first..<last {
+                                    let home = Self.homeSlot(keys[k], slotCount: slotCount) &* stride
+                                    gathered[k &- first] = records.loadUnaligned(fromByteOffset: home, as: UInt32.self)
+                                }
+                                for k in first..<last {
+                                    while t < tokens && k >= offsets[t &+ 1] { finishToken() }
+                                    let key = keys[k], fingerprint = Self.fingerprint(key)
+                                    let found = gathered[k &- first].littleEndian & 0xFF_FFFF
+                                    let slot: Int
+                                    if found == fingerprint {
+                                        slot = Self.homeSlot(key, slotCount: slotCount)
+                                    } else if found == 0 {
+                                        continue
+                                    } else {
+                                        let home = Self.homeSlot(key, slotCount: slotCount)
+                                        guard let probed = Self.slot(
+                                            of: key, in: records, slotCount: slotCount, stride: stride,
+                                            from: home + 1 == slotCount ? 0 : home + 1)
+                                        else { continue }
+                                        slot = probed
+                                    }
+                                    let row = slot &* stride &+ Self.fingerprintBytes
+                                    for l in 0..<labels { sums[l] = sums[l].adding(weight(records, row &+ l &* width)) }
+                                }
+                                first = last
+                            }
+                            while t < tokens { finishToken() }
                         }
                     }
                 }
             }
+        }
         }
     }
 }

@@ -31,13 +31,9 @@ public struct DocumentContext: Sendable {
     /// `neighbourKeys[neighbourOffsets[t]..<neighbourOffsets[t + 1]]`. Only capitalised tokens get them.
     package let neighbourKeys: [UInt64]
     package let neighbourOffsets: [Int]
-
-    /// A context that says nothing (all bits zero): what a document of one sentence amounts to.
-    package init(empty count: Int) {
-        bits = [UInt32](repeating: 0, count: count)
-        neighbourKeys = []
-        neighbourOffsets = [Int](repeating: 0, count: count + 1)
-    }
+    /// Per token: what the token's own bytes say (`TokenInfo`), read once here and reused by the feature
+    /// extractor, which needs the same values for every sentence.
+    package let infos: [TokenInfo]
 
     public init(_ text: AnalyzedText) {
         let count = text.tokens.count
@@ -46,13 +42,10 @@ public struct DocumentContext: Sendable {
         var nextWords = [UInt64](repeating: TokenInfo.sentenceEnd.word, count: count)
         var own = [UInt32](repeating: 0, count: count)
         var capitalised = [Bool](repeating: false, count: count)
-        text.bytes.withUnsafeBufferPointer { bytes in
-            var infos: [TokenInfo] = []
+        let infos = Self.tokenInfos(text)
+        infos.withUnsafeBufferPointer { all in
             for sentence in text.sentences {
-                infos.removeAll(keepingCapacity: true)
-                for t in sentence.tokens {
-                    infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end))
-                }
+                let infos = UnsafeBufferPointer(rebasing: all[sentence.tokens])
                 for (i, t) in sentence.tokens.enumerated() {
                     let info = infos[i]
                     let isCapitalised = info.flags & TokenFlags.initialUpper != 0
@@ -139,8 +132,15 @@ public struct DocumentContext: Sendable {
             keys.append(contentsOf: pooled[pooledRange[t]])
             offsets.append(keys.count)
         }
+        self.infos = infos
         self.bits = bits
         self.neighbourKeys = keys
         self.neighbourOffsets = offsets
+    }
+
+    private static func tokenInfos(_ text: AnalyzedText) -> [TokenInfo] {
+        text.bytes.withUnsafeBufferPointer { bytes in
+            text.tokens.map { TokenInfo(bytes, start: $0.start, end: $0.end) }
+        }
     }
 }

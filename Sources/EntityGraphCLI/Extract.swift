@@ -177,8 +177,9 @@ extension Extract {
         let wantsExtraction = files.wantsExtraction(output)
         var stage = files.corpusStage(aliases: extractor.aliases, settings: settings)
         var partialError: PartialError?
-        var progress = Progress(total: sources.count, totalBytes: sources.reduce(0) { $0 + Self.size(of: $1) },
-                                quiet: quiet)
+        // One `stat` per input, here: the progress line needs the total first and each size as it goes.
+        let sizes = sources.map(Self.size(of:))
+        var progress = Progress(total: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
         var read = 0, failed = 0, bytes = 0
         ParallelMap.forEachBatch(sources, batchSize: Extractor<L>.batchSize(jobs: jobs), jobs: jobs, { source -> Outcome in
             switch reader.read(source) {
@@ -189,7 +190,7 @@ extension Extract {
                 return .failure("error: \(error.description)")
             }
         }, consume: { slice, outcomes in
-            for (source, outcome) in zip(slice, outcomes) {
+            for (index, outcome) in zip(slice.indices, outcomes) {
                 switch outcome {
                 case let .summary(summary, warnings):
                     if !warnings.isEmpty { progress.finish() }
@@ -204,7 +205,7 @@ extension Extract {
                     printError(message)
                     failed += 1
                 }
-                bytes += Self.size(of: source)
+                bytes += sizes[index]
             }
             progress.update(done: read + failed, bytes: bytes)
         })

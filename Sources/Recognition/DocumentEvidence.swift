@@ -18,7 +18,7 @@ struct DocumentEvidence {
     /// share a name.
     var countries: Set<String> = []
 
-    init(text: AnalyzedText, headings: Set<Int>, lexicon: some Lexicon) {
+    init(text: AnalyzedText, headings: Set<Int>, lexicon: LexiconMemo) {
         for (s, sentence) in text.sentences.enumerated() where !headings.contains(s) {
             var run = 0
             for i in sentence.tokens {
@@ -28,10 +28,10 @@ struct DocumentEvidence {
                     continue
                 }
                 run += 1
-                if let (_, places) = lexicon.placeCandidates(in: text, at: i, limit: sentence.tokens.upperBound),
+                if let (_, places) = lexicon.placeCandidates(at: i, limit: sentence.tokens.upperBound),
                    places[0].kind == .country {
                     countries.insert(places[0].identity)
-                } else if let demonym = lexicon.demonym(in: text, at: i), !demonym.ambiguous {
+                } else if let demonym = lexicon.demonym(at: i), !demonym.ambiguous {
                     countries.insert(demonym.place.identity)
                 }
                 let hash = TokenHash.of(text, i)

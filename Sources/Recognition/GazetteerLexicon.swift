@@ -38,15 +38,25 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
-        // Read from the name index's payloads (what `Gazetteer.longestMatch` turns into entries): a country,
-        // city or region here is built from its table row without copying the row first. Payloads of one kind
-        // keep their order, as the stable sort by kind in `longestMatch` keeps it.
-        guard index < limit, let match = storage.gazetteer.index.longestMatch(
-            in: text, at: index, limit: limit - index, kinds: .places, head: storage.gazetteer.index.head(in: text, at: index)),
-            !match.payloads.isEmpty
-        else { return nil }
+        guard index < limit, let match = placeMatches(in: text, at: index)?.last(where: { $0.end <= limit }),
+              !match.places.isEmpty else { return nil }
+        return (match.end - index, match.places)
+    }
+
+    public func placeMatches(in text: AnalyzedText, at index: Int) -> [PlaceMatch]? {
+        let names = storage.gazetteer.index
+        return names.allMatches(in: text, at: index, kinds: .places, head: names.head(in: text, at: index)).map {
+            PlaceMatch(end: $0.end, places: places($0.payloads))
+        }
+    }
+
+    /// The places of a name's payloads: a country over a city of the same name (Singapore); capitals, then the
+    /// most populous city, first; regions last. Read from the name index's payloads (what
+    /// `Gazetteer.longestMatch` turns into entries): each place is built from its table row without copying the
+    /// row first. Payloads of one kind keep their order, as the stable sort by kind in `longestMatch` keeps it.
+    private func places(_ payloads: [NameIndex.Payload]) -> [PlaceReference] {
         var countries: [PlaceReference] = [], cities: [PlaceReference] = [], regions: [PlaceReference] = []
-        for payload in match.payloads {
+        for payload in payloads {
             switch payload.kind {
             case .country:
                 let country = storage.gazetteer.countries[payload.index]
@@ -64,12 +74,10 @@ public struct GazetteerLexicon: Lexicon {
                 break
             }
         }
-        // A country over a city of the same name (Singapore); capitals, then the most populous city, first.
         if cities.count > 1 {
             cities.sort { ($0.isCapital ? 1 : 0, $0.population, $1.identity) > ($1.isCapital ? 1 : 0, $1.population, $0.identity) }
         }
-        let places = countries + cities + regions
-        return places.isEmpty ? nil : (match.end - index, places)
+        return countries + cities + regions
     }
 
     public func countriesOpeningOfficialName(in text: AnalyzedText, tokens: Range<Int>) -> [PlaceReference] {
@@ -90,16 +98,17 @@ public struct GazetteerLexicon: Lexicon {
     }
 
     public func titleLength(in text: AnalyzedText, at index: Int, limit: Int) -> Int {
-        var i = index
-        var best = 0
-        while i < limit {
-            if let end = storage.gazetteer.longestMatchEnd(in: text, at: i, limit: limit - i, kinds: .title) {
-                best = end - index
-            }
-            guard Self.titleModifiers.contains(text, i) else { break }
-            i += 1
-        }
-        return best
+        OfficeStep.length(from: index, limit: limit) { step(in: text, at: $0) }
+    }
+
+    public func officeStep(in text: AnalyzedText, at index: Int) -> OfficeStep? { step(in: text, at: index) }
+
+    /// The gazetteer's titles starting at `index`, whatever their length, and whether the word is one of
+    /// `titleModifiers`.
+    private func step(in text: AnalyzedText, at index: Int) -> OfficeStep {
+        let names = storage.gazetteer.index
+        let ends = names.allMatches(in: text, at: index, kinds: .title, head: names.head(in: text, at: index)).map(\.end)
+        return OfficeStep(ends: ends, isModifier: Self.titleModifiers.contains(text, index))
     }
 
     public func isStateOffice(in text: AnalyzedText, at index: Int, limit: Int) -> Bool {

@@ -65,6 +65,53 @@ public protocol Lexicon: Sendable {
     /// `text.tokens`, or nil when this lexicon provides none. The bits must mean what they meant when the model
     /// was trained: `GazetteerLexicon` returns `GazetteerFeatures.bits`, which the shipped model is trained with.
     func tokenFeatures(for text: AnalyzedText) -> [UInt32]?
+    /// `titleLength` read one token at a time, for a per-document memo (`LexiconMemo`) that asks each token once
+    /// whatever the limits: nil when this lexicon's offices do not read so (the memo then asks `titleLength`).
+    func officeStep(in text: AnalyzedText, at index: Int) -> OfficeStep?
+    /// Every place name starting at `index`, however far it reaches (ascending by end), with what
+    /// `placeCandidates` gives for it: `placeCandidates` with any limit is the last whose end is within the limit
+    /// when it has places, nil otherwise. Nil when this lexicon cannot list them (the memo then asks
+    /// `placeCandidates`).
+    func placeMatches(in text: AnalyzedText, at index: Int) -> [PlaceMatch]?
+}
+
+/// What an office reading sees at one token (`Lexicon.officeStep`): the offices that start there, and whether
+/// the word may precede an office and belong to it ("Deputy", "Foreign").
+public struct OfficeStep: Hashable, Sendable {
+    /// End tokens (exclusive) of the offices starting at the token, ascending, however far they reach.
+    public var ends: [Int]
+    public var isModifier: Bool
+
+    public init(ends: [Int], isModifier: Bool) {
+        self.ends = ends
+        self.isModifier = isModifier
+    }
+
+    /// The one reading of an office from token steps (`Lexicon.titleLength`): modifiers, then the office that
+    /// ends last within `limit` after the last modifier that has one ("Special Presidential Envoy").
+    public static func length(from index: Int, limit: Int, step: (Int) -> OfficeStep) -> Int {
+        var i = index
+        var best = 0
+        while i < limit {
+            let here = step(i)
+            if let end = here.ends.last(where: { $0 <= limit }) { best = end - index }
+            guard here.isModifier else { break }
+            i += 1
+        }
+        return best
+    }
+}
+
+/// A place name at a token and every place it can be (`Lexicon.placeMatches`), as `placeCandidates` orders them;
+/// empty when the name's entries are no places that lexicon returns.
+public struct PlaceMatch: Hashable, Sendable {
+    public var end: Int
+    public var places: [PlaceReference]
+
+    public init(end: Int, places: [PlaceReference]) {
+        self.end = end
+        self.places = places
+    }
 }
 
 extension Lexicon {
@@ -79,6 +126,10 @@ extension Lexicon {
 
     /// No features: the tagger then sees all bits zero, which is always valid input.
     public func tokenFeatures(for text: AnalyzedText) -> [UInt32]? { nil }
+
+    public func officeStep(in text: AnalyzedText, at index: Int) -> OfficeStep? { nil }
+
+    public func placeMatches(in text: AnalyzedText, at index: Int) -> [PlaceMatch]? { nil }
 
     public func placeCandidates(in text: AnalyzedText, at index: Int, limit: Int) -> (length: Int, places: [PlaceReference])? {
         place(in: text, at: index, limit: limit).map { ($0.length, [$0.place]) }

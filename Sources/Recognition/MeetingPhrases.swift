@@ -119,14 +119,14 @@ extension SentenceReader {
         // "Moscow consultative format meeting": lower-case meeting words continuing the name.
         var j = e
         while j < end, text.tokens[j].kind == .word, !text.isCapitalized(j),
-              EnglishWords.meetingModifiers.contains(text, j) || lexicon.meetingFormat(in: text, at: j) != nil {
+              EnglishWords.meetingModifiers.contains(text, j) || lexicon.meetingFormat(at: j) != nil {
             j += 1
-            if lexicon.meetingFormat(in: text, at: j - 1) != nil { last = j }
+            if lexicon.meetingFormat(at: j - 1) != nil { last = j }
         }
-        guard lexicon.meetingFormat(in: text, at: last - 1) != nil else { return nil }
+        guard lexicon.meetingFormat(at: last - 1) != nil else { return nil }
         // The name part: tokens before the first meeting word of the trailing run.
         var nameEnd = last
-        while nameEnd > s, lexicon.meetingFormat(in: text, at: nameEnd - 1) != nil
+        while nameEnd > s, lexicon.meetingFormat(at: nameEnd - 1) != nil
                 || (nameEnd > e && EnglishWords.meetingModifiers.contains(text, nameEnd - 1)) {
             nameEnd -= 1
         }
@@ -151,11 +151,11 @@ extension SentenceReader {
         var seriesEnd = range.upperBound
         while seriesEnd > range.lowerBound + 1, genericMeetingWords.contains(text, seriesEnd - 1) { seriesEnd -= 1 }
         // "G20 summit": when what is left names no meeting, the meeting word stays part of the series.
-        if !(range.lowerBound..<seriesEnd).contains(where: { lexicon.meetingFormat(in: text, at: $0) != nil }) {
+        if !(range.lowerBound..<seriesEnd).contains(where: { lexicon.meetingFormat(at: $0) != nil }) {
             seriesEnd = range.upperBound
         }
         let series = text.string(tokens: range.lowerBound..<seriesEnd)
-        let format = lexicon.meetingFormat(in: text, at: range.upperBound - 1) ?? .meeting
+        let format = lexicon.meetingFormat(at: range.upperBound - 1) ?? .meeting
         emit(start..<range.upperBound, .meeting, .meeting,
              meeting: MeetingDescription(series: series, format: format, ordinal: ordinal))
     }
@@ -186,7 +186,7 @@ extension SentenceReader {
         while i < end {
             defer { i += 1 }
             guard !text.isCapitalized(i), describedMeetingHeads.contains(text, i), !covered(i),
-                  let format = lexicon.meetingFormat(in: text, at: i) else { continue }
+                  let format = lexicon.meetingFormat(at: i) else { continue }
             if articleOnlyMeetingHeads.contains(text, i),
                !(i > sentence.tokens.lowerBound && (text.token(i - 1, is: "a") || text.token(i - 1, is: "the"))) { continue }
             var start = i

@@ -29,10 +29,12 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
 
     public func recognize(_ text: AnalyzedText) -> [Mention] {
         let headings = text.headingSentences()
-        let evidence = DocumentEvidence(text: text, headings: headings, lexicon: lexicon)
+        // Every stage below asks the lexicon through one memo: they ask the same tokens again and again.
+        let words = LexiconMemo(lexicon: lexicon, text: text)
+        let evidence = DocumentEvidence(text: text, headings: headings, lexicon: words)
         let places = PlaceMemo()
-        func reader(_ s: Int) -> SentenceReader<L> {
-            SentenceReader(text: text, sentenceIndex: s, sentence: text.sentences[s], lexicon: lexicon,
+        func reader(_ s: Int) -> SentenceReader {
+            SentenceReader(text: text, sentenceIndex: s, sentence: text.sentences[s], lexicon: words,
                            evidence: evidence, isHeading: headings.contains(s), places: places)
         }
         // The rules' proposals, read without the tagger: what they say from the words and tables alone.
@@ -53,11 +55,11 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
                     reader(s).placeAt(tokens.lowerBound, limit: tokens.upperBound)
                         .flatMap { $0.length == tokens.count ? $0.place : nil }
                 },
-                isOrganisationHead: { lexicon.isOrganisationHead(in: text, at: $0) },
-                isGovernmentHead: { lexicon.isGovernmentHead(in: text, at: $0) },
-                titleLength: { lexicon.titleLength(in: text, at: $0, limit: min($1, text.tokens.count)) },
+                isOrganisationHead: { words.isOrganisationHead(at: $0) },
+                isGovernmentHead: { words.isGovernmentHead(at: $0) },
+                titleLength: { words.titleLength(at: $0, limit: min($1, text.tokens.count)) },
                 headings: headings,
-                countriesOpeningOfficialName: { lexicon.countriesOpeningOfficialName(in: text, tokens: $0) },
+                countriesOpeningOfficialName: { words.countriesOpeningOfficialName(tokens: $0) },
                 namedCountries: evidence.countries)
             mentions = arbiter.decide(rules: mentions, model: tagger.tag(text, externalFeatures: features),
                                       sentenceOf: { sentenceOf[$0] })
@@ -94,17 +96,18 @@ final class PlaceMemo {
 }
 
 /// Reads one sentence; keeps the per-sentence state out of the recognizer.
-struct SentenceReader<L: Lexicon> {
+struct SentenceReader {
     let text: AnalyzedText
     let sentenceIndex: Int
     let sentence: Sentence
-    let lexicon: L
+    /// The document's lexicon answers, shared by its readers.
+    let lexicon: LexiconMemo
     let evidence: DocumentEvidence
     let isHeading: Bool
     let places: PlaceMemo
     var mentions: [Mention] = []
 
-    init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: L, evidence: DocumentEvidence,
+    init(text: AnalyzedText, sentenceIndex: Int, sentence: Sentence, lexicon: LexiconMemo, evidence: DocumentEvidence,
          isHeading: Bool, places: PlaceMemo = PlaceMemo()) {
         self.places = places
         self.text = text
@@ -129,7 +132,7 @@ struct SentenceReader<L: Lexicon> {
     }
 
     private func readPlaceAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
-        guard let (length, places) = lexicon.placeCandidates(in: text, at: i, limit: limit) else { return nil }
+        guard let (length, places) = lexicon.placeCandidates(at: i, limit: limit) else { return nil }
         let cities = places.filter { $0.kind == .city }
         guard places[0].kind == .city, cities.count > 1 else { return (length, places[0]) }
         let top = cities[0], second = cities[1]
@@ -217,13 +220,13 @@ struct SentenceReader<L: Lexicon> {
         guard isNameToken(next) else { return chunkEnd }
         var secondEnd = next
         while isNameToken(secondEnd) { secondEnd += 1 }
-        if lexicon.isOrganisationHead(in: text, at: chunkEnd - 1) { return secondEnd }
+        if lexicon.isOrganisationHead(at: chunkEnd - 1) { return secondEnd }
         // "Summit of the Americas": a meeting word opening a name.
         if chunkEnd - start == 1, openingMeetingFormat(at: start) != nil { return secondEnd }
         // "Democratic Republic of Congo": a place whose name runs across "of".
         if let place = placeAt(start, limit: secondEnd), start + place.length > chunkEnd { return start + place.length }
         // "Secretary of State Antony Blinken": an office that runs across "of".
-        for k in start..<chunkEnd where lexicon.titleLength(in: text, at: k, limit: secondEnd) > chunkEnd - k {
+        for k in start..<chunkEnd where lexicon.titleLength(at: k, limit: secondEnd) > chunkEnd - k {
             return secondEnd
         }
         if acronymDefinition(after: secondEnd, spelling: start..<secondEnd) != nil { return secondEnd }
@@ -264,7 +267,7 @@ struct SentenceReader<L: Lexicon> {
         // A lone capitalised word that opens a sentence is a name only if the document confirms it.
         if s <= text.effectiveStart(of: sentence), e - s == 1, !text.isAllCaps(s),
            !evidence.confirmed.contains(TokenHash.of(text, s)),
-           placeAt(s, limit: e) == nil, lexicon.demonym(in: text, at: s) == nil {
+           placeAt(s, limit: e) == nil, lexicon.demonym(at: s) == nil {
             return
         }
         while s < e {
@@ -287,10 +290,10 @@ struct SentenceReader<L: Lexicon> {
             return max(e, meetingEnd)
         }
         // An organisation closed by a head word: "Russian Foreign Ministry", "Second Asian Department".
-        if var head = (s..<e).first(where: { lexicon.isOrganisationHead(in: text, at: $0) }),
+        if var head = (s..<e).first(where: { lexicon.isOrganisationHead(at: $0) }),
            head > s || e - s == 1 || (head + 1 < e && text.token(head + 1, is: "of")) {
             // "African Union Commission": a run of head words closes one organisation.
-            while head + 1 < e, lexicon.isOrganisationHead(in: text, at: head + 1) { head += 1 }
+            while head + 1 < e, lexicon.isOrganisationHead(at: head + 1) { head += 1 }
             var orgEnd = head + 1
             // "Ministry of Foreign Affairs": keep the `of` complement that extendOverOf joined.
             if orgEnd < e, text.token(orgEnd, is: "of") { orgEnd = e }
@@ -299,8 +302,8 @@ struct SentenceReader<L: Lexicon> {
             return orgEnd
         }
         // A nationality or country that qualifies a title: "Russian Foreign Minister", "Tajik President".
-        if let demonym = lexicon.demonym(in: text, at: s), s + demonym.length < end,
-           lexicon.titleLength(in: text, at: s + demonym.length, limit: end) > 0 {
+        if let demonym = lexicon.demonym(at: s), s + demonym.length < end,
+           lexicon.titleLength(at: s + demonym.length, limit: end) > 0 {
             emit(s..<(s + demonym.length), .country, .demonym, identity: demonym.place.identity, isModifier: true,
                  name: demonym.place.name)
             return s + demonym.length
@@ -313,11 +316,11 @@ struct SentenceReader<L: Lexicon> {
         }
         // A country name that qualifies a title: "U.S. Secretary of State", "Afghanistan Foreign Minister".
         if let (length, place) = placeAt(s, limit: e), place.kind == .country, s + length < e,
-           lexicon.titleLength(in: text, at: s + length, limit: end) > 0 {
+           lexicon.titleLength(at: s + length, limit: end) > 0 {
             emit(s..<(s + length), .country, .name, identity: place.identity, isModifier: true, name: place.name)
             return s + length
         }
-        let title = lexicon.titleLength(in: text, at: s, limit: e)
+        let title = lexicon.titleLength(at: s, limit: e)
         // "Amir Khan Muttaqi": a one-word title that is also a given name starts a name when a full name follows.
         if title == 1, EnglishWords.titlesThatAreNames.contains(text, s), e - s >= 3 {
             emit(s..<e, .person, .name, evidence: .capitalisation)
@@ -339,7 +342,7 @@ struct SentenceReader<L: Lexicon> {
                 return s + length
             }
         }
-        if let demonym = lexicon.demonym(in: text, at: s) {
+        if let demonym = lexicon.demonym(at: s) {
             // A nationality is never part of a name ("American Vince Spadea"); an ambiguous one ("American",
             // "Korean") is proposed too, and stands for its usual country only where the tagger reads it as a
             // nationality (`MentionArbiter`).
@@ -356,7 +359,7 @@ struct SentenceReader<L: Lexicon> {
         // "United Nations Secretary-General, Antonio Guterres", "NATO Secretary General Jens Stoltenberg": what
         // stands before an office that a name follows is the body the office belongs to.
         for k in (s + 1)..<e {
-            let length = lexicon.titleLength(in: text, at: k, limit: e)
+            let length = lexicon.titleLength(at: k, limit: e)
             guard length > 0 else { continue }
             let nameFollows = k + length < e
                 || (e + 1 < end && text.isPunctuationComma(e) && isNameToken(e + 1))
@@ -372,7 +375,7 @@ struct SentenceReader<L: Lexicon> {
     /// Americas"). Not "Conference" or "Congress", which open organisations' names as often ("Conference of
     /// Catholic Bishops").
     func openingMeetingFormat(at i: Int) -> MeetingFormat? {
-        guard text.isCapitalized(i), let format = lexicon.meetingFormat(in: text, at: i),
+        guard text.isCapitalized(i), let format = lexicon.meetingFormat(at: i),
               [.summit, .meeting, .talks].contains(format) else { return nil }
         return format
     }
@@ -425,8 +428,8 @@ struct SentenceReader<L: Lexicon> {
         guard k < end, text.token(k, is: "and") else { return false }
         k += 1
         if k < end, text.token(k, is: "the") { k += 1 }
-        if k < end, let demonym = lexicon.demonym(in: text, at: k) { k += demonym.length }
-        return k < end && lexicon.titleLength(in: text, at: k, limit: end) > 0
+        if k < end, let demonym = lexicon.demonym(at: k) { k += demonym.length }
+        return k < end && lexicon.titleLength(at: k, limit: end) > 0
     }
 
     /// In a headline, only words the body confirms, and places, are names.
@@ -439,7 +442,7 @@ struct SentenceReader<L: Lexicon> {
                 i += length
                 continue
             }
-            if let demonym = lexicon.demonym(in: text, at: i), !demonym.ambiguous {
+            if let demonym = lexicon.demonym(at: i), !demonym.ambiguous {
                 emit(i..<(i + demonym.length), .country, .demonym, identity: demonym.place.identity, name: demonym.place.name)
                 i += demonym.length
                 continue
@@ -456,7 +459,7 @@ struct SentenceReader<L: Lexicon> {
     mutating func emitModifiers(in range: Range<Int>) {
         var i = range.lowerBound
         while i < range.upperBound {
-            if let demonym = lexicon.demonym(in: text, at: i), i + demonym.length <= range.upperBound {
+            if let demonym = lexicon.demonym(at: i), i + demonym.length <= range.upperBound {
                 emit(i..<(i + demonym.length), .country, .demonym, identity: demonym.place.identity, isModifier: true,
                      name: demonym.place.name)
                 i += demonym.length

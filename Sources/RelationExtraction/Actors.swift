@@ -38,14 +38,14 @@ extension SentenceContext {
     /// names with that office before their name ("General Ashfaq Parvez Kayani", "Pope Benedict XVI"). Two
     /// such people, an office followed by a name or by "of" ("the president of the company"), or an office no
     /// name carries, and the phrase stands for no one. By sentence, in text order.
-    static func titleReferences(text: AnalyzedText, mentions: [Mention], entityOf: [Int], lexicon: any Lexicon) -> [Int: [Actor]] {
+    static func titleReferences(text: AnalyzedText, mentions: [Mention], entityOf: [Int], lexicon: LexiconMemo) -> [Int: [Actor]] {
         var holders: [String: Set<Int>] = [:]
         for (m, mention) in mentions.enumerated() where mention.type == .person && entityOf[m] >= 0 {
             let start = mention.tokens.lowerBound
             let sentenceStart = text.sentences[mention.sentence].tokens.lowerBound
             // The longest office ending right before the name: "Prime Minister", not "Minister".
             guard let first = (max(sentenceStart, start - 4)..<start).first(where: {
-                lexicon.titleLength(in: text, at: $0, limit: start) == start - $0 }) else { continue }
+                lexicon.titleLength(at: $0, limit: start) == start - $0 }) else { continue }
             holders[Self.office(text.string(tokens: first..<start)), default: []].insert(entityOf[m])
         }
         guard !holders.isEmpty else { return [:] }
@@ -56,7 +56,7 @@ extension SentenceContext {
                 defer { i += 1 }
                 guard text.token(i, is: "the") else { continue }
                 let title = i + 1
-                var length = lexicon.titleLength(in: text, at: title, limit: sentence.tokens.upperBound)
+                var length = lexicon.titleLength(at: title, limit: sentence.tokens.upperBound)
                 if length == 0, Self.officeSynonyms[text.string(token: title).lowercased()] != nil { length = 1 }
                 guard length > 0 else { continue }
                 let end = title + length
@@ -95,7 +95,7 @@ extension SentenceContext {
         var i = mention.tokens.upperBound
         let end = text.sentences[mention.sentence].tokens.upperBound
         if i < end, text.tokens[i].kind == .possessive { i += 1 }
-        let length = i < end ? lexicon.titleLength(in: text, at: i, limit: end) : 0
+        let length = i < end ? lexicon.titleLength(at: i, limit: end) : 0
         guard length > 0 else { return nil }
         let title = text.string(tokens: i..<(i + length)).lowercased()
         // Followed by a name, it is a role statement, not a reference.

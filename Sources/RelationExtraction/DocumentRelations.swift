@@ -82,7 +82,8 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
 
     public func extract(text: AnalyzedText, mentions: [Mention], resolution: inout DocumentResolution,
                         documentDate: CalendarDate?) -> DocumentRelations {
-        var context = SentenceContext(text: text, mentions: mentions, lexicon: lexicon)
+        let words = LexiconMemo(lexicon: lexicon, text: text)
+        var context = SentenceContext(text: text, mentions: mentions, lexicon: words)
         var relations: [LocalRelation] = []
         let headings = text.headingSentences()
 
@@ -99,7 +100,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
         relations.append(contentsOf: memberships(context: context, resolution: resolution))
         context.roleHolders = roles.holders(relations: relations)
         context.titleReferences = SentenceContext.titleReferences(text: text, mentions: mentions,
-                                                                  entityOf: resolution.entityOfMention, lexicon: lexicon)
+                                                                  entityOf: resolution.entityOfMention, lexicon: words)
         let references = roleReferences(context: context, resolution: resolution)
 
         var meetings = MeetingLinker(context: context, resolution: resolution, documentDate: documentDate)
@@ -155,7 +156,7 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
             let possessor = before >= 1 && context.text.tokens[before].kind == .possessive
                 ? context.mentionEnding(at: before) : nil
             if let owner = possessor, mentions[owner].type == .country || mentions[owner].type == .organisation,
-               lexicon.isOrganisationHead(in: context.text, at: mention.tokens.upperBound - 1) {
+               context.lexicon.isOrganisationHead(at: mention.tokens.upperBound - 1) {
                 found.append(LocalRelation(source: org, target: resolution.entityOfMention[owner], kind: .memberOf,
                                            sentence: mention.sentence))
             }

@@ -300,7 +300,7 @@ extension RelationExtractor {
         guard actor.type != .person, actor.tokens.upperBound <= person.tokens.lowerBound else { return false }
         var k = actor.tokens.upperBound
         if k < person.tokens.lowerBound, text.tokens[k].kind == .possessive { k += 1 }
-        let title = context.lexicon.titleLength(in: text, at: k, limit: person.tokens.lowerBound)
+        let title = context.lexicon.titleLength(at: k, limit: person.tokens.lowerBound)
         return title > 0 && k + title == person.tokens.lowerBound
     }
 
@@ -438,7 +438,7 @@ extension RelationExtractor {
                       let subject = actors.first(where: { $0.tokens.lowerBound > last.tokens.upperBound }),
                       subject.type == .person,
                       (last.tokens.upperBound + 1..<subject.tokens.lowerBound).allSatisfy({
-                          context.lexicon.titleLength(in: text, at: $0, limit: subject.tokens.lowerBound) > 0
+                          context.lexicon.titleLength(at: $0, limit: subject.tokens.lowerBound) > 0
                               || encounterHonorifics.contains(text, $0)
                               || text.tokens[$0].kind == .punctuation && !text.isPunctuationComma($0) }) else {
                     return EncounterSides(subjects: [], partners: [], place: place, describedPartner: nil)
@@ -473,7 +473,7 @@ extension RelationExtractor {
                 while after < end, after - actor.tokens.upperBound <= 2, text.tokens[after].kind == .word,
                       !text.isCapitalized(after), encounterTitleAdjectives.contains(text, after) { after += 1 }
                 guard after < end else { return nil }
-                let title = context.lexicon.titleLength(in: text, at: after, limit: end)
+                let title = context.lexicon.titleLength(at: after, limit: end)
                 let length = title > 0 ? title : encounterEnvoys.contains(text, after) ? 1 : 0
                 return length > 0 ? (first ?? k)..<(after + length) : nil
             }
@@ -496,7 +496,7 @@ extension RelationExtractor {
                 if actor.type == .person { return actor }
                 let after = actor.tokens.upperBound
                 // "U.S. Defense Secretary Donald Rumsfeld": a country or organisation qualifying a title.
-                if after < sentence.tokens.upperBound, context.lexicon.titleLength(in: text, at: after, limit: sentence.tokens.upperBound) > 0 {
+                if after < sentence.tokens.upperBound, context.lexicon.titleLength(at: after, limit: sentence.tokens.upperBound) > 0 {
                     k = after
                     continue
                 }

@@ -185,7 +185,7 @@ struct InteractionFinder {
     /// qualifying the title, not a verb.
     func isNounBeforeTitle(_ i: Int, sentence: Sentence) -> Bool {
         guard i + 1 < sentence.tokens.upperBound, i > sentence.tokens.lowerBound,
-              context.lexicon.titleLength(in: text, at: i + 1, limit: sentence.tokens.upperBound) > 0,
+              context.lexicon.titleLength(at: i + 1, limit: sentence.tokens.upperBound) > 0,
               let m = context.mentionEnding(at: i) else { return false }
         return context.mentions[m].kind == .demonym
     }
@@ -238,7 +238,7 @@ struct InteractionFinder {
         // The longest office wins: "Prime Minister", not just "Minister".
         var k = max(sentence.tokens.lowerBound, end - 5)
         while k < end {
-            if context.lexicon.titleLength(in: text, at: k, limit: end) == end - k { return k }
+            if context.lexicon.titleLength(at: k, limit: end) == end - k { return k }
             k += 1
         }
         return nil
@@ -254,7 +254,7 @@ struct InteractionFinder {
                 let after = actor.tokens.upperBound
                 // "told Venezuela's President Hugo Chavez": the country qualifies the office of the one told.
                 if actor.type != .person, after + 1 < end, text.tokens[after].kind == .possessive,
-                   context.lexicon.titleLength(in: text, at: after + 1, limit: end) > 0 {
+                   context.lexicon.titleLength(at: after + 1, limit: end) > 0 {
                     k = after + 1
                     continue
                 }
@@ -269,7 +269,7 @@ struct InteractionFinder {
                 k = context.mentions[m].tokens.upperBound
                 continue
             }
-            let title = context.lexicon.titleLength(in: text, at: k, limit: sentence.tokens.upperBound)
+            let title = context.lexicon.titleLength(at: k, limit: sentence.tokens.upperBound)
             if title > 0 {
                 k += title
                 // "Ambassador to Japan Howard Baker": the post's country is part of the office.

@@ -160,7 +160,7 @@ struct MeetingLinker {
         while k < range.upperBound {
             if text.isPunctuationComma(k) || text.token(k, is: "the") { k += 1; continue }
             if let m = context.countryModifier(startingAt: k) { k = context.mentions[m].tokens.upperBound; continue }
-            let title = context.lexicon.titleLength(in: text, at: k, limit: range.upperBound)
+            let title = context.lexicon.titleLength(at: k, limit: range.upperBound)
             if title > 0 { k += title; continue }
             return false
         }

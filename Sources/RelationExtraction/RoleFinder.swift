@@ -30,7 +30,7 @@ struct RoleFinder {
 
     func titleLength(at i: Int, limit: Int) -> Int {
         guard i < limit else { return 0 }
-        return context.lexicon.titleLength(in: text, at: i, limit: limit)
+        return context.lexicon.titleLength(at: i, limit: limit)
     }
 
     func titleText(_ range: Range<Int>) -> String { text.string(tokens: range).lowercased() }
@@ -183,7 +183,7 @@ struct RoleFinder {
             }
             // Written without its state: the sentence's one country, named as home; or the document's one country
             // when the sentence names no other ("Foreign Minister Borys Tarasyuk" in an article on Ukraine alone).
-            guard context.lexicon.isStateOffice(in: text, at: office.lowerBound, limit: office.upperBound) else { continue }
+            guard context.lexicon.isStateOffice(at: office.lowerBound, limit: office.upperBound) else { continue }
             if countries.count == 1, allCountries.count == 1, let country = countries.first {
                 found.append(LocalRelation(source: person, target: country, kind: .role, label: label, sentence: s))
             } else if let country = soleCountry, allCountries.isSubset(of: [country]), !othersCountries.contains(country),

@@ -6,7 +6,8 @@ import TextAnalysis
 struct SentenceContext {
     let text: AnalyzedText
     let mentions: [Mention]
-    let lexicon: any Lexicon
+    /// The document's lexicon answers: the patterns ask the same tokens for offices again and again.
+    let lexicon: LexiconMemo
     private var byStart: [Int: Int] = [:]
     private var byEnd: [Int: Int] = [:]
     private var bySentence: [Int: [Int]] = [:]
@@ -21,7 +22,7 @@ struct SentenceContext {
     /// (`titleReferences(text:mentions:entityOf:lexicon:)`).
     var titleReferences: [Int: [Actor]] = [:]
 
-    init(text: AnalyzedText, mentions: [Mention], lexicon: any Lexicon) {
+    init(text: AnalyzedText, mentions: [Mention], lexicon: LexiconMemo) {
         self.text = text
         self.mentions = mentions
         self.lexicon = lexicon

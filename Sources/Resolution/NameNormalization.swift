@@ -94,53 +94,55 @@ public func personNameKey(_ name: String) -> String {
 }
 
 /// `personNameKey`'s word rules on the bytes of an ASCII normalised name (the resolvers ask it for every
-/// person and organisation mention; the Character path cost a sixth of a 10 MB list of names). Nil when the
-/// name is not ASCII.
+/// person and organisation mention; the Character path cost a sixth of a 10 MB list of names). Each word is
+/// rewritten in place in one scratch buffer, step by step in the order of the Character path (doubled letters,
+/// then "ks", then the ending): the output is never longer than the input, and three arrays per word cost more
+/// than the rules. Nil when the name is not ASCII.
 private func asciiPersonNameKey(_ normalized: String) -> String? {
     var normalized = normalized
     return normalized.withUTF8 { bytes -> String? in
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
         func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var word: [UInt8] = []
-        func flush() {
-            // In the order of the Character path: doubled letters, then "ks", then the ending.
-            var collapsed: [UInt8] = []
-            for b in word where collapsed.last != b || !isLetter(b) { collapsed.append(b) }
-            var folded: [UInt8] = []
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> String in
+            var count = 0
             var i = 0
-            while i < collapsed.count {
-                if collapsed[i] == 0x6B, i + 1 < collapsed.count, collapsed[i + 1] == 0x73 {
-                    folded.append(0x78)
-                    i += 2
-                } else {
-                    folded.append(collapsed[i])
-                    i += 1
+            while i <= bytes.count {
+                var j = i
+                while j < bytes.count, bytes[j] != 0x20 { j += 1 }
+                let start = count
+                for k in i..<j where count == start || out[count - 1] != bytes[k] || !isLetter(bytes[k]) {
+                    out[count] = bytes[k]
+                    count += 1
                 }
+                var read = start, write = start
+                while read < count {
+                    if out[read] == 0x6B, read + 1 < count, out[read + 1] == 0x73 {
+                        out[write] = 0x78
+                        read += 2
+                    } else {
+                        out[write] = out[read]
+                        read += 1
+                    }
+                    write += 1
+                }
+                count = write
+                let n = count - start
+                if n >= 2, out[count - 2] == 0x65, out[count - 1] == 0x79 {          // "ey" -> "ei"
+                    out[count - 1] = 0x69
+                } else if n >= 2, out[count - 2] == 0x69, out[count - 1] == 0x79 {   // "iy" -> "i"
+                    count -= 1
+                } else if n > 2, out[count - 1] == 0x79, !isVowel(out[count - 2]) {  // "y" after a consonant -> "i"
+                    out[count - 1] = 0x69
+                }
+                if j < bytes.count {
+                    out[count] = 0x20
+                    count += 1
+                }
+                i = j + 1
             }
-            let n = folded.count
-            if n >= 2, folded[n - 2] == 0x65, folded[n - 1] == 0x79 {          // "ey" -> "ei"
-                folded[n - 1] = 0x69
-            } else if n >= 2, folded[n - 2] == 0x69, folded[n - 1] == 0x79 {   // "iy" -> "i"
-                folded.removeLast()
-            } else if n > 2, folded[n - 1] == 0x79, !isVowel(folded[n - 2]) {  // "y" after a consonant -> "i"
-                folded[n - 1] = 0x69
-            }
-            out.append(contentsOf: folded)
-            word.removeAll(keepingCapacity: true)
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
         }
-        for b in bytes {
-            if b == 0x20 {
-                flush()
-                out.append(b)
-            } else {
-                word.append(b)
-            }
-        }
-        flush()
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

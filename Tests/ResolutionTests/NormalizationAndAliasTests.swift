@@ -46,6 +46,15 @@ struct NormalizedNameTests {
         #expect(personNameKey("Andrey Ivanov") != personNameKey("Andrea Ivanov"))
     }
 
+
+    /// The byte path of `personNameKey` (ASCII names) applies the word rules in the Character path's order:
+    /// doubled letters, then "ks", then the ending.
+    @Test func personNameKeyRewritesEachWordInOrder() {
+        #expect(personNameKey("Aleksey Mohammed Dmitriy Kennedy") == "alexei mohamed dmitri kenedi")
+        #expect(personNameKey("Kks Sky Ay Iy") == "x ski ay i")
+        #expect(personNameKey("Aleksandr  Lukashenko's") == "alexandr lukashenko")
+        #expect(personNameKey("") == "")
+    }
     @Test func spellingsOfOneNameAgree() {
         let spellings = ["Kenya's Foreign Ministry", "kenya\u{2019}s  foreign ministry", "KENYA'S FOREIGN MINISTRY"]
         #expect(Set(spellings.map(normalizedName)).count == 1)

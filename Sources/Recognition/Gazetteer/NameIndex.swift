@@ -43,6 +43,9 @@ struct NameIndex: Sendable {
     /// First-segment hash → first key; `nextInBucket` chains the rest.
     private var byFirstSegment = HashIndex()
     private var nextInBucket: [Int32] = []
+    /// Per key: the kinds of it and every key after it in its bucket, so that a look-up for kinds its bucket
+    /// does not hold ends before scanning it (most words start some city's name, few an office's). Set by `finish`.
+    private var kindsFromHere: [GazetteerKinds] = []
     /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
     private var pending: [(key: Int32, payload: Payload)] = []
     private var scratchLowered: [UInt8] = []
@@ -126,6 +129,11 @@ struct NameIndex: Sendable {
             }
             keys[Int(key)].payloads = start..<Int32(payloads.count)
         }
+        // Buckets chain from the newest key to older ones, so the older key's union is known first.
+        kindsFromHere = keys.map(\.kinds)
+        for k in keys.indices where nextInBucket[k] >= 0 {
+            kindsFromHere[k].formUnion(kindsFromHere[Int(nextInBucket[k])])
+        }
         pending = []
         scratchLowered = []
         scratchOriginal = []
@@ -207,6 +215,43 @@ struct NameIndex: Sendable {
         bestMatch(in: text, at: start, limit: limit, kinds: kinds, head: head)?.end
     }
 
+    /// Every name starting at token `start` whose payloads include one of `kinds`, however far it reaches: for
+    /// each end token (ascending) the payloads `longestMatch` gives when that end is the longest within its limit.
+    /// `longestMatch` with any limit is the last of these whose end is within the limit, so a per-document memo
+    /// (`LexiconMemo`) asks this once per token instead of scanning the bucket for every limit it is asked with.
+    func allMatches(
+        in text: AnalyzedText, at start: Int, kinds: GazetteerKinds, head: Int32
+    ) -> [(end: Int, payloads: [Payload])] {
+        guard head >= 0, start >= 0, start < text.tokens.count else { return [] }
+        let first = text.bytes[text.tokens[start].start]
+        let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
+        guard !allowed.isEmpty, !kindsFromHere[Int(head)].isDisjoint(with: allowed) else { return [] }
+        let maxEnd = text.tokens.count
+        var found: [(end: Int, key: Int32)] = []
+        var candidate = head
+        while candidate >= 0 {
+            let key = keys[Int(candidate)]
+            if !key.kinds.isDisjoint(with: allowed), let end = matchEnd(key, text, start, maxEnd) {
+                found.append((end, candidate))
+            }
+            candidate = nextInBucket[Int(candidate)]
+        }
+        guard !found.isEmpty else { return [] }
+        // Grouped by end, keys of one end in bucket order (the order `longestMatch` gathers them in).
+        var result: [(end: Int, payloads: [Payload])] = []
+        for end in Set(found.map(\.end)).sorted() {
+            var gathered: [Payload] = []
+            for (keyEnd, k) in found where keyEnd == end {
+                let key = keys[Int(k)]
+                for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)] where allowed.contains(p.kind) {
+                    gathered.append(p)
+                }
+            }
+            result.append((end, gathered))
+        }
+        return result
+    }
+
     private func bestMatch(
         in text: AnalyzedText, at start: Int, limit: Int, kinds: GazetteerKinds, head: Int32
     ) -> (end: Int, first: Int32, count: Int, allowed: GazetteerKinds, maxEnd: Int)? {
@@ -216,7 +261,7 @@ struct NameIndex: Sendable {
         // Proper names need a capital in running text: "turkey", "china", "nice" and "reading" are words.
         let first = text.bytes[token.start]
         let allowed = first >= 0x61 && first <= 0x7A ? kinds.subtracting(.properNames) : kinds
-        guard !allowed.isEmpty else { return nil }
+        guard !allowed.isEmpty, !kindsFromHere[Int(head)].isDisjoint(with: allowed) else { return nil }
         let maxEnd = min(text.tokens.count, start + limit)
         // A name longer than the text it could span cannot match (normalising only shortens the text: ’ to ',
         // a gap to one space), and a bucket holds every name of a common first word ("New", "San", "Saint").

@@ -436,9 +436,10 @@ public struct GraphBuilder: Sendable {
     /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
     /// direction): the typed edge says more, and the co-mention would only repeat its sentence. In place.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
-        let typed = Set(EdgeKind.allCases).subtracting([.coMention])
+        // The typed pairs without their kinds, so each co-mention is one lookup rather than one per kind.
+        let typed = Set(pairs.lazy.map { PairKey($0.a, $0.b, .coMention) })
         let shadowed = edges.keys.filter { key in
-            key.kind == .coMention && typed.contains { pairs.contains(PairKey(key.source, key.target, $0)) }
+            key.kind == .coMention && typed.contains(PairKey(key.source, key.target, .coMention))
         }
         for key in shadowed { edgeRecords[Int(edges.removeValue(forKey: key)!)].release() }
     }

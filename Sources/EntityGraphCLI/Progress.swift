@@ -14,8 +14,11 @@ struct Progress {
     init(total: Int, totalBytes: Int, quiet: Bool) {
         self.total = total
         self.totalBytes = totalBytes
-        self.enabled = !quiet && isatty(STDERR_FILENO) == 1
+        self.enabled = Self.isShown(quiet: quiet)
     }
+
+    /// Whether a run with `quiet` shows the line: so a caller can skip gathering what only the line uses.
+    static func isShown(quiet: Bool) -> Bool { !quiet && isatty(STDERR_FILENO) == 1 }
 
     mutating func update(done: Int, bytes: Int) {
         guard enabled else { return }

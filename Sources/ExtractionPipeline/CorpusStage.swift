@@ -23,7 +23,8 @@ public struct CorpusStage: Sendable {
     private var surnames = CorpusResolver.SurnameIndex()
     private var spellings = CorpusResolver.PersonSpellings()
     private var waiting: Set<String> = []
-    private var labels: [String: LabelChoice] = [:]
+    /// The label choice of each node, by `GraphBuilder.Key.slot`.
+    private var labels: [(key: GraphBuilder.Key, choice: LabelChoice)?] = []
     private var sightingCount = 0
     /// Only with `keepMerges`: the corpus log is made from every sighting at the end.
     private var sightings: [EntitySighting] = []
@@ -48,27 +49,28 @@ public struct CorpusStage: Sendable {
 
     public mutating func add(_ summary: DocumentSummary) {
         documentCount += 1
-        var keys: [String] = []
+        // Each entity's key is looked up once, by its text; everything after passes the builder's number for it.
+        var keys: [GraphBuilder.Key] = []
         keys.reserveCapacity(summary.entities.count)
         for entity in summary.entities {
             let sighting = entity.sighting
             surnames.add(sighting)
             let provisional = spellings.settle(resolver.provisionalKey(for: sighting))
             if case let .surname(name) = provisional { waiting.insert(name) }
-            let key = Self.builderKey(provisional)
+            let key = builder.key(Self.builderKey(provisional))
             keys.append(key)
-            builder.addEntity(key: key, label: sighting.name, type: sighting.type)
-            labels[key, default: LabelChoice(order: sightingCount, first: Self.candidate(sighting))]
-                .see(sighting, order: sightingCount)
+            builder.addEntity(key, label: sighting.name, type: sighting.type)
+            seeLabel(of: key, sighting)
             sightingCount += 1
             if keepMerges { sightings.append(sighting) }
         }
         for (e, entity) in summary.entities.enumerated() {
-            builder.addMentions(key: keys[e], count: entity.mentionCount, surfaces: entity.surfaces,
+            builder.addMentions(keys[e], count: entity.mentionCount, surfaces: entity.surfaces,
                                 document: summary.id, date: summary.date)
             if keepMerges {
+                let node = builder.name(of: keys[e])
                 for merge in entity.merges {
-                    merges.append(MergeRecord(node: keys[e], name: merge.name, document: summary.id, reason: merge.reason))
+                    merges.append(MergeRecord(node: node, name: merge.name, document: summary.id, reason: merge.reason))
                 }
             }
             if let meeting = entity.meeting { builder.setMeeting(meeting, for: keys[e]) }
@@ -76,27 +78,39 @@ public struct CorpusStage: Sendable {
         if keepMentions {
             for span in summary.mentions {
                 mentions.append(MentionRecord(document: summary.id, start: span.start, end: span.end, text: span.text,
-                                              type: span.type, node: keys[span.entity]))
+                                              type: span.type, node: builder.name(of: keys[span.entity])))
             }
         }
         addRelations(summary, keys: keys)
     }
 
+    private mutating func seeLabel(of key: GraphBuilder.Key, _ sighting: EntitySighting) {
+        if key.slot >= labels.count { labels.append(contentsOf: repeatElement(nil, count: key.slot + 1 - labels.count)) }
+        guard var entry = labels[key.slot].take() else {
+            var choice = LabelChoice(order: sightingCount, first: Self.candidate(sighting))
+            choice.see(sighting, order: sightingCount)
+            labels[key.slot] = (key, choice)
+            return
+        }
+        entry.choice.see(sighting, order: sightingCount)
+        labels[key.slot] = entry
+    }
+
     /// Local relations that land on one corpus edge are joined first, so a sentence they share counts once.
-    private mutating func addRelations(_ summary: DocumentSummary, keys: [String]) {
-        struct Edge: Hashable { var source: String, target: String, kind: EdgeKind, label: String }
+    private mutating func addRelations(_ summary: DocumentSummary, keys: [GraphBuilder.Key]) {
+        struct Edge: Hashable { var source: GraphBuilder.Key, target: GraphBuilder.Key, kind: EdgeKind, label: String }
         var order: [Edge] = []
         var joined: [Edge: DocumentSummary.Relation] = [:]
         for relation in summary.relations {
             if relation.kind == .coMention, !options.includeCoMentions { continue }
             var source = keys[relation.source]
-            var target: String
+            var target: GraphBuilder.Key
             switch relation.target {
             case let .entity(t): target = keys[t]
-            case let .key(key): target = key
+            case let .key(key): target = builder.key(key)
             }
             // Co-mentions are undirected: from the smaller key to the larger.
-            if relation.kind == .coMention, target < source { swap(&source, &target) }
+            if relation.kind == .coMention, builder.name(of: target) < builder.name(of: source) { swap(&source, &target) }
             let edge = Edge(source: source, target: target, kind: relation.kind, label: relation.label)
             if var known = joined[edge] {
                 if relation.evidence < known.evidence { known.evidence = relation.evidence }
@@ -127,13 +141,20 @@ public struct CorpusStage: Sendable {
         builder.rekey(final)
         // The choices of keys that move join those of their targets, in place (joining is order-free: the
         // earliest first candidate, the fullest other one).
-        let moving = final.filter { $0.key != $0.value }.compactMap { old, target in labels.removeValue(forKey: old).map { (target, $0) } }
-        for (target, choice) in moving {
-            if let other = labels[target] { labels[target] = other.joined(with: choice) } else { labels[target] = choice }
+        let moving = final.filter { $0.key != $0.value }.compactMap { old, target in
+            labels[builder.key(old).slot].take().map { (builder.key(target), $0.choice) }
         }
-        for (key, choice) in labels { builder.setLabel(choice.label, for: key) }
+        for (target, choice) in moving {
+            if target.slot >= labels.count { labels.append(contentsOf: repeatElement(nil, count: target.slot + 1 - labels.count)) }
+            if let other = labels[target.slot] {
+                labels[target.slot] = (target, other.choice.joined(with: choice))
+            } else {
+                labels[target.slot] = (target, choice)
+            }
+        }
+        for case let (key, choice)? in labels { builder.setLabel(choice.label, for: key) }
         // Spent: released before the graph is made, when memory peaks.
-        labels = [:]
+        labels = []
         surnames = CorpusResolver.SurnameIndex()
         if options.includeCoMentions { builder.dropCoMentionsShadowedByTypedRelations() }
         let (graph, indexByKey) = builder.takeGraph()

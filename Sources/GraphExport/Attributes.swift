@@ -146,7 +146,7 @@ enum Attributes {
     /// out like an empty one: written as `<data></data>` it would read back as "" and be left out on the next
     /// export, so `convert` of a file to GraphML would not give the file back.
     static func isBlank(_ text: String) -> Bool {
-        text.isEmpty || TextPolicy.clean(text).isEmpty
+        TextPolicy.isEmptyWhenCleaned(text)
     }
 
     private static func list(_ items: [String]) -> AttributeValue? {

@@ -60,21 +60,22 @@ public struct GraphMLWriter: Sendable {
         try xml.startElement("graph")
         try xml.attribute("id", "G")
         try xml.attribute("edgedefault", "directed")
+        let names = Names.shared
         for (index, node) in graph.nodes.enumerated() {
-            try xml.startElement("node")
-            try xml.attribute("id", EntityGraph.nodeID(index))
+            try xml.startElement(names.node)
+            try xml.attribute(names.id, id: EntityGraph.nodeIDPrefix, index)
             // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
             try yed?.writeNode(node, index: index, in: xml)
-            try writeData(Attributes.values(of: node, index: index), columns: Attributes.node, domain: "node", in: xml)
+            try writeData(Attributes.values(of: node, index: index), keys: names.nodeKeys, in: xml)
             try xml.endElement()
         }
         for (index, edge) in graph.edges.enumerated() {
-            try xml.startElement("edge")
-            try xml.attribute("id", EntityGraph.edgeID(index))
-            try xml.attribute("source", EntityGraph.nodeID(edge.source))
-            try xml.attribute("target", EntityGraph.nodeID(edge.target))
+            try xml.startElement(names.edge)
+            try xml.attribute(names.id, id: EntityGraph.edgeIDPrefix, index)
+            try xml.attribute(names.source, id: EntityGraph.nodeIDPrefix, edge.source)
+            try xml.attribute(names.target, id: EntityGraph.nodeIDPrefix, edge.target)
             try yed?.writeEdge(edge, in: xml)
-            try writeData(Attributes.values(of: edge, index: index), columns: Attributes.edge, domain: "edge", in: xml)
+            try writeData(Attributes.values(of: edge, index: index), keys: names.edgeKeys, in: xml)
             try xml.endElement()
         }
         try xml.endElement()  // graph
@@ -93,11 +94,23 @@ public struct GraphMLWriter: Sendable {
         ])
     }
 
-    private func writeData(_ values: [AttributeValue?], columns: [AttributeColumn], domain: String, in xml: XMLTextWriter)
+    /// The names written for every node, edge and value, made once (`XMLTextWriter.Name`); `nodeKeys` and
+    /// `edgeKeys` are the `keyID`s of `Attributes.node` and `Attributes.edge`, aligned with them.
+    private struct Names: Sendable {
+        static let shared = Names()
+        let node = XMLTextWriter.Name("node"), edge = XMLTextWriter.Name("edge"), data = XMLTextWriter.Name("data")
+        let id = XMLTextWriter.Name("id"), source = XMLTextWriter.Name("source"), target = XMLTextWriter.Name("target")
+        let key = XMLTextWriter.Name("key")
+        let nodeKeys = Attributes.node.map { XMLTextWriter.Name(GraphMLWriter.keyID(domain: "node", name: $0.name)) }
+        let edgeKeys = Attributes.edge.map { XMLTextWriter.Name(GraphMLWriter.keyID(domain: "edge", name: $0.name)) }
+    }
+
+    private func writeData(_ values: [AttributeValue?], keys: [XMLTextWriter.Name], in xml: XMLTextWriter)
         throws(ExportError) {
-        for (column, value) in zip(columns, values) {
+        let names = Names.shared
+        for (key, value) in zip(keys, values) {
             guard let value else { continue }
-            try xml.element("data", ["key": Self.keyID(domain: domain, name: column.name)], text: value.literal)
+            try xml.element(names.data, names.key, key, text: value)
         }
     }
 

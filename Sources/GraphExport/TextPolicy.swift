@@ -47,6 +47,13 @@ public enum TextPolicy {
         }
     }
 
+    /// Whether `clean(text)` is empty, without making it: only when no scalar survives (a CR survives, as LF).
+    /// Stops at the first surviving scalar, which for almost every string is the first one, so checking a
+    /// value for blankness no longer scans it a second time before the writer cleans it.
+    public static func isEmptyWhenCleaned(_ text: String) -> Bool {
+        !text.unicodeScalars.contains(where: isAllowed)
+    }
+
     /// Applies the policy: forbidden characters removed, CRLF and CR turned into LF.
     /// Idempotent, so a writer may apply it again to text that is already clean.
     public static func clean(_ text: String) -> String {

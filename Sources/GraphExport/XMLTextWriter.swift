@@ -35,6 +35,22 @@ final class XMLTextWriter {
 
     private let sink: Sink
     private var writer: xmlTextWriterPtr?
+    /// Reused for the values composed here (joined lists, numbers, positional ids), so writing one allocates
+    /// no String and no array.
+    private var scratch: [UInt8] = []
+
+    /// An element or attribute name, or a fixed attribute value, as libxml2 takes it: cleaned by `TextPolicy`
+    /// and made NUL-terminated UTF-8 once, not on every call (a name written for every node and edge was
+    /// converted on every call, and that was a large part of the GraphML writer's own time).
+    struct Name: Sendable {
+        let text: String
+        fileprivate let chars: [UInt8]
+
+        init(_ name: String) {
+            text = TextPolicy.clean(name)
+            chars = Array(text.utf8) + [0]
+        }
+    }
 
     /// - Parameter indent: two-space indentation, which makes files diff well and is ignored by readers
     ///   (whitespace between elements; text content is never reindented).
@@ -105,6 +121,87 @@ final class XMLTextWriter {
         }
     }
 
+    func startElement(_ name: Name) throws(ExportError) {
+        let w = try live()
+        let rc = name.chars.withUnsafeBufferPointer { xmlTextWriterStartElement(w, $0.baseAddress) }
+        try check(rc, "xmlTextWriterStartElement \(name.text)")
+    }
+
+    /// An attribute with a fixed name; the value may hold any text (libxml2 escapes it).
+    func attribute(_ name: Name, _ value: String) throws(ExportError) {
+        let w = try live()
+        try Self.withXMLChars(value) { v throws(ExportError) in
+            let rc = name.chars.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(w, $0.baseAddress, v) }
+            try check(rc, "xmlTextWriterWriteAttribute \(name.text)")
+        }
+    }
+
+    /// An attribute whose name and value are both fixed.
+    func attribute(_ name: Name, _ value: Name) throws(ExportError) {
+        let w = try live()
+        let rc = name.chars.withUnsafeBufferPointer { n in
+            value.chars.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(w, n.baseAddress, $0.baseAddress) }
+        }
+        try check(rc, "xmlTextWriterWriteAttribute \(name.text)")
+    }
+
+    /// An attribute holding a positional id (`prefix` then `index` in decimal: `n12`), spelled without a String.
+    func attribute(_ name: Name, id prefix: UInt8, _ index: Int) throws(ExportError) {
+        let w = try live()
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(prefix)
+        Self.appendDecimal(index, to: &scratch)
+        scratch.append(0)
+        let rc = name.chars.withUnsafeBufferPointer { n in
+            scratch.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(w, n.baseAddress, $0.baseAddress) }
+        }
+        try check(rc, "xmlTextWriterWriteAttribute \(name.text)")
+    }
+
+    /// `value.literal` as character data, composed in the reused buffer rather than as a String: list items are
+    /// cleaned one by one and joined there (cleaning is per character and the separator is no CR, so the bytes
+    /// are those of the cleaned joined string), integers are spelled there. libxml2 escapes the result.
+    func text(_ value: AttributeValue) throws(ExportError) {
+        switch value {
+        case let .string(string): return try text(string)
+        case let .double(double): return try text(double.description)
+        case let .int(int):
+            scratch.removeAll(keepingCapacity: true)
+            Self.appendDecimal(int, to: &scratch)
+        case let .list(items):
+            scratch.removeAll(keepingCapacity: true)
+            for (i, item) in items.enumerated() {
+                if i > 0 { scratch.append(contentsOf: Attributes.listSeparator.utf8) }
+                scratch.append(contentsOf: TextPolicy.clean(item).utf8)
+            }
+        }
+        scratch.append(0)
+        let w = try live()
+        let rc = scratch.withUnsafeBufferPointer { xmlTextWriterWriteString(w, $0.baseAddress) }
+        try check(rc, "xmlTextWriterWriteString")
+    }
+
+    /// `<name attribute="fixed">value</name>` (GraphML's `<data key="node_label">…</data>`) in one call.
+    func element(_ name: Name, _ attribute: Name, _ fixed: Name, text value: AttributeValue) throws(ExportError) {
+        try startElement(name)
+        try self.attribute(attribute, fixed)
+        try text(value)
+        try endElement()
+    }
+
+    /// `value` in decimal, as `String(value)` spells it.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var unit: UInt = 1
+        while unit <= rest / 10 { unit *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / unit))
+            rest %= unit
+            unit /= 10
+        } while unit > 0
+    }
+
     /// Closes the current element (`/>` when it has no content).
     func endElement() throws(ExportError) {
         try check(xmlTextWriterEndElement(try live()), "xmlTextWriterEndElement")
@@ -148,8 +245,10 @@ final class XMLTextWriter {
         return writer
     }
 
-    private func check(_ rc: Int32, _ operation: String) throws(ExportError) {
-        if rc < 0 { throw .xmlWriter(operation: operation) }
+    /// `operation` is made only on failure: spelling it (with the element's name) for every call was an
+    /// allocation per element and attribute.
+    private func check(_ rc: Int32, _ operation: @autoclosure () -> String) throws(ExportError) {
+        if rc < 0 { throw .xmlWriter(operation: operation()) }
     }
 
     /// The cleaned text as a NUL-terminated `xmlChar` string for the duration of `body`. `withCString` lends

@@ -96,8 +96,12 @@ public struct EntityGraph: Hashable, Sendable {
         self.edges = edges
     }
 
-    public static func nodeID(_ index: Int) -> String { "n\(index)" }
-    public static func edgeID(_ index: Int) -> String { "e\(index)" }
+    public static func nodeID(_ index: Int) -> String { "\(Unicode.Scalar(nodeIDPrefix))\(index)" }
+    public static func edgeID(_ index: Int) -> String { "\(Unicode.Scalar(edgeIDPrefix))\(index)" }
+    /// The ASCII letter before a node's or edge's index (`n3`, `e7`), also for writers that spell ids without
+    /// making a String.
+    public static let nodeIDPrefix = UInt8(ascii: "n")
+    public static let edgeIDPrefix = UInt8(ascii: "e")
 
     /// Endpoints that do not exist, described for an error message; empty when the graph is sound.
     public func validate() -> [String] {

@@ -45,11 +45,13 @@ public struct GraphBuilder: Sendable {
 
     /// Endpoints are indices into `keys`: the edge table is the largest structure of a run, and two Strings
     /// per edge made each entry 56 bytes instead of 32.
+    /// The label is an index into `labels` too: a key of four small integers hashes in two words and is 16
+    /// bytes, where a String label made hashing every key hash text and the entry twice as large.
     struct EdgeKey: Hashable, Sendable {
         var source: Int32
         var target: Int32
+        var label: Int32
         var kind: EdgeKind
-        var label: String
     }
 
     /// `Evidence` with its document and date as indices into the builder's tables: 40 bytes instead of 72.
@@ -128,6 +130,9 @@ public struct GraphBuilder: Sendable {
         private(set) var values: [String] = []
         private var index: [String: Int32] = [:]
         private var last: (value: String, index: Int32)?
+        /// Whether every value was greater than the one interned before it (document ids fed in document
+        /// order): then indices sort as their strings do, and lists of indices are sorted without comparing text.
+        private(set) var ascending = true
 
         subscript(_ i: Int32) -> String { values[Int(i)] }
 
@@ -138,6 +143,7 @@ public struct GraphBuilder: Sendable {
                 i = known
             } else {
                 i = Int32(values.count)
+                if let previous = values.last, !(previous < value) { ascending = false }
                 values.append(value)
                 index[value] = i
             }
@@ -153,9 +159,20 @@ public struct GraphBuilder: Sendable {
         var count: Int { values.count }
 
         func string(_ i: Int32) -> String? { i == Self.none ? nil : values[Int(i)] }
+
+        /// The distinct strings of `list`, sorted (`GraphBuilder.sortedUnique` of the spelled-out list). With the
+        /// values interned in ascending order the indices are sorted and deduplicated instead, without text.
+        func sortedUnique(_ list: [Int32]) -> [String] {
+            guard ascending else { return GraphBuilder.sortedUnique(list.map { values[Int($0)] }) }
+            var indices = list
+            if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) { indices = Array(Set(list)).sorted() }
+            return indices.map { values[Int($0)] }
+        }
     }
 
-    private var nodes: [String: NodeRecord] = [:]
+    /// Node records by key index (`keys`): nil for a key that is only an edge endpoint or that `rekey` moved.
+    /// An array, so a node is reached without hashing its key.
+    private var nodes: [NodeRecord?] = []
     /// Edges by key, as indices into `edgeRecords`. The records sit in one dense array rather than in the
     /// dictionary: a dictionary keeps a quarter or more of its buckets empty and, when it grows, holds its old
     /// and new buckets at once, which for the edge table (the largest structure) was a peak of its own.
@@ -167,6 +184,8 @@ public struct GraphBuilder: Sendable {
     /// Node keys as edges name them (endpoints need not be declared nodes).
     private var keys = Strings()
     private var eventClasses = Strings()
+    /// Edge labels, so that edge keys hold no String.
+    private var labels = Strings()
     /// Unordered endpoint pairs per typed kind (not `co_mention`, most of the edges), so `hasRelation` is a
     /// lookup, not a scan.
     private var pairs: Set<PairKey> = []
@@ -197,19 +216,49 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    public func contains(_ key: String) -> Bool { nodes[key] != nil }
+    /// A resolution key as the builder numbers it: a caller that names the same entity many times (the corpus
+    /// stage, for every sighting and relation) looks its key up once and then passes 4 bytes, not a String to hash.
+    public struct Key: Hashable, Sendable {
+        let index: Int32
+        init(_ index: Int32) { self.index = index }
+        /// Dense from 0 in the order keys were first used, for callers that keep an array by key.
+        public var slot: Int { Int(index) }
+    }
+
+    /// The number of `key`, given on first use (it need not be declared as a node yet).
+    public mutating func key(_ key: String) -> Key {
+        let index = keys.intern(key)
+        if Int(index) >= nodes.count { nodes.append(contentsOf: repeatElement(nil, count: Int(index) + 1 - nodes.count)) }
+        return Key(index)
+    }
+
+    /// The resolution key a number stands for.
+    public func name(of key: Key) -> String { keys[key.index] }
+
+    private func hasNode(_ index: Int32) -> Bool { nodes[Int(index)] != nil }
+
+    public func contains(_ key: String) -> Bool { keys.find(key).map(hasNode) ?? false }
 
     /// Declares an entity. The first declaration's label and type win, so the resolver's canonical
     /// name is kept however many surfaces are added later.
     public mutating func addEntity(key: String, label: String, type: NodeType) {
-        if nodes[key] == nil {
-            nodes[key] = NodeRecord(label: label, type: type)
+        addEntity(self.key(key), label: label, type: type)
+    }
+
+    public mutating func addEntity(_ key: Key, label: String, type: NodeType) {
+        if nodes[key.slot] == nil {
+            nodes[key.slot] = NodeRecord(label: label, type: type)
         }
     }
 
     /// Replaces the label (the resolver may find a better canonical name after more documents).
     public mutating func setLabel(_ label: String, for key: String) {
-        nodes[key]?.label = label
+        guard let index = keys.find(key) else { return }
+        setLabel(label, for: Key(index))
+    }
+
+    public mutating func setLabel(_ label: String, for key: Key) {
+        nodes[key.slot]?.label = label
     }
 
     /// Records one mention of the entity in a document. `surface` becomes an alias when it differs from the label.
@@ -219,34 +268,56 @@ public struct GraphBuilder: Sendable {
 
     /// Records `count` mentions of the entity in one document at once, with the spellings they used.
     public mutating func addMentions(key: String, count: Int, surfaces: [String], document: String, date: String?) {
-        guard nodes[key] != nil else { return }
+        guard let index = keys.find(key) else { return }
+        addMentions(Key(index), count: count, surfaces: surfaces, document: document, date: date)
+    }
+
+    public mutating func addMentions(_ key: Key, count: Int, surfaces: [String], document: String, date: String?) {
+        guard nodes[key.slot] != nil else { return }
         let document = documentIDs.intern(document), date = dates.intern(date)
-        nodes[key]!.mentions += count
-        nodes[key]!.see(document: document, date: date, dates: dates)
-        for surface in surfaces where !surface.isEmpty { nodes[key]!.surfaces.insert(surface) }
+        let dates = self.dates
+        Self.update(&nodes[key.slot]) { record in
+            record.mentions += count
+            record.see(document: document, date: date, dates: dates)
+            for surface in surfaces where !surface.isEmpty { record.surfaces.insert(surface) }
+        }
+    }
+
+    /// Changes a record in place: the optional is emptied while `change` runs, so the record's lists are
+    /// uniquely referenced and grow without being copied.
+    private static func update(_ slot: inout NodeRecord?, _ change: (inout NodeRecord) -> Void) {
+        guard var record = slot.take() else { return }
+        change(&record)
+        slot = record
     }
 
     /// Adds a name without counting a mention (alias tables, acronym expansions seen in passing).
     public mutating func addAlias(key: String, alias: String) {
-        guard !alias.isEmpty else { return }
-        nodes[key]?.surfaces.insert(alias)
+        guard !alias.isEmpty, let index = keys.find(key) else { return }
+        Self.update(&nodes[Int(index)]) { $0.surfaces.insert(alias) }
     }
 
     /// Marks a node as seen in a document without a mention of its own (e.g. a meeting inferred from a verb).
     public mutating func addDocument(key: String, document: String, date: String?) {
-        guard nodes[key] != nil else { return }
+        guard let index = keys.find(key), hasNode(index) else { return }
         let document = documentIDs.intern(document), date = dates.intern(date)
-        nodes[key]!.see(document: document, date: date, dates: dates)
+        let dates = self.dates
+        Self.update(&nodes[Int(index)]) { $0.see(document: document, date: date, dates: dates) }
     }
 
     /// Sets meeting attributes; a value already set is kept unless the new one is non-nil.
     public mutating func setMeeting(_ attributes: MeetingAttributes, for key: String) {
-        guard var record = nodes[key] else { return }
-        record.meeting.date = attributes.date ?? record.meeting.date
-        record.meeting.format = attributes.format ?? record.meeting.format
-        record.meeting.ordinal = attributes.ordinal ?? record.meeting.ordinal
-        record.meeting.series = attributes.series ?? record.meeting.series
-        nodes[key] = record
+        guard let index = keys.find(key) else { return }
+        setMeeting(attributes, for: Key(index))
+    }
+
+    public mutating func setMeeting(_ attributes: MeetingAttributes, for key: Key) {
+        Self.update(&nodes[key.slot]) { record in
+            record.meeting.date = attributes.date ?? record.meeting.date
+            record.meeting.format = attributes.format ?? record.meeting.format
+            record.meeting.ordinal = attributes.ordinal ?? record.meeting.ordinal
+            record.meeting.series = attributes.series ?? record.meeting.series
+        }
     }
 
     /// Adds one supporting sentence for a relation. Self-loops are ignored; an edge whose endpoint is never
@@ -254,7 +325,8 @@ public struct GraphBuilder: Sendable {
     public mutating func addRelation(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                      evidence: Evidence, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        let key = EdgeKey(source: self.key(source).index, target: self.key(target).index, label: labels.intern(label),
+                          kind: kind)
         let compact = compactEvidence(evidence)
         let i = record(for: key, earliest: compact)
         edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
@@ -267,7 +339,14 @@ public struct GraphBuilder: Sendable {
     public mutating func addSupport(from source: String, to target: String, kind: EdgeKind, label: String = "",
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: keys.intern(source), target: keys.intern(target), kind: kind, label: label)
+        addSupport(from: key(source), to: key(target), kind: kind, label: label, earliest: earliest,
+                   sentences: sentences, eventClass: eventClass)
+    }
+
+    public mutating func addSupport(from source: Key, to target: Key, kind: EdgeKind, label: String = "",
+                                    earliest: Evidence, sentences: Int, eventClass: String? = nil) {
+        guard source != target else { return }
+        let key = EdgeKey(source: source.index, target: target.index, label: labels.intern(label), kind: kind)
         let compact = compactEvidence(earliest)
         let i = record(for: key, earliest: compact)
         edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
@@ -296,7 +375,7 @@ public struct GraphBuilder: Sendable {
     private mutating func note(_ key: EdgeKey, eventClass: String?) {
         let i = Int(edges[key]!)
         if let eventClass, edgeRecords[i].eventClass == Strings.none { edgeRecords[i].eventClass = eventClasses.intern(eventClass) }
-        if key.kind != .coMention, nodes[keys[key.source]] != nil, nodes[keys[key.target]] != nil {
+        if key.kind != .coMention, hasNode(key.source), hasNode(key.target) {
             pairs.insert(PairKey(key.source, key.target, key.kind))
         }
     }
@@ -311,18 +390,19 @@ public struct GraphBuilder: Sendable {
         guard !mapping.isEmpty else { return }
         var renamed: [Int32: Int32] = [:]
         for (old, new) in mapping {
-            if let id = keys.find(old) { renamed[id] = keys.intern(new) }
+            if let id = keys.find(old) { renamed[id] = key(new).index }
         }
         let keys = self.keys
         func new(_ key: EdgeKey) -> EdgeKey {
             var source = renamed[key.source] ?? key.source, target = renamed[key.target] ?? key.target
             if key.kind == .coMention, keys[target] < keys[source] { swap(&source, &target) }
-            return EdgeKey(source: source, target: target, kind: key.kind, label: key.label)
+            return EdgeKey(source: source, target: target, label: key.label, kind: key.kind)
         }
         // In key order, so that what a node keeps of several moved into it does not depend on hashing.
         for (old, target) in mapping.sorted(by: { $0.key < $1.key }) where old != target {
-            guard let moved = nodes.removeValue(forKey: old) else { continue }
-            guard var record = nodes[target] else { nodes[target] = moved; continue }
+            guard let oldIndex = keys.find(old), let moved = nodes[Int(oldIndex)].take() else { continue }
+            let target = Int(renamed[oldIndex]!)
+            guard var record = nodes[target].take() else { nodes[target] = moved; continue }
             record.mentions += moved.mentions
             record.surfaces.formUnion(moved.surfaces)
             record.documents += moved.documents
@@ -349,16 +429,17 @@ public struct GraphBuilder: Sendable {
             }
         }
         let nodes = self.nodes
-        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[keys[$0.source]] != nil && nodes[keys[$0.target]] != nil }
+        pairs = Set(edges.keys.lazy.filter { $0.kind != .coMention && nodes[Int($0.source)] != nil && nodes[Int($0.target)] != nil }
             .map { PairKey($0.source, $0.target, $0.kind) })
     }
 
     /// Removes the `co_mention` edges between entities that a typed relation already joins (in either
     /// direction): the typed edge says more, and the co-mention would only repeat its sentence. In place.
     public mutating func dropCoMentionsShadowedByTypedRelations() {
-        let typed = Set(EdgeKind.allCases).subtracting([.coMention])
+        // The typed pairs without their kinds, so each co-mention is one lookup rather than one per kind.
+        let typed = Set(pairs.lazy.map { PairKey($0.a, $0.b, .coMention) })
         let shadowed = edges.keys.filter { key in
-            key.kind == .coMention && typed.contains { pairs.contains(PairKey(key.source, key.target, $0)) }
+            key.kind == .coMention && typed.contains(PairKey(key.source, key.target, .coMention))
         }
         for key in shadowed { edgeRecords[Int(edges.removeValue(forKey: key)!)].release() }
     }
@@ -374,7 +455,7 @@ public struct GraphBuilder: Sendable {
     public func hasRelation(_ a: String, _ b: String, kinds: Set<EdgeKind>) -> Bool {
         guard let a = keys.find(a), let b = keys.find(b) else { return false }
         if kinds.contains(where: { $0 != .coMention && pairs.contains(PairKey(a, b, $0)) }) { return true }
-        guard kinds.contains(.coMention), nodes[keys[a]] != nil, nodes[keys[b]] != nil else { return false }
+        guard kinds.contains(.coMention), hasNode(a), hasNode(b) else { return false }
         let pair = PairKey(a, b, .coMention)
         return edges.keys.contains { $0.kind == .coMention && PairKey($0.source, $0.target, .coMention) == pair }
     }
@@ -390,46 +471,78 @@ public struct GraphBuilder: Sendable {
     /// made (the edge table as soon as every edge has its fields, before the document lists are spelled out), so
     /// the builder and the graph are not both held at full size. The builder is empty afterwards.
     public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
-        // The node table moves out of the builder, so that taking its records one by one changes it in place: a
-        // second reference (a `let` copy kept alive by the sort) made every removal copy the whole table, which
-        // was quadratic in the number of nodes.
-        var nodes: [String: NodeRecord] = [:]
+        // The node table moves out of the builder, so that taking its records one by one changes it in place.
+        var nodes: [NodeRecord?] = []
         swap(&nodes, &self.nodes)
-        let orderedKeys = nodes.keys.sorted { a, b in
-            let ra = nodes[a]!, rb = nodes[b]!
-            return (ra.type, ra.label, a) < (rb.type, rb.label, b)
+        // Sorted as small entries that hold what the order compares, so the sort looks nothing up.
+        struct NodeEntry {
+            var type: NodeType
+            var label: String
+            var key: String
+            var index: Int32
         }
+        var entries: [NodeEntry] = []
+        for (i, record) in nodes.enumerated() {
+            if let record { entries.append(NodeEntry(type: record.type, label: record.label, key: keys[Int32(i)], index: Int32(i))) }
+        }
+        entries.sort { ($0.type, $0.label, $0.key) < ($1.type, $1.label, $1.key) }
+        var nodeOfKey = [Int32](repeating: -1, count: nodes.count)
         var indexByKey: [String: Int] = [:]
-        indexByKey.reserveCapacity(orderedKeys.count)
-        for (index, key) in orderedKeys.enumerated() { indexByKey[key] = index }
-        // Edges first, without their document lists: the edge table (the largest) is gone before any list of
-        // document ids is spelled out.
+        indexByKey.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            nodeOfKey[Int(entry.index)] = Int32(position)
+            indexByKey[entry.key] = position
+        }
+        // Edges in canonical order, sorted as small entries (the label compared as text only between edges of one
+        // pair and kind), then made without their document lists: the edge table (the largest) is gone before any
+        // list of document ids is spelled out.
+        struct EdgeEntry {
+            var source: Int32
+            var target: Int32
+            var kind: EdgeKind
+            var label: Int32
+            var record: Int32
+        }
+        var order: [EdgeEntry] = []
+        order.reserveCapacity(edges.count)
+        for (key, i) in edges {
+            let source = nodeOfKey[Int(key.source)], target = nodeOfKey[Int(key.target)]
+            guard source >= 0, target >= 0, source != target else { continue }
+            order.append(EdgeEntry(source: source, target: target, kind: key.kind, label: key.label, record: i))
+        }
+        let labels = self.labels
+        order.sort { a, b in
+            if a.source != b.source { return a.source < b.source }
+            if a.target != b.target { return a.target < b.target }
+            if a.kind != b.kind { return a.kind < b.kind }
+            return a.label != b.label && labels[a.label] < labels[b.label]
+        }
         var graphEdges: [GraphEdge] = []
         var documentLists: [[Int32]] = []
-        graphEdges.reserveCapacity(edges.count)
-        documentLists.reserveCapacity(edges.count)
-        for (key, i) in edges {
-            let record = edgeRecords[Int(i)]
-            guard let source = indexByKey[keys[key.source]], let target = indexByKey[keys[key.target]], source != target
-            else { continue }
-            graphEdges.append(edge(key: key, record: record, source: source, target: target))
+        graphEdges.reserveCapacity(order.count)
+        documentLists.reserveCapacity(order.count)
+        for entry in order {
+            let record = edgeRecords[Int(entry.record)]
+            graphEdges.append(edge(kind: entry.kind, label: labels[entry.label], record: record,
+                                   source: Int(entry.source), target: Int(entry.target)))
             documentLists.append(record.documents)
         }
+        order = []
         edges = [:]
         edgeRecords = []
         pairs = []
         var graphNodes: [GraphNode] = []
-        graphNodes.reserveCapacity(orderedKeys.count)
-        for key in orderedKeys { graphNodes.append(node(key: key, record: nodes.removeValue(forKey: key)!)) }
+        graphNodes.reserveCapacity(entries.count)
+        for entry in entries { graphNodes.append(node(key: entry.key, record: nodes[Int(entry.index)].take()!)) }
         for i in graphEdges.indices {
-            graphEdges[i].documents = Self.sortedUnique(documentLists[i].map { documentIDs[$0] })
+            graphEdges[i].documents = documentIDs.sortedUnique(documentLists[i])
             documentLists[i] = []
         }
-        graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
         documentIDs = Strings()
         dates = Strings()
         keys = Strings()
         eventClasses = Strings()
+        self.labels = Strings()
         return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
     }
 
@@ -440,7 +553,7 @@ public struct GraphBuilder: Sendable {
             type: record.type,
             aliases: record.surfaces.subtracting([record.label]).sorted(),
             mentions: record.mentions,
-            documents: Self.sortedUnique(record.documents.map { documentIDs[$0] }),
+            documents: documentIDs.sortedUnique(record.documents),
             date: record.meeting.date,
             format: record.meeting.format,
             ordinal: record.meeting.ordinal,
@@ -450,10 +563,10 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The edge without its documents, which `takeGraph` spells out once the edge table is gone.
-    private func edge(key: EdgeKey, record: EdgeRecord, source: Int, target: Int) -> GraphEdge {
+    private func edge(kind: EdgeKind, label: String, record: EdgeRecord, source: Int, target: Int) -> GraphEdge {
         // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
         GraphEdge(
-            source: source, target: target, kind: key.kind, label: key.label,
+            source: source, target: target, kind: kind, label: label,
             weight: Double(record.counted + record.sentences.count),
             documents: [],
             evidence: evidence(record.earliest), firstSeen: dates.string(record.firstSeen),

@@ -71,3 +71,14 @@ import Testing
         #expect(Truncation.truncate(zalgo, maxCharacters: 200, maxBytes: 2048) == "…")
     }
 }
+
+@Suite struct TextPolicyBlanknessTests {
+    /// `isEmptyWhenCleaned` is `clean(text).isEmpty` without making the cleaned text.
+    @Test func emptyWhenCleanedAgreesWithClean() {
+        let samples = ["", "a", "\u{0}", "\u{0}\u{1}\u{1F}", "\r", "\n", "\t", "\u{FFFE}\u{FFFF}", "\u{0}a", "\u{B}\r\n",
+                       "\u{7}\u{FFFE}", " ", "é", "\u{1}\u{2}x"]
+        for text in samples {
+            #expect(TextPolicy.isEmptyWhenCleaned(text) == TextPolicy.clean(text).isEmpty, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}

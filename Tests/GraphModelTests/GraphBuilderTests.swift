@@ -291,3 +291,37 @@ struct GraphBuilderRekeyTests {
         }
     }
 }
+
+@Suite struct GraphBuilderKeyTests {
+    /// A key is numbered once and names the same node by number as by text; both APIs build the same graph.
+    @Test func numberedKeysBuildWhatTextKeysBuild() {
+        var byText = GraphBuilder()
+        byText.addEntity(key: "person:a", label: "A", type: .person)
+        byText.addEntity(key: "country:B", label: "B", type: .country)
+        byText.addMentions(key: "person:a", count: 2, surfaces: ["A", "Mr A"], document: "d2", date: "2020-01-02")
+        byText.addSupport(from: "person:a", to: "country:B", kind: .role, label: "envoy",
+                          earliest: Evidence(document: "d2", sentence: "s", start: 0, end: 1), sentences: 1)
+
+        var byNumber = GraphBuilder()
+        let a = byNumber.key("person:a"), b = byNumber.key("country:B")
+        #expect(byNumber.key("person:a") == a && a != b)
+        #expect(byNumber.name(of: a) == "person:a" && a.slot == 0 && b.slot == 1)
+        byNumber.addEntity(a, label: "A", type: .person)
+        byNumber.addEntity(b, label: "B", type: .country)
+        byNumber.addMentions(a, count: 2, surfaces: ["A", "Mr A"], document: "d2", date: "2020-01-02")
+        byNumber.addSupport(from: a, to: b, kind: .role, label: "envoy",
+                            earliest: Evidence(document: "d2", sentence: "s", start: 0, end: 1), sentences: 1)
+        #expect(byNumber.build().graph == byText.build().graph)
+        #expect(byNumber.contains("person:a") && !byNumber.contains("person:z"))
+    }
+
+    /// Documents given out of id order are still listed sorted and once (the index shortcut needs ascending ids).
+    @Test func documentsOutOfOrderAreSortedByText() {
+        var builder = GraphBuilder()
+        builder.addEntity(key: "person:a", label: "A", type: .person)
+        for document in ["d3", "d1", "d3", "d2", "d1"] {
+            builder.addMentions(key: "person:a", count: 1, surfaces: [], document: document, date: nil)
+        }
+        #expect(builder.build().graph.nodes.first?.documents == ["d1", "d2", "d3"])
+    }
+}

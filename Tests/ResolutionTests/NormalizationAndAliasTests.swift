@@ -163,3 +163,33 @@ struct AliasTableTests {
         #expect(table.group(for: "CIS")?.canonical == "Commonwealth of Independent States")
     }
 }
+
+/// `isFullerName` measures ASCII names on their bytes and others by Characters; both must give the order that
+/// words (runs between spaces) and Characters give.
+@Suite("isFullerName")
+struct FullerNameTests {
+    private func reference(_ candidate: String, _ current: String) -> Bool {
+        let a = (candidate.split(separator: " ").count, candidate.count)
+        let b = (current.split(separator: " ").count, current.count)
+        return a > b || (a == b && candidate < current)
+    }
+
+    @Test func agreesWithWordsAndCharacters() {
+        let names = ["Putin", "Vladimir Putin", "Vladimir  Putin", " Putin ", "Vladimir V. Putin", "Sergei Lavrov",
+                     "Sergej Lavrov", "Lavrov", "Ab", "É", "Éa", "e\u{301}a", "a\r\nb", "a\rb", "a b", "ab c", "",
+                     " ", "Zoë Smith", "Zoe Smith", "\u{0}x", "x\u{0}"]
+        for a in names {
+            for b in names {
+                #expect(isFullerName(a, than: b) == reference(a, b), "\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+    }
+
+    @Test func moreWordsThenMoreCharactersThenAlphabetical() {
+        #expect(isFullerName("Vladimir Putin", than: "Putin"))
+        #expect(isFullerName("Sergei Lavrov", than: "Sergei Lavro"))
+        #expect(isFullerName("Sergei Lavrov", than: "Sergej Lavrov"))
+        #expect(!isFullerName("Putin", than: "Putin"))
+        #expect(isFullerName("e\u{301}e\u{301}", than: "abc") == false)  // two Characters, not four scalars
+    }
+}

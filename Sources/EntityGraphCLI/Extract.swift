@@ -130,7 +130,7 @@ struct Extract: ParsableCommand {
         }
         var summary = "\(run.read) document(s)"
         if let extraction = run.extraction {
-            let (graph, ok) = try files.write(extraction, output: output)
+            let (graph, ok) = try files.write(extraction, output: output, jobs: jobs)
             if !ok { writeFailed = true }
             summary += ", \(graph.nodes.count) nodes, \(graph.edges.count) edges"
         }

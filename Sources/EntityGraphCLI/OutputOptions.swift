@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphExport
 import GraphModel
 
@@ -70,13 +71,15 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Writes every output atomically; reports each failure on stderr and returns whether all succeeded.
-    func write(_ graph: EntityGraph) -> Bool {
+    /// `jobs` threads (every core unless the command has `--jobs`) write the formats that can be written in
+    /// parallel; the bytes do not depend on it.
+    func write(_ graph: EntityGraph, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Bool {
         var ok = true
         for output in outputs {
             do {
                 // Whole files or nothing; GraphML and GEXF stream into their temporary file, so a large graph's
                 // export is not held in memory beside the graph.
-                try writeExport(graph, to: output, options: ExportOptions(yed: yed))
+                try writeExport(graph, to: output, options: ExportOptions(yed: yed, jobs: jobs))
             } catch {
                 // Export and write errors name the file themselves.
                 printError("error: \(error)")

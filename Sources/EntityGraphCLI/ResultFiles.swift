@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExtractionPipeline
+import Foundation
 import GraphExport
 import GraphModel
 import Resolution
@@ -35,7 +36,8 @@ struct ResultFiles: ParsableArguments {
 
     /// Filters the graph and writes every requested file, each atomically; failures are reported on stderr.
     /// Returns the graph written and whether every file was.
-    func write(_ extraction: Extraction, output: OutputOptions) throws -> (graph: EntityGraph, ok: Bool) {
+    func write(_ extraction: Extraction, output: OutputOptions,
+               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> (graph: EntityGraph, ok: Bool) {
         var ok = true
         func write(_ bytes: @autoclosure () throws -> [UInt8], to path: String) {
             do {
@@ -46,7 +48,7 @@ struct ResultFiles: ParsableArguments {
             }
         }
         let graph = try output.filter().apply(to: extraction.graph)
-        if !output.write(graph) { ok = false }
+        if !output.write(graph, jobs: jobs) { ok = false }
         if let mentions {
             // Ids in the mentions file must name nodes of the graph actually written, filtered or not.
             let records = MentionsFile.restricted(extraction.mentions, from: extraction.graph, to: graph)

@@ -6,7 +6,7 @@ import GraphModel
 public func export(_ graph: EntityGraph, as format: ExportFormat,
                    options: ExportOptions = ExportOptions()) throws(ExportError) -> [UInt8] {
     switch format {
-    case .graphml: try GraphMLWriter(options: .init(yed: options.yed)).write(graph)
+    case .graphml: try GraphMLWriter(options: .init(yed: options.yed, jobs: options.jobs)).write(graph)
     case .dot: try DOTWriter(options: options.dot).write(graph)
     case .gexf: try GEXFWriter().write(graph)
     case .json: try JSONWriter().write(graph)
@@ -64,7 +64,7 @@ public func writeExport(_ graph: EntityGraph, to path: String,
         let file: AtomicFileWriter
         do { file = try AtomicFileWriter(path: path) } catch { throw .file(error) }
         if format == .graphml {
-            try GraphMLWriter(options: .init(yed: options.yed)).write(graph, to: file)
+            try GraphMLWriter(options: .init(yed: options.yed, jobs: options.jobs)).write(graph, to: file)
         } else {
             try GEXFWriter().write(graph, to: file)
         }

@@ -20,9 +20,13 @@ public struct GraphMLWriter: Sendable {
         /// Adds `xmlns:y`, the `nodegraphics`/`edgegraphics` keys and a `<y:ShapeNode>`/`<y:PolyLineEdge>` per
         /// element. Every normal `<data>` is still written, so networkx, igraph and Gephi read the same attributes.
         public var yed: Bool
+        /// Threads that write the nodes and edges, in pieces (`XMLTextWriter.siblings`); the bytes are the same
+        /// whatever the number. Writing a large graph was the longest serial step of an extraction.
+        public var jobs: Int
 
-        public init(yed: Bool = false) {
+        public init(yed: Bool = false, jobs: Int = 1) {
             self.yed = yed
+            self.jobs = jobs
         }
     }
 
@@ -61,7 +65,8 @@ public struct GraphMLWriter: Sendable {
         try xml.attribute("id", "G")
         try xml.attribute("edgedefault", "directed")
         let names = Names.shared
-        for (index, node) in graph.nodes.enumerated() {
+        try xml.siblings(count: graph.nodes.count, jobs: options.jobs) { (xml, index) throws(ExportError) in
+            let node = graph.nodes[index]
             try xml.startElement(names.node)
             try xml.attribute(names.id, id: EntityGraph.nodeIDPrefix, index)
             // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
@@ -69,7 +74,8 @@ public struct GraphMLWriter: Sendable {
             try writeData(Attributes.values(of: node, index: index), keys: names.nodeKeys, in: xml)
             try xml.endElement()
         }
-        for (index, edge) in graph.edges.enumerated() {
+        try xml.siblings(count: graph.edges.count, jobs: options.jobs) { (xml, index) throws(ExportError) in
+            let edge = graph.edges[index]
             try xml.startElement(names.edge)
             try xml.attribute(names.id, id: EntityGraph.edgeIDPrefix, index)
             try xml.attribute(names.source, id: EntityGraph.nodeIDPrefix, edge.source)

@@ -1,4 +1,6 @@
 internal import CLibXML2
+import Dispatch
+import Foundation
 
 /// A small Swift face for libxml2's `xmlTextWriter`, writing UTF-8 XML into memory or, a megabyte at a time,
 /// into an `AtomicFileWriter` (so a large export is never held whole in memory).
@@ -35,6 +37,11 @@ final class XMLTextWriter {
 
     private let sink: Sink
     private var writer: xmlTextWriterPtr?
+    /// Whether the document was started (which sets libxml2's output encoder), elements started and not yet
+    /// ended, and whether output is indented: the state a piece writer must reproduce (`siblings`).
+    private var documentStarted = false
+    private var openElements = 0
+    private let indents: Bool
     /// Reused for the values composed here (joined lists, numbers, positional ids), so writing one allocates
     /// no String and no array.
     private var scratch: [UInt8] = []
@@ -58,6 +65,7 @@ final class XMLTextWriter {
     ///   (end with `finish()`).
     init(indent: Bool = true, streamingTo file: AtomicFileWriter? = nil) throws(ExportError) {
         sink = Sink(file: file)
+        indents = indent
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let write: xmlOutputWriteCallback = { context, buffer, length in
             guard let context, let buffer, length > 0 else { return 0 }
@@ -94,6 +102,7 @@ final class XMLTextWriter {
         let w = try live()
         let rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
         try check(rc, "xmlTextWriterStartDocument")
+        documentStarted = true
     }
 
     func startElement(_ name: String) throws(ExportError) {
@@ -101,6 +110,7 @@ final class XMLTextWriter {
         try Self.withXMLChars(name) { n throws(ExportError) in
             try check(xmlTextWriterStartElement(w, n), "xmlTextWriterStartElement \(name)")
         }
+        openElements += 1
     }
 
     /// An attribute of the element just started; the value may hold any text (libxml2 escapes it).
@@ -125,6 +135,7 @@ final class XMLTextWriter {
         let w = try live()
         let rc = name.chars.withUnsafeBufferPointer { xmlTextWriterStartElement(w, $0.baseAddress) }
         try check(rc, "xmlTextWriterStartElement \(name.text)")
+        openElements += 1
     }
 
     /// An attribute with a fixed name; the value may hold any text (libxml2 escapes it).
@@ -205,6 +216,123 @@ final class XMLTextWriter {
     /// Closes the current element (`/>` when it has no content).
     func endElement() throws(ExportError) {
         try check(xmlTextWriterEndElement(try live()), "xmlTextWriterEndElement")
+        openElements -= 1
+    }
+
+    /// Elements per piece in `siblings`: large enough that setting up a piece's writer is noise, small enough
+    /// that a round of pieces (two per thread) stays a few megabytes.
+    static let siblingsPerPiece = 2_048
+
+    /// Writes `count` sibling elements here, `write(xml, i)` writing the `i`-th into the writer it is given, on up to
+    /// `jobs` threads; the bytes are the same whatever `jobs` and `perPiece`.
+    ///
+    /// Every byte is still made by libxml2: the elements after the first are written in pieces, each by its own
+    /// `xmlTextWriter` brought into the state this one is in after an element at this depth (a document started,
+    /// as many elements open, one empty child written), and each piece's output from that point on is appended
+    /// here in order. libxml2's writer keeps no state between siblings beyond the open elements and "an element
+    /// just ended" (`doindent`), which is why the first element is written here: after it, this writer is in that
+    /// same state, and after each piece it is again. Pieces go a round of two per thread at a time, so a large
+    /// export streams into its file as before instead of being gathered whole.
+    func siblings(count: Int, jobs: Int, perPiece: Int = siblingsPerPiece,
+                  _ write: @Sendable (XMLTextWriter, Int) throws(ExportError) -> Void) throws(ExportError) {
+        guard count > 0 else { return }
+        try write(self, 0)
+        let size = max(perPiece, 1)
+        guard jobs > 1, count - 1 > size else {
+            for index in 1..<count { try write(self, index) }
+            return
+        }
+        let w = try live()
+        try check(xmlTextWriterFlush(w), "xmlTextWriterFlush")
+        let depth = openElements
+        let pieces = stride(from: 1, to: count, by: size).map { $0..<min($0 + size, count) }
+        let round = 2 * jobs
+        for first in stride(from: 0, to: pieces.count, by: round) {
+            let batch = pieces[first..<min(first + round, pieces.count)]
+            let results = Self.writePieces(Array(batch), state: PieceState(document: documentStarted, depth: depth,
+                                                                           indent: indents), jobs: jobs, write)
+            for result in results {
+                switch result {
+                case let .success(bytes):
+                    sink.bytes.append(contentsOf: bytes)
+                    if sink.file != nil && sink.bytes.count >= Sink.flushSize { sink.flush() }
+                case let .failure(error):
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// The output of each range of siblings, in order, made on up to `jobs` threads.
+    private static func writePieces(_ pieces: [Range<Int>], state: PieceState, jobs: Int,
+                                    _ write: @Sendable (XMLTextWriter, Int) throws(ExportError) -> Void)
+        -> [Result<[UInt8], ExportError>] {
+        let results = PieceResults(count: pieces.count)
+        let next = PieceResults.Counter()
+        withoutActuallyEscaping(write) { write in
+            DispatchQueue.concurrentPerform(iterations: min(jobs, pieces.count)) { _ in
+                while let index = next.claim(below: pieces.count) {
+                    results.store(Result { () throws(ExportError) -> [UInt8] in
+                        try piece(pieces[index], in: state, write)
+                    }, at: index)
+                }
+            }
+        }
+        return results.values
+    }
+
+    /// One piece: a fresh writer in the state described at `siblings`, then the range's elements; only the bytes
+    /// after that state are kept.
+    private struct PieceState: Sendable {
+        var document: Bool
+        var depth: Int
+        var indent: Bool
+    }
+
+    private static func piece(_ range: Range<Int>, in state: PieceState,
+                              _ write: (XMLTextWriter, Int) throws(ExportError) -> Void) throws(ExportError) -> [UInt8] {
+        let xml = try XMLTextWriter(indent: state.indent)
+        if state.document { try xml.startDocument() }
+        let placeholder = Name("x")
+        for _ in 0..<state.depth { try xml.startElement(placeholder) }
+        try xml.startElement(placeholder)
+        try xml.endElement()
+        let w = try xml.live()
+        try xml.check(xmlTextWriterFlush(w), "xmlTextWriterFlush")
+        let start = xml.sink.bytes.count
+        for index in range { try write(xml, index) }
+        try xml.check(xmlTextWriterFlush(w), "xmlTextWriterFlush")
+        return Array(xml.sink.bytes[start...])
+    }
+
+    /// Where the piece threads put their output, each in its own slot, and the counter they take pieces from.
+    private final class PieceResults: @unchecked Sendable {
+        private var slots: [Result<[UInt8], ExportError>?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ result: Result<[UInt8], ExportError>, at index: Int) {
+            lock.lock()
+            slots[index] = result
+            lock.unlock()
+        }
+
+        /// Read after `concurrentPerform` has returned, which orders every store before it.
+        var values: [Result<[UInt8], ExportError>] { slots.map { $0! } }
+
+        final class Counter: @unchecked Sendable {
+            private var next = 0
+            private let lock = NSLock()
+
+            func claim(below count: Int) -> Int? {
+                lock.lock()
+                defer { lock.unlock() }
+                guard next < count else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
     }
 
     /// `<name a="…">text</name>` in one call.

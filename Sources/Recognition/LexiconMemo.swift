@@ -58,6 +58,8 @@ package final class LexiconMemo {
     /// `Lexicon.titleLength`.
     package func titleLength(at index: Int, limit: Int) -> Int {
         guard officesByToken, isToken(index) else { return lexicon.titleLength(in: text, at: index, limit: limit) }
+        // Most tokens open no office: answered from the slot, without a step or a closure.
+        if index >= limit || officeSlot[index] == -2 { return 0 }
         return OfficeStep.length(from: index, limit: limit) { self.officeStep(at: $0) }
     }
 

@@ -57,28 +57,40 @@ package struct MentionArbiter {
     /// "the X" on `misc` spans costs 0.0003 F1), and each fixes a name of today's news that a model trained on
     /// 1996 newswire cannot know ("the Taliban", "Putin and the Tajik President, …", "Islamic States (IS)").
     /// Organisation head words were measured too and cost 0.5 F1 ("Solidarity Meeting" cut short): not here.
-    static let outranksWeakTagging: Set<Mention.Evidence> = [.acronymDefinition, .definiteArticle, .coordination]
+    /// (A switch, not a `Set`: asked for every rule name, and hashing the case cost more than the rest of the test.)
+    static func outranksWeakTagging(_ evidence: Mention.Evidence) -> Bool {
+        switch evidence {
+        case .acronymDefinition, .definiteArticle, .coordination: true
+        default: false
+        }
+    }
 
     /// Rule evidence good enough to add a name where the tagger sees none, measured like the above on the
     /// development split (whole pipeline): a lone surname costs 0.5 F1, capitals alone 1.8, head words 0.1,
     /// acronyms in lower-case sentences 0.2 ("GDP", "NOTE"), gazetteer places 0.1 ("Olympic", "Vatican" on GMB);
     /// these two cost nothing.
-    static let standsAlone: Set<Mention.Evidence> = [.acronymDefinition, .coordination]
+    static func standsAlone(_ evidence: Mention.Evidence) -> Bool {
+        switch evidence {
+        case .acronymDefinition, .coordination: true
+        default: false
+        }
+    }
 
     func decide(rules: [Mention], model tagged: [TaggedSpan], sentenceOf: (Int) -> Int) -> [Mention] {
         let count = text.tokens.count
         // Token-indexed views, so that every test below costs the length of a span, not the number of mentions:
-        // a document of one huge line has as many of those as it has names.
+        // a document of one huge line has as many of those as it has names. Mentions are read in place, by index
+        // (a `for mention in rules` copies each, five strings and all, once a loop).
         var meetingAt = [Int?](repeating: nil, count: count)
-        for (k, mention) in rules.enumerated() where mention.type == .meeting {
-            for t in mention.tokens where meetingAt[t] == nil { meetingAt[t] = k }
+        for k in rules.indices where rules[k].type == .meeting {
+            for t in rules[k].tokens where meetingAt[t] == nil { meetingAt[t] = k }
         }
         func insideMeeting(_ range: Range<Int>) -> Bool { range.contains { meetingAt[$0] != nil } }
-        let names = rules.filter { $0.type != .meeting && $0.kind != .description && $0.kind != .demonym && !$0.isModifier }
-        var ruleBySpan: [Range<Int>: [Mention]] = [:]
-        for mention in rules where mention.type != .meeting && mention.kind != .description {
-            ruleBySpan[mention.tokens, default: []].append(mention)
+        // The rules' names, as indices into `rules`.
+        let names = rules.indices.filter {
+            rules[$0].type != .meeting && rules[$0].kind != .description && rules[$0].kind != .demonym && !rules[$0].isModifier
         }
+        let ruleBySpan = MentionsBySpan(rules) { $0.type != .meeting && $0.kind != .description }
 
         let model = reshaped(tagged, rules: rules, names: names, ruleBySpan: ruleBySpan, sentenceOf: sentenceOf)
         var spanAt = [Int?](repeating: nil, count: count)
@@ -92,15 +104,15 @@ package struct MentionArbiter {
             for t in mention.tokens { covered[t] = true }
         }
         // 1 and 2: what only the rules can read, with what they read inside it that the tagger did not.
-        for mention in rules where mention.type == .meeting || mention.kind == .description { result.append(mention) }
-        for mention in rules where mention.type != .meeting && insideMeeting(mention.tokens) && !isTagged(mention.tokens) {
-            result.append(mention)
+        for k in rules.indices where rules[k].type == .meeting || rules[k].kind == .description { result.append(rules[k]) }
+        for k in rules.indices where rules[k].type != .meeting && insideMeeting(rules[k].tokens) && !isTagged(rules[k].tokens) {
+            result.append(rules[k])
         }
 
         // Evidence that outranks a weak tagger reading of the same words.
         var nameAt = [Int?](repeating: nil, count: count)
-        for (k, name) in names.enumerated() where Self.outranksWeakTagging.contains(name.evidence) {
-            for t in name.tokens where nameAt[t] == nil { nameAt[t] = k }
+        for (k, r) in names.enumerated() where Self.outranksWeakTagging(rules[r].evidence) {
+            for t in rules[r].tokens where nameAt[t] == nil { nameAt[t] = k }
         }
         var overruled = [Bool](repeating: false, count: model.count)
         var taken: Set<Int> = []
@@ -108,10 +120,10 @@ package struct MentionArbiter {
             let unlistedPlace = span.label == .geo && place(span.tokens, sentenceOf(span.tokens.lowerBound)) == nil
             guard span.label == .misc || span.label == .gpe || unlistedPlace else { continue }
             guard let r = span.tokens.lazy.compactMap({ nameAt[$0] }).first(where: {
-                !(unlistedPlace && names[$0].evidence == .definiteArticle)
+                !(unlistedPlace && rules[names[$0]].evidence == .definiteArticle)
             }) else { continue }
             overruled[k] = true
-            if taken.insert(r).inserted { take(names[r]) }
+            if taken.insert(r).inserted { take(rules[names[r]]) }
         }
 
         // 3: the tagger's names. One inside a meeting phrase is still a name ("the Conservative Party
@@ -124,47 +136,49 @@ package struct MentionArbiter {
             }
         }
         for (k, span) in model.enumerated() where !overruled[k] && !namesMeeting(span) {
-            if let decided = decide(span, rules: ruleBySpan[span.tokens] ?? [], sentence: sentenceOf(span.tokens.lowerBound)) {
+            if let decided = decide(span, rules: ruleBySpan[span.tokens], sentence: sentenceOf(span.tokens.lowerBound)) {
                 take(decided)
             }
         }
         // "ISIS-K" beside "ISIS": a short form that extends an organisation's name in the document is one too.
-        let organisations = Set(result.filter { $0.type == .organisation }.map(\.text))
-        for rule in names where rule.evidence == .acronym && rule.tokens.allSatisfy({ !covered[$0] }) {
-            guard let dash = rule.text.lastIndex(of: "-"), organisations.contains(String(rule.text[..<dash])) else { continue }
-            take(rule)
+        let organisations = Set(result.lazy.filter { $0.type == .organisation }.map(\.text))
+        for r in names where rules[r].evidence == .acronym && rules[r].tokens.allSatisfy({ !covered[$0] }) {
+            let name = rules[r].text
+            guard let dash = name.lastIndex(of: "-"), organisations.contains(String(name[..<dash])) else { continue }
+            take(rules[r])
         }
-        for rule in names where (Self.standsAlone.contains(rule.evidence) || isNamedAfterOffice(rule))
-            && !insideMeeting(rule.tokens) && !isTagged(rule.tokens) && rule.tokens.allSatisfy({ !covered[$0] }) {
-            take(rule)
+        for r in names where (Self.standsAlone(rules[r].evidence) || isNamedAfterOffice(rules[r]))
+            && !insideMeeting(rules[r].tokens) && !isTagged(rules[r].tokens) && rules[r].tokens.allSatisfy({ !covered[$0] }) {
+            take(rules[r])
         }
         // 4: nationalities (and countries qualifying a title) the tagger did not read as a name of their own.
-        for mention in rules where mention.type == .country && !insideMeeting(mention.tokens)
-            && (mention.kind == .demonym || mention.isModifier) {
-            let enclosing = mention.tokens.lazy.compactMap { spanAt[$0] }.first.map { model[$0] }
+        for k in rules.indices where rules[k].type == .country && !insideMeeting(rules[k].tokens)
+            && (rules[k].kind == .demonym || rules[k].isModifier) {
+            let tokens = rules[k].tokens
+            let enclosing = tokens.lazy.compactMap { spanAt[$0] }.first.map { model[$0] }
             if let enclosing {
-                if enclosing.tokens == mention.tokens { continue } // decided above
+                if enclosing.tokens == tokens { continue } // decided above
                 // "North Korean", "Sri Lankan": the tagger reads only part of a nationality the gazetteer knows
                 // whole ("Korean"); the whole is the nationality.
-                if enclosing.label == .misc || enclosing.label == .gpe, mention.kind == .demonym,
-                   mention.tokens.lowerBound <= enclosing.tokens.lowerBound,
-                   enclosing.tokens.upperBound <= mention.tokens.upperBound,
-                   mention.tokens.allSatisfy({ !covered[$0] }) {
-                    result.append(mention)
+                if enclosing.label == .misc || enclosing.label == .gpe, rules[k].kind == .demonym,
+                   tokens.lowerBound <= enclosing.tokens.lowerBound,
+                   enclosing.tokens.upperBound <= tokens.upperBound,
+                   tokens.allSatisfy({ !covered[$0] }) {
+                    result.append(rules[k])
                     continue
                 }
                 // Inside a longer name ("Russian Foreign Ministry" read as one organisation): its modifier.
                 // Inside an event's or a work's name ("British Masters") it names no country.
-                guard enclosing.label != .misc, enclosing.tokens.lowerBound <= mention.tokens.lowerBound,
-                      enclosing.tokens.upperBound >= mention.tokens.upperBound else { continue }
-                var modifier = mention
-                modifier.isModifier = true
-                result.append(modifier)
-            } else if mention.tokens.allSatisfy({ !covered[$0] }) {
-                result.append(mention)
+                guard enclosing.label != .misc, enclosing.tokens.lowerBound <= tokens.lowerBound,
+                      enclosing.tokens.upperBound >= tokens.upperBound else { continue }
+                result.append(rules[k])
+                result[result.count - 1].isModifier = true
+            } else if tokens.allSatisfy({ !covered[$0] }) {
+                result.append(rules[k])
             }
         }
-        return Self.shortNamesFollowOfficialNames(result)
+        Self.shortNamesFollowOfficialNames(&result)
+        return result
     }
 
     /// "the Democratic Republic of Congo" first, then "in eastern Congo" and "Congo's president": the short name
@@ -172,40 +186,55 @@ package struct MentionArbiter {
     /// the document writes a country only by the last words of another country's official name it has named, the
     /// short name takes that country's identity; not when two named countries end so ("Republic of Korea" and
     /// "Democratic People's Republic of Korea"), nor when the short one is also written otherwise.
-    static func shortNamesFollowOfficialNames(_ mentions: [Mention]) -> [Mention] {
+    static func shortNamesFollowOfficialNames(_ mentions: inout [Mention]) {
         var meant: [String: Mention] = [:]
         var ambiguous: Set<String> = []
-        for mention in mentions where mention.type == .country && mention.kind == .name {
-            guard let identity = mention.identity, let of = mention.text.range(of: " of ", options: .backwards) else { continue }
-            var tail = mention.text[of.upperBound...].lowercased()
+        for m in mentions.indices where mentions[m].type == .country && mentions[m].kind == .name {
+            guard let identity = mentions[m].identity, let of = afterLastOf(mentions[m].text) else { continue }
+            var tail = mentions[m].text[of...].lowercased()
             if tail.hasPrefix("the ") { tail.removeFirst(4) }
-            if let known = meant[tail], known.identity != identity { ambiguous.insert(tail) } else { meant[tail] = mention }
+            if let known = meant[tail], known.identity != identity { ambiguous.insert(tail) } else { meant[tail] = mentions[m] }
         }
         for tail in ambiguous { meant[tail] = nil }
-        guard !meant.isEmpty else { return mentions }
+        guard !meant.isEmpty else { return }
         // The country each other country's mentions would go to, or nil when some mention is no such short name.
         var target: [String: String?] = [:]
-        for mention in mentions where mention.type == .country {
-            guard let identity = mention.identity else { continue }
-            let full = meant[mention.text.lowercased()]?.identity
+        for m in mentions.indices where mentions[m].type == .country {
+            guard let identity = mentions[m].identity else { continue }
+            let full = meant[mentions[m].text.lowercased()]?.identity
             let joined = full.flatMap { $0 == identity ? nil : $0 }
             // `.some`: assigning a nil `String?` to the subscript would remove the entry instead of recording "no".
             if let known = target[identity] { target[identity] = .some(known == joined ? known : nil) } else { target[identity] = .some(joined) }
         }
-        return mentions.map { mention in
-            guard mention.type == .country, let identity = mention.identity, let full = target[identity] ?? nil,
-                  let named = meant[mention.text.lowercased()] else { return mention }
-            var joined = mention
-            joined.identity = full
-            joined.canonical = named.canonical
-            return joined
+        for m in mentions.indices {
+            guard mentions[m].type == .country, let identity = mentions[m].identity, let full = target[identity] ?? nil,
+                  let named = meant[mentions[m].text.lowercased()] else { continue }
+            mentions[m].identity = full
+            mentions[m].canonical = named.canonical
         }
+    }
+
+    /// Where the words after the last " of " of a name start ("Democratic Republic of Congo" → "Congo"), nil
+    /// without one. An ASCII name is searched on its bytes (Foundation's backwards `range(of:)` cost some 4,800
+    /// instructions a country mention); any other as before.
+    static func afterLastOf(_ name: String) -> String.Index? {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.range(of: " of ", options: .backwards)?.upperBound }
+        let bytes = Array(utf8)
+        var i = bytes.count - 4
+        while i >= 0 {
+            if bytes[i] == 0x20, bytes[i + 1] == 0x6F, bytes[i + 2] == 0x66, bytes[i + 3] == 0x20 {
+                return utf8.index(utf8.startIndex, offsetBy: i + 4)
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// The tagger's spans made to agree with the document and with what the rules read exactly: cut at line
     /// breaks and around offices, a lone surname a person, a headline like its body, an organisation ending at
     /// its head word, a state body with the nationality before it.
-    private func reshaped(_ tagged: [TaggedSpan], rules: [Mention], names: [Mention], ruleBySpan: [Range<Int>: [Mention]],
+    private func reshaped(_ tagged: [TaggedSpan], rules: [Mention], names: [Int], ruleBySpan: MentionsBySpan,
                           sentenceOf: (Int) -> Int) -> [TaggedSpan] {
         var model = Self.cutAtLineBreaks(tagged, in: text)
         model = cutAtOffices(model, ruleBySpan: ruleBySpan)
@@ -215,12 +244,14 @@ package struct MentionArbiter {
         model = splitAtOwningAcronym(model, ruleBySpan: ruleBySpan)
         model = Self.surnamesAgree(model, in: text)
         model = Self.headlinesFollowBody(model, in: text, headings: headings, sentenceOf: sentenceOf)
-        model = fullNamesAfterOffices(model, names: names)
+        model = fullNamesAfterOffices(model, rules: rules, names: names)
         // "… Second Asian Department Zamir Kabulov": an organisation ends at its head word; a person's name the
         // rules read right after it is not part of it.
-        var endingAt: [Int: Int] = [:]
+        // Token-indexed (by end and start token; the last span wins, as each is entered in order).
+        var endingAt = [Int?](repeating: nil, count: text.tokens.count + 1)
         for (k, span) in model.enumerated() { endingAt[span.tokens.upperBound] = k }
-        for rule in rules where rule.type == .person && rule.tokens.count > 1 {
+        for r in rules.indices where rules[r].type == .person && rules[r].tokens.count > 1 {
+            let rule = rules[r]
             guard let org = endingAt[rule.tokens.upperBound], model[org].label == .org,
                   model[org].tokens.lowerBound < rule.tokens.lowerBound, isOrganisationHead(rule.tokens.lowerBound - 1)
             else { continue }
@@ -231,18 +262,19 @@ package struct MentionArbiter {
         // organisation; the rules read one state body closed by a head word. The whole is the name: the country
         // stays a modifier inside it, and "Foreign Ministry" of every country does not become one node. (CoNLL's
         // gold leaves the nationality out: this costs one mention on the development split.)
-        endingAt = [:]
-        var startingAt: [Int: Int] = [:]
+        endingAt = [Int?](repeating: nil, count: text.tokens.count + 1)
+        var startingAt = [Int?](repeating: nil, count: text.tokens.count + 1)
         for (k, span) in model.enumerated() {
             endingAt[span.tokens.upperBound] = k
             startingAt[span.tokens.lowerBound] = k
         }
         var absorbed: Set<Int> = []
-        for rule in names where rule.evidence == .headWord && isGovernmentHead(rule.tokens.upperBound - 1) {
+        for r in names where rules[r].evidence == .headWord && isGovernmentHead(rules[r].tokens.upperBound - 1) {
+            let rule = rules[r]
             guard let org = endingAt[rule.tokens.upperBound], model[org].label == .org,
                   model[org].tokens.lowerBound > rule.tokens.lowerBound else { continue }
             let lead = rule.tokens.lowerBound..<model[org].tokens.lowerBound
-            guard (ruleBySpan[lead] ?? []).contains(where: { $0.type == .country }) else { continue }
+            guard ruleBySpan[lead].contains(where: { $0.type == .country }) else { continue }
             // The nationality is untagged, or tagged as exactly itself (a nationality or a place).
             let leading = startingAt[lead.lowerBound]
             if let leading, model[leading].tokens != lead || (model[leading].label != .misc && model[leading].label != .geo) {
@@ -258,7 +290,7 @@ package struct MentionArbiter {
     /// "U.S. Secretary of State Antony Blinken" read as "U.S." and "State Antony Blinken": an office is never
     /// part of a name. A span that opens with the tail of an office loses it when what is left is exactly a name
     /// the rules read, and takes the rules' type (the tagger misread the span, so its type is suspect).
-    private func cutAtOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+    private func cutAtOffices(_ spans: [TaggedSpan], ruleBySpan: MentionsBySpan) -> [TaggedSpan] {
         spans.map { span in
             var t = span.tokens.lowerBound
             // How far an office that starts at most three tokens before the span reaches into it.
@@ -270,8 +302,8 @@ package struct MentionArbiter {
             t = reach
             // "Amir Khan Muttaqi": where the rules read the whole span as a name, the office word is its first name.
             guard t > span.tokens.lowerBound, t < span.tokens.upperBound,
-                  !(ruleBySpan[span.tokens] ?? []).contains(where: { $0.type == .person }),
-                  let rule = ruleBySpan[t..<span.tokens.upperBound]?.first(where: { $0.type != .meeting }) else { return span }
+                  !ruleBySpan[span.tokens].contains(where: { $0.type == .person }),
+                  let rule = ruleBySpan[t..<span.tokens.upperBound].first(where: { $0.type != .meeting }) else { return span }
             return TaggedSpan(tokens: t..<span.tokens.upperBound, label: Self.label(of: rule.type) ?? span.label, score: span.score)
         }
     }
@@ -280,50 +312,62 @@ package struct MentionArbiter {
     /// as an organisation: a name never reaches into an office that goes on after it. The span ends where the
     /// office begins, and what is left takes the rules' type when they read it exactly; a span that is all
     /// office is no name.
-    private func endBeforeOffices(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
-        spans.flatMap { span -> [TaggedSpan] in
+    private func endBeforeOffices(_ spans: [TaggedSpan], ruleBySpan: MentionsBySpan) -> [TaggedSpan] {
+        // Each span gives up to two pieces, appended to one list (a list a span cost more than the tests).
+        var result: [TaggedSpan] = []
+        result.reserveCapacity(spans.count)
+        func cut(_ span: TaggedSpan) {
             let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
             // "Indian Prime Minister Manmohan Singh" with "Prime" read as a person: a person's name that an office
             // covers and goes on after is a piece of the office. A person's name is never cut otherwise: an office
             // word may be a first name ("Amir Khan Muttaqi").
             if span.label == .per {
                 let covered = (max(0, a - 3)...a).contains { $0 + titleLength($0, min(text.tokens.count, b + 4)) > b }
-                return covered ? [] : [span]
+                if !covered { result.append(span) }
+                return
             }
             // An office that starts at most three tokens before the span and covers it to its end or beyond
             // ("Secretary of State Condoleezza Rice" with "State" read as an organisation).
             for s in max(0, a - 3)..<a where s + titleLength(s, min(text.tokens.count, b + 4)) >= b {
-                return []
+                return
             }
             func kept(_ tokens: Range<Int>) -> TaggedSpan {
-                let rule = ruleBySpan[tokens]?.first { $0.type != .meeting }
+                let rule = ruleBySpan[tokens].first { $0.type != .meeting }
                 return TaggedSpan(tokens: tokens, label: rule.flatMap { Self.label(of: $0.type) } ?? span.label, score: span.score)
             }
             for t in (a + 1)..<max(a + 1, b) where t + titleLength(t, min(text.tokens.count, b + 4)) > b {
-                return [kept(a..<t)]
+                result.append(kept(a..<t))
+                return
             }
             // "U.S. Ambassador", "U.N. Secretary-General Ban Ki-moon" read as one organisation: an office right
             // after a qualifier the rules read exactly ends the name, and the capitalised words after the office are
             // the holder. Not an office inside a name ("Office of the High Commissioner", "Senate Minority Leader").
             for t in (a + 1)..<max(a + 1, b) {
                 let length = titleLength(t, b)
-                guard length > 0, ruleBySpan[a..<t]?.contains(where: isKnownQualifier) == true else { continue }
+                guard length > 0, ruleBySpan[a..<t].contains(where: isKnownQualifier) else { continue }
                 let holder = (t + length)..<b
-                if holder.isEmpty { return [kept(a..<t)] }
+                if holder.isEmpty {
+                    result.append(kept(a..<t))
+                    return
+                }
                 guard holder.allSatisfy({ text.isNameLike($0) || text.tokens[$0].kind != .word }),
                       text.isNameLike(holder.lowerBound), !isOrganisationHead(b - 1) else { continue }
-                return [kept(a..<t), TaggedSpan(tokens: holder, label: .per, score: span.score)]
+                result.append(kept(a..<t))
+                result.append(TaggedSpan(tokens: holder, label: .per, score: span.score))
+                return
             }
-            return [span]
+            result.append(span)
         }
+        for span in spans { cut(span) }
+        return result
     }
 
     /// "Saturday Uzbekistan delivered a notice", with "Uzbekistan" read as a person there and as a country in
     /// the rest of the article: a name the gazetteer gives as a country, which the tagger reads as a place elsewhere
     /// in the document, is that country everywhere (one type per entity, by the stronger evidence).
-    private func countriesAgree(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+    private func countriesAgree(_ spans: [TaggedSpan], ruleBySpan: MentionsBySpan) -> [TaggedSpan] {
         func isCountry(_ span: TaggedSpan) -> Bool {
-            ruleBySpan[span.tokens]?.contains { $0.type == .country && $0.kind == .name && $0.evidence == .gazetteer } == true
+            ruleBySpan[span.tokens].contains { $0.type == .country && $0.kind == .name && $0.evidence == .gazetteer }
         }
         let countries = Set(spans.filter { $0.label == .geo && isCountry($0) }.map { text.string(tokens: $0.tokens) })
         guard !countries.isEmpty else { return spans }
@@ -341,16 +385,22 @@ package struct MentionArbiter {
     /// organisation's head word; "Pakistan People's Party" and "McDonald's Corporation" stay whole, and so does
     /// "Russia's Foreign Ministry" (a country's state body keeps its country, so that every country's "Foreign
     /// Ministry" does not become one node).
-    private func splitAtOwningAcronym(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
-        spans.flatMap { span -> [TaggedSpan] in
+    private func splitAtOwningAcronym(_ spans: [TaggedSpan], ruleBySpan: MentionsBySpan) -> [TaggedSpan] {
+        var result: [TaggedSpan] = []
+        result.reserveCapacity(spans.count)
+        for span in spans {
             let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
             let possessive = a + 1
             guard span.label == .org, b - possessive >= 3, text.tokens[possessive].kind == .possessive,
-                  text.isAllCaps(a), ruleBySpan[a..<possessive]?.contains(where: { $0.type == .organisation }) == true,
-                  text.isNameLike(possessive + 1), isOrganisationHead(b - 1) else { return [span] }
-            return [TaggedSpan(tokens: a..<possessive, label: .org, score: span.score),
-                    TaggedSpan(tokens: (possessive + 1)..<b, label: .org, score: span.score)]
+                  text.isAllCaps(a), ruleBySpan[a..<possessive].contains(where: { $0.type == .organisation }),
+                  text.isNameLike(possessive + 1), isOrganisationHead(b - 1) else {
+                result.append(span)
+                continue
+            }
+            result.append(TaggedSpan(tokens: a..<possessive, label: .org, score: span.score))
+            result.append(TaggedSpan(tokens: (possessive + 1)..<b, label: .org, score: span.score))
         }
+        return result
     }
 
     /// The tagger label that a span re-read as exactly a rule's name takes: the rule's type (nil for a meeting).
@@ -377,7 +427,7 @@ package struct MentionArbiter {
     /// "Catholic bishops", "the Buddhist leader", "the Central Asian nation": a faith or a people without a
     /// country, ending a span before a common noun (or standing alone), describes the noun and is no name. A faith
     /// word opening a name the rules read exactly ("the largely Muslim Islamic Republic") is cut off it.
-    private func dropBeliefAdjectives(_ spans: [TaggedSpan], ruleBySpan: [Range<Int>: [Mention]]) -> [TaggedSpan] {
+    private func dropBeliefAdjectives(_ spans: [TaggedSpan], ruleBySpan: MentionsBySpan) -> [TaggedSpan] {
         spans.compactMap { span in
             let (a, b) = (span.tokens.lowerBound, span.tokens.upperBound)
             guard span.label != .misc else { return span }
@@ -387,7 +437,7 @@ package struct MentionArbiter {
                 if span.tokens.count == 1 || describes { return nil }
             }
             if span.tokens.count > 1, EnglishWords.faiths.contains(text, a),
-               let rule = ruleBySpan[(a + 1)..<b]?.first(where: { $0.type != .meeting }) {
+               let rule = ruleBySpan[(a + 1)..<b].first(where: { $0.type != .meeting }) {
                 return TaggedSpan(tokens: (a + 1)..<b, label: Self.label(of: rule.type) ?? span.label, score: span.score)
             }
             return span
@@ -416,15 +466,19 @@ package struct MentionArbiter {
     /// tagger reads at the end of a name the rules read whole right after an office is that whole name. Only
     /// right after an office the lexicon knows, so that "Special Counsel Patrick Fitzgerald" or "Astronaut Yang
     /// Liwei" (an office it does not know, read into the name) stay as the tagger reads them.
-    private func fullNamesAfterOffices(_ model: [TaggedSpan], names: [Mention]) -> [TaggedSpan] {
+    private func fullNamesAfterOffices(_ model: [TaggedSpan], rules: [Mention], names: [Int]) -> [TaggedSpan] {
         var model = model
-        var endingAt: [Int: Int] = [:]
-        for (k, span) in model.enumerated() { endingAt[span.tokens.upperBound] = k }
-        let starts = Set(model.map(\.tokens.lowerBound))
-        for rule in names where isNamedAfterOffice(rule) {
+        var endingAt = [Int?](repeating: nil, count: text.tokens.count + 1)
+        var starts = [Bool](repeating: false, count: text.tokens.count + 1)
+        for (k, span) in model.enumerated() {
+            endingAt[span.tokens.upperBound] = k
+            starts[span.tokens.lowerBound] = true
+        }
+        for r in names where isNamedAfterOffice(rules[r]) {
+            let rule = rules[r]
             guard let k = endingAt[rule.tokens.upperBound], model[k].label == .per,
                   model[k].tokens.lowerBound > rule.tokens.lowerBound,
-                  !(rule.tokens.lowerBound..<model[k].tokens.lowerBound).contains(where: { starts.contains($0) })
+                  !(rule.tokens.lowerBound..<model[k].tokens.lowerBound).contains(where: { starts[$0] })
             else { continue }
             model[k].tokens = rule.tokens
         }
@@ -447,7 +501,7 @@ package struct MentionArbiter {
     }
 
     /// Rule 3 for one tagger span.
-    private func decide(_ span: TaggedSpan, rules: [Mention], sentence: Int) -> Mention? {
+    private func decide(_ span: TaggedSpan, rules: MentionsBySpan.Matches, sentence: Int) -> Mention? {
         let surface = text.string(tokens: span.tokens)
         if span.label != .per, let country = countryByOfficialOpening(span, sentence: sentence) { return country }
         // "Sri Lankan officials" read as a person: a nationality the gazetteer knows without doubt, spanning the

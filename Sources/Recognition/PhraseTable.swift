@@ -34,6 +34,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     @usableFromInline var entries: [(bytes: [UInt8], value: Value)] = []
     @usableFromInline var nextWithSameHash: [Int32] = []
     @usableFromInline var index = HashIndex()
+    /// The hashes of every phrase's first word, first two words, and so on (the value is unused): `longest`
+    /// stops as soon as the words read so far open no phrase, instead of hashing `maxTokens` tokens at every
+    /// token of a sentence (most tokens open none). A collision only makes it read on, as it always did.
+    @usableFromInline var prefixes = HashIndex()
     public private(set) var maxTokens = 0
     public private(set) var count = 0
 
@@ -46,7 +50,11 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         guard !words.isEmpty else { return }
         let bytes = Array(words.joined(separator: " ").lowercased().utf8)
         var h = FoldedHash.seed
-        for b in bytes { FoldedHash.mix(&h, b) }
+        for b in bytes {
+            if b == 0x20 { prefixes.set(h, 0) }
+            FoldedHash.mix(&h, b)
+        }
+        prefixes.set(h, 0)
         if let existing = entry(hash: h, where: { $0 == bytes }) {
             entries[existing].value = value
         } else {
@@ -100,6 +108,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             if i > index { FoldedHash.mix(&h, 0x20) }
             let token = text.tokens[i]
             for b in text.bytes[token.start..<token.end] { FoldedHash.mix(&h, b) }
+            if prefixes[h] == nil { break }
             if let hit = entry(hash: h, where: { matches($0, text, from: index, through: i) }) {
                 best = (i - index + 1, entries[hit].value)
             }

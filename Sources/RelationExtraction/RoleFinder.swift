@@ -135,10 +135,12 @@ struct RoleFinder {
         var found: [LocalRelation] = []
         let statedHere = stated.filter { $0.sentence == s }
         let qualifying = Set(statedHere.map(\.target))
+        // The sentence's countries below are worked out only for a sentence with an office to place (lazily: most
+        // sentences have none, and the four sets cost more than the rest of this function).
         // The home country a sentence speaks of is written as a nationality or a possessive ("other Indian
         // officials", "Ukraine's parliament"); a bare name is more often the other party ("a protest note from
         // Ecuador"), and a country that qualifies someone else's office is theirs.
-        let countries = Set(context.mentions(in: s).filter { k in
+        lazy var countries = Set(context.mentions(in: s).filter { k in
             let mention = context.mentions[k]
             guard mention.type == .country, !qualifying.contains(entityOf[k]) else { return false }
             // "visiting German Foreign Minister …": it qualifies an office, someone's even if the name was missed.
@@ -146,17 +148,17 @@ struct RoleFinder {
             return mention.kind == .demonym
                 || (mention.tokens.upperBound < end && text.tokens[mention.tokens.upperBound].kind == .possessive)
         }.map { entityOf[$0] })
-        let allCountries = Set(context.mentions(in: s).filter { context.mentions[$0].type == .country }.map { entityOf[$0] })
+        lazy var allCountries = Set(context.mentions(in: s).filter { context.mentions[$0].type == .country }.map { entityOf[$0] })
         // "President Ruto said the talks with Uganda went well": a country written as a bare name is more often the
         // other party than the home of an office.
-        let namedBare = Set(context.mentions(in: s).filter { k in
+        lazy var namedBare = Set(context.mentions(in: s).filter { k in
             let mention = context.mentions[k]
             return mention.type == .country && mention.kind == .name
                 && !(mention.tokens.upperBound < end && text.tokens[mention.tokens.upperBound].kind == .possessive)
         }.map { entityOf[$0] })
         // "assured visiting German Foreign Minister Frank-Walter Steinmeier": a country qualifying an office that a
         // name follows is that person's, even when the name was missed; it is never the home of another office.
-        let othersCountries = Set(context.mentions(in: s).filter { k in
+        lazy var othersCountries = Set(context.mentions(in: s).filter { k in
             let mention = context.mentions[k]
             guard mention.type == .country else { return false }
             var t = mention.tokens.upperBound

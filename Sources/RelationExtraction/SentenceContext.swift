@@ -8,13 +8,14 @@ struct SentenceContext {
     let mentions: [Mention]
     /// The document's lexicon answers: the patterns ask the same tokens for offices again and again.
     let lexicon: LexiconMemo
-    private var byStart: [Int: Int] = [:]
-    private var byEnd: [Int: Int] = [:]
-    private var bySentence: [Int: [Int]] = [:]
+    // Token- and sentence-indexed (-1: none), not dictionaries: the patterns ask them for nearly every token.
+    private var byStart: [Int32]
+    private var byEnd: [Int32]
+    private var bySentence: [[Int]]
     /// Mentions inside a longer non-meeting mention of the same sentence (a country inside an organisation).
     private(set) var isNested: [Bool] = []
     /// Country modifiers by their first token.
-    private var modifierByStart: [Int: Int] = [:]
+    private var modifierByStart: [Int32]
     /// Phrases that stand for a person through a role stated elsewhere in the document:
     /// (holder entity, organisation/country entity, normalised title).
     var roleHolders: [RoleHolder] = []
@@ -26,41 +27,52 @@ struct SentenceContext {
         self.text = text
         self.mentions = mentions
         self.lexicon = lexicon
-        for (m, mention) in mentions.enumerated() {
-            bySentence[mention.sentence, default: []].append(m)
-            if mention.isModifier, mention.type == .country { modifierByStart[mention.tokens.lowerBound] = m }
-            guard mention.type != .meeting else { continue }
+        // Sized by the mentions too, so that a mention past the text (none the recognizer makes) is still held.
+        let positions = max(text.tokens.count, mentions.lazy.map(\.tokens.upperBound).max() ?? 0) + 1
+        byStart = [Int32](repeating: -1, count: positions)
+        byEnd = [Int32](repeating: -1, count: positions)
+        modifierByStart = [Int32](repeating: -1, count: positions)
+        bySentence = [[Int]](repeating: [], count: max(text.sentences.count, (mentions.lazy.map(\.sentence).max() ?? -1) + 1))
+        for m in mentions.indices {
+            let tokens = mentions[m].tokens
+            bySentence[mentions[m].sentence].append(m)
+            if mentions[m].isModifier, mentions[m].type == .country { modifierByStart[tokens.lowerBound] = Int32(m) }
+            guard mentions[m].type != .meeting else { continue }
             // The longest mention wins a position: "Russian Foreign Ministry" over "Russian".
-            if let other = byStart[mention.tokens.lowerBound], mentions[other].tokens.count >= mention.tokens.count {} else {
-                byStart[mention.tokens.lowerBound] = m
-            }
-            if let other = byEnd[mention.tokens.upperBound], mentions[other].tokens.count >= mention.tokens.count {} else {
-                byEnd[mention.tokens.upperBound] = m
-            }
+            let start = byStart[tokens.lowerBound]
+            if start < 0 || mentions[Int(start)].tokens.count < tokens.count { byStart[tokens.lowerBound] = Int32(m) }
+            let end = byEnd[tokens.upperBound]
+            if end < 0 || mentions[Int(end)].tokens.count < tokens.count { byEnd[tokens.upperBound] = Int32(m) }
         }
         isNested = Self.nestedFlags(mentions, bySentence: bySentence)
     }
 
-    func mentionStarting(at token: Int) -> Int? { byStart[token] }
-    func countryModifier(startingAt token: Int) -> Int? { modifierByStart[token] }
+    func mentionStarting(at token: Int) -> Int? { Self.entry(byStart, token) }
+    func countryModifier(startingAt token: Int) -> Int? { Self.entry(modifierByStart, token) }
 
-    /// Computed per sentence, so long documents stay linear in their number of sentences.
-    static func nestedFlags(_ mentions: [Mention], bySentence: [Int: [Int]]) -> [Bool] {
+    private static func entry(_ table: [Int32], _ index: Int) -> Int? {
+        guard index >= 0, index < table.count, table[index] >= 0 else { return nil }
+        return Int(table[index])
+    }
+
+    /// Computed per sentence, so long documents stay linear in their number of sentences. Spans are read in
+    /// place (copying each mention, strings and all, for every pair cost more than the test).
+    static func nestedFlags(_ mentions: [Mention], bySentence: [[Int]]) -> [Bool] {
         var nested = [Bool](repeating: false, count: mentions.count)
-        for members in bySentence.values {
+        for members in bySentence {
             for m in members {
-                let inner = mentions[m]
+                let inner = mentions[m].tokens
                 nested[m] = members.contains { k in
-                    let outer = mentions[k]
-                    return outer.type != .meeting && outer.tokens.count > inner.tokens.count
-                        && outer.tokens.lowerBound <= inner.tokens.lowerBound && outer.tokens.upperBound >= inner.tokens.upperBound
+                    let outer = mentions[k].tokens
+                    return outer.count > inner.count && outer.lowerBound <= inner.lowerBound && outer.upperBound >= inner.upperBound
+                        && mentions[k].type != .meeting
                 }
             }
         }
         return nested
     }
     /// The mention whose last token is `token - 1` (its end is `token`).
-    func mentionEnding(at token: Int) -> Int? { byEnd[token] }
+    func mentionEnding(at token: Int) -> Int? { Self.entry(byEnd, token) }
 
     /// Where the next of several coordinated names starts when `k` follows their "and": past "his brother," or
     /// "their host," (a noun in apposition to the name after it, as in "met Castro and his brother, Cuban
@@ -70,7 +82,7 @@ struct SentenceContext {
               text.tokens[k + 1].kind == .word, !text.isCapitalized(k + 1), text.isPunctuationComma(k + 2) else { return k }
         return k + 3
     }
-    func mentions(in sentence: Int) -> [Int] { bySentence[sentence] ?? [] }
+    func mentions(in sentence: Int) -> [Int] { sentence >= 0 && sentence < bySentence.count ? bySentence[sentence] : [] }
 
 
 }

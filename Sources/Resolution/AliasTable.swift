@@ -77,6 +77,11 @@ public struct AliasTable: Sendable {
         groups[normalizedName(name)]
     }
 
+    /// The group of a name already through `normalizedName`.
+    func group(normalized name: String) -> Group? {
+        groups[name]
+    }
+
     /// Whether the user (or the shipped table) said these two names are different entities.
     public func mustStayApart(_ a: String, _ b: String) -> Bool {
         apart.contains([normalizedName(a), normalizedName(b)].sorted())

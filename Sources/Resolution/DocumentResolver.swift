@@ -95,6 +95,17 @@ public struct DocumentResolver: Sendable {
         var byKey: [EntityKey: Int] = [:]
         // Person entities with a full name, by the words a lone name may stand for.
         var fullNames = FullNameIndex<Int>()
+        // Each mention's name as the steps below compare it, worked out once (they asked for it up to five
+        // times a mention, a String each time).
+        let normalized = mentions.map { $0.type == .meeting ? "" : normalizedName($0.text) }
+        let groups = mentions.indices.map { m in mentions[m].type == .meeting ? nil : aliases.group(normalized: normalized[m]) }
+        var personKeys = [String?](repeating: nil, count: mentions.count)
+        func personKey(_ m: Int) -> String {
+            if let key = personKeys[m] { return key }
+            let key = personNameKey(normalized: normalized[m])
+            personKeys[m] = key
+            return key
+        }
 
         func join(_ m: Int, key: EntityKey, name: String, reason: String?) {
             let mention = mentions[m]
@@ -102,13 +113,13 @@ public struct DocumentResolver: Sendable {
                 entities[index].mentions.append(m)
                 if !entities[index].surfaces.contains(mention.text) {
                     entities[index].surfaces.append(mention.text)
-                    if let reason, normalizedName(mention.text) != normalizedName(entities[index].name) {
+                    if let reason, normalized[m] != normalizedName(entities[index].name) {
                         entities[index].merges.append(.init(name: mention.text, into: entities[index].name, reason: reason))
                     }
                 }
                 entityOfMention[m] = index
             } else {
-                let group = aliases.group(for: mention.text)
+                let group = groups[m]
                 entities.append(DocumentEntity(type: group?.type ?? mention.type, name: name, surfaces: [mention.text],
                                                identity: mention.identity, aliasGroup: group, mentions: [m], merges: []))
                 byKey[key] = entities.count - 1
@@ -117,7 +128,7 @@ public struct DocumentResolver: Sendable {
             // A person's full name, however it was joined (the alias table knows "Mahmoud Abbas"), is what a lone
             // surname later in the document joins.
             let e = entityOfMention[m]
-            if mention.type == .person, entities[e].type == .person { fullNames.add(e, name: mention.text) }
+            if mention.type == .person, entities[e].type == .person { fullNames.add(e, key: personKey(m)) }
         }
 
         // Acronyms defined in brackets point at the mention they spell, and so does every later use of the same
@@ -128,15 +139,15 @@ public struct DocumentResolver: Sendable {
             endingAt[mention.tokens.upperBound] = m
         }
         var definitions: [String: Int] = [:]
-        for mention in mentions where mention.kind == .acronym {
+        for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
             let open = mention.tokens.lowerBound - 1
             guard open >= 1, text.isPunctuation(open, 0x28),
                   let full = endingAt[open], mentions[full].kind != .acronym else { continue }
-            if definitions[normalizedName(mention.text)] == nil { definitions[normalizedName(mention.text)] = full }
+            if definitions[normalized[m]] == nil { definitions[normalized[m]] = full }
         }
         var definedBy: [Int: Int] = [:]
         for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
-            if let full = definitions[normalizedName(mention.text)] { definedBy[m] = full }
+            if let full = definitions[normalized[m]] { definedBy[m] = full }
         }
         // "the Organization of American States … the OAS", "the U.S. Central Intelligence Agency … CIA": an
         // acronym the document does not define joins the one organisation name in it whose initials spell it
@@ -158,7 +169,7 @@ public struct DocumentResolver: Sendable {
         for (m, mention) in mentions.enumerated() where mention.kind == .acronym && mention.type == .organisation && definedBy[m] == nil {
             let letters = String(mention.text.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.map(Character.init))
             guard let names = byInitials[letters],
-                  Set(names.map { normalizedName(mentions[$0].text) }).count == 1 else { continue }
+                  Set(names.map { normalized[$0] }).count == 1 else { continue }
             definedBy[m] = names[0]
             spelledBy.insert(m)
         }
@@ -178,7 +189,7 @@ public struct DocumentResolver: Sendable {
             }
             // The alias table states a name's type: "U.N." that the tagger read as a place ("at U.N. offices in
             // Vienna") is the organisation the table lists, not a place of that name.
-            let listed = aliases.group(for: mention.text)
+            let listed = groups[m]
             if let identity = mention.identity, listed == nil || listed?.type == mention.type {
                 join(m, key: .identity(identity), name: mention.canonical ?? mention.text, reason: "gazetteer")
                 continue
@@ -196,10 +207,9 @@ public struct DocumentResolver: Sendable {
                 join(m, key: .aliasGroup(normalizedName(group.canonical)), name: group.canonical, reason: "alias table (\(group.source))")
                 continue
             }
-            let normalized = mention.type == .person || mention.type == .organisation
-                ? personNameKey(mention.text) : normalizedName(mention.text)
-            if mention.type == .person, !normalized.contains(" ") {
-                var (candidates, reason) = fullNames.candidates(for: mention.text) { e in
+            let nameKey = mention.type == .person || mention.type == .organisation ? personKey(m) : normalized[m]
+            if mention.type == .person, !containsSpace(nameKey) {
+                var (candidates, reason) = fullNames.candidates(key: nameKey) { e in
                     entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
                 }
                 reason += " in the document"
@@ -231,7 +241,7 @@ public struct DocumentResolver: Sendable {
             // An organisation known by the same single word as a person (or vice versa) in this document stays
             // one entity: the type of the fuller mention wins.
             let key: EntityKey = mention.type == .person || mention.type == .organisation
-                ? .actor(normalized) : .name(mention.type, normalized)
+                ? .actor(nameKey) : .name(mention.type, nameKey)
             join(m, key: key, name: mention.text, reason: "same name")
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
@@ -271,7 +281,7 @@ public struct DocumentResolver: Sendable {
         for e in resolution.entities.indices where resolution.entities[e].type == .location
             && resolution.entities[e].identity.map(isUnlistedPlace) ?? true {
             let name = personNameKey(resolution.entities[e].name)
-            guard name.contains(" "), let person = byKey[.actor(name)], resolution.entities[person].type == .person
+            guard containsSpace(name), let person = byKey[.actor(name)], resolution.entities[person].type == .person
             else { continue }
             resolution.merge(e, into: person, reason: "one type per entity (a person's name read once as an unlisted place)")
         }
@@ -287,10 +297,18 @@ public struct DocumentResolver: Sendable {
     /// choose from it joins neither. Countries are left alone: "Congo" and "Guinea" are countries of their own.
     func joinShortForms(_ resolution: inout DocumentResolution, mentions: [Mention], text: AnalyzedText) {
         let entities = resolution.entities
-        func spellings(_ e: Int) -> Set<String> { Set(entities[e].surfaces.map(normalizedName) + [normalizedName(entities[e].name)]) }
         let live = entities.indices.filter { !entities[$0].mentions.isEmpty }
         let organisations = live.filter { entities[$0].type == .organisation }
         let places = live.filter { entities[$0].type == .location }
+        // Each organisation's and place's spellings, normalised once (each was asked for twice, a Set of new
+        // Strings each time).
+        var spellingsOf = [Set<String>](repeating: [], count: entities.count)
+        for e in organisations + places {
+            var spellings = Set(entities[e].surfaces.lazy.map(normalizedName))
+            spellings.insert(normalizedName(entities[e].name))
+            spellingsOf[e] = spellings
+        }
+        func spellings(_ e: Int) -> Set<String> { spellingsOf[e] }
         // The alias table decides for the names it lists: they take a short form, but are never one.
         let unlisted = { (e: Int) in entities[e].aliasGroup == nil }
         // Which entities have a spelling that goes on after the short form (or before it), by the short form: one
@@ -299,14 +317,12 @@ public struct DocumentResolver: Sendable {
         var startingWith: [String: Set<Int>] = [:]
         for e in organisations {
             for long in spellings(e) {
-                for space in long.indices where long[space] == " " {
-                    endingWith[String(long[long.index(after: space)...]), default: []].insert(e)
-                }
+                for space in spaces(in: long) { endingWith[String(long[long.index(after: space)...]), default: []].insert(e) }
             }
         }
         for e in places {
             for long in spellings(e) {
-                for space in long.indices where long[space] == " " { startingWith[String(long[..<space]), default: []].insert(e) }
+                for space in spaces(in: long) { startingWith[String(long[..<space]), default: []].insert(e) }
             }
         }
         func longer(_ e: Int, in index: [String: Set<Int>]) -> Int? {
@@ -366,6 +382,16 @@ public struct DocumentResolver: Sendable {
             entityOfMention[m] = renumber[entityOfMention[m]]
         }
     }
+}
+
+/// The indices of the Characters of `name` that are a space: found on the bytes of an ASCII name, where every
+/// byte is a Character and its index one (walking Characters cost more than the rest of `joinShortForms`), by
+/// Characters otherwise.
+func spaces(in name: String) -> [String.Index] {
+    let utf8 = name.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.indices.filter { name[$0] == " " } }
+    // CR LF is one Character, but neither byte is a space.
+    return utf8.indices.filter { utf8[$0] == 0x20 }
 }
 
 /// Whether an identity is one the recognizer made up for a place no gazetteer lists ("location:aung san suu

@@ -10,16 +10,26 @@ public struct FullNameIndex<Person: Hashable & Sendable>: Sendable {
 
     /// Indexes `person` under the words of `name` as `personNameKey` folds it; one-word names are not indexed.
     public mutating func add(_ person: Person, name: String) {
-        let words = personNameKey(name).split(separator: " ")
-        guard words.count >= 2, let first = words.first, let last = words.last else { return }
-        if !(byLastWord[String(last)] ?? []).contains(person) { byLastWord[String(last), default: []].append(person) }
-        if !(byFirstWord[String(first)] ?? []).contains(person) { byFirstWord[String(first), default: []].append(person) }
+        add(person, key: personNameKey(name))
+    }
+
+    /// `add(_:name:)` for a name already through `personNameKey`.
+    mutating func add(_ person: Person, key: String) {
+        guard let (first, last, _) = outerWords(key) else { return }
+        // In place: one lookup a word, and no copy of the list.
+        func addOnce(to people: inout [Person]) { if !people.contains(person) { people.append(person) } }
+        addOnce(to: &byLastWord[String(last), default: []])
+        addOnce(to: &byFirstWord[String(first), default: []])
     }
 
     /// Whom a lone name may stand for, and why: the full names ending with it, else those written family name
     /// first that open with it. `allowed` filters the candidates (a type to keep, a "never" pair to respect).
     public func candidates(for word: String, where allowed: (Person) -> Bool) -> (people: Set<Person>, reason: String) {
-        let key = personNameKey(word)
+        candidates(key: personNameKey(word), where: allowed)
+    }
+
+    /// `candidates(for:where:)` for a word already through `personNameKey`.
+    func candidates(key: String, where allowed: (Person) -> Bool) -> (people: Set<Person>, reason: String) {
         let last = Set((byLastWord[key] ?? []).filter(allowed))
         if !last.isEmpty { return (last, "surname of a full name") }
         return (Set((byFirstWord[key] ?? []).filter(allowed)), "family name written first in a full name")
@@ -40,10 +50,9 @@ public struct MiddleNameIndex<Person: Hashable & Sendable & Comparable>: Sendabl
     public init() {}
 
     public mutating func add(_ person: Person, name: String) {
-        let words = personNameKey(name).split(separator: " ")
-        guard words.count >= 2, let first = words.first, let last = words.last else { return }
+        guard let (first, last, count) = outerWords(personNameKey(name)) else { return }
         let ends = Ends(first: first, last: last)
-        if words.count == 2 { short[ends, default: []].insert(person) } else { long[ends, default: []].insert(person) }
+        if count == 2 { short[ends, default: []].insert(person) } else { long[ends, default: []].insert(person) }
     }
 
     /// Each longer name with the one shorter name it is, in order of the longer.

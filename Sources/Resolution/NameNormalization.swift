@@ -58,23 +58,77 @@ public func isFullerName(_ candidate: String, than current: String) -> Bool {
     return a > b || (a == b && candidate < current)
 }
 
-/// (words, characters) of a name: its non-empty runs between spaces and its Characters. A name of ASCII letters
-/// without CR (almost every name) is measured on its bytes, where each byte is one Character and a space byte is
-/// the space Character; any other name by Characters. The corpus stage asks this for every sighting, and
-/// splitting into an array and counting grapheme clusters made it thousands of instructions a name.
+/// A name's words (separated by spaces) and its Characters. An ASCII name is read on its bytes: splitting a
+/// String into Characters cost some 6,000 instructions a name, and the corpus stage asks for every sighting. In
+/// ASCII every byte is a Character except CR LF, which is one.
 private func fullness(_ name: String) -> (words: Int, characters: Int) {
-    let ascii: (words: Int, characters: Int)? = name.utf8.withContiguousStorageIfAvailable { bytes in
-        var words = 0
-        var inWord = false
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> (words: Int, characters: Int)? in
+        var words = 0, crlf = 0
+        var previous: UInt8 = 0x20
         for byte in bytes {
-            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
-            let space = byte == UInt8(ascii: " ")
-            if !space && !inWord { words += 1 }
-            inWord = !space
+            guard byte < 0x80 else { return nil }
+            if byte != 0x20, previous == 0x20 { words += 1 }
+            if byte == 0x0A, previous == 0x0D { crlf += 1 }
+            previous = byte
         }
-        return (words, bytes.count)
+        return (words, bytes.count - crlf)
     } ?? nil
     return ascii ?? (name.split(separator: " ").count, name.count)
+}
+
+/// The first and the last of a name's words (separated by spaces) when it has two or more, and how many it has:
+/// what the surname and middle-name indexes key people by. An ASCII name is read on its bytes, for the reason
+/// given at `fullness`; any other through Characters (a space followed by a combining mark is no separator
+/// there).
+func outerWords(_ name: String) -> (first: Substring, last: Substring, count: Int)? {
+    guard let spans = asciiWordSpans(name) else {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, let first = words.first, let last = words.last else { return nil }
+        return (first, last, words.count)
+    }
+    guard spans.count >= 2 else { return nil }
+    let utf8 = name.utf8
+    func word(_ bytes: Range<Int>) -> Substring {
+        name[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]
+    }
+    return (word(spans.first), word(spans.last), spans.count)
+}
+
+/// Whether a name has a space in it: on the bytes of an ASCII name (Foundation's `contains`, which the
+/// resolver's `contains(" ")` reached, cost some 4,600 instructions a name), as before for any other.
+func containsSpace(_ name: String) -> Bool {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+        var space = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 { space = true }
+        }
+        return space
+    } ?? nil
+    return ascii ?? name.contains(" ")
+}
+
+/// The byte ranges of the first and the last word of an ASCII name and the number of its words; nil when the
+/// name is not ASCII.
+private func asciiWordSpans(_ name: String) -> (first: Range<Int>, last: Range<Int>, count: Int)? {
+    name.utf8.withContiguousStorageIfAvailable { bytes -> (first: Range<Int>, last: Range<Int>, count: Int)? in
+        var count = 0
+        var first = 0..<0, last = 0..<0
+        var start = -1   // of the word being read
+        for i in 0...bytes.count {
+            let byte = i < bytes.count ? bytes[i] : 0x20
+            guard byte < 0x80 else { return nil }
+            if byte != 0x20 {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                if count == 0 { first = start..<i }
+                last = start..<i
+                count += 1
+                start = -1
+            }
+        }
+        return (first, last, count)
+    } ?? nil
 }
 
 /// The words that name a meeting series, in order: its normalised words without the generic meeting words
@@ -92,7 +146,11 @@ private let seriesFillers = Set(genericMeetingWordList + ["consultative", "of", 
 /// final "iy" or "y" after a consonant is "i" ("Dmitry", "Dmitri"; "Georgiy", "Georgi"). Only for people: places
 /// and organisations keep their spelling ("Kentucky" is no "Kentucki").
 public func personNameKey(_ name: String) -> String {
-    let normalized = normalizedName(name)
+    personNameKey(normalized: normalizedName(name))
+}
+
+/// `personNameKey` of a name already through `normalizedName`, for callers that keep that form.
+func personNameKey(normalized: String) -> String {
     if let ascii = asciiPersonNameKey(normalized) { return ascii }
     return normalized.split(separator: " ").map { word -> String in
         var letters: [Character] = []

@@ -84,6 +84,22 @@ struct PhraseTableTests {
         #expect(table.longest(in: text, at: 0, limit: 99)?.length == 2)
         #expect(PhraseTable<Int>().longest(in: text, at: 0, limit: 2) == nil)
     }
+
+    /// `longest` stops reading where the words so far open no phrase; a phrase reached only through words that
+    /// are no phrase themselves ("held talks by telephone": "held", "held talks by" are none) is still found.
+    @Test func phrasesThroughPrefixesThatAreNoPhrase() {
+        var table = PhraseTable<String>()
+        table.insert("held talks by telephone", "call")
+        table.insert("by telephone", "short")
+        let text = AnalyzedText(text: "They held talks by telephone and held talks by letter.")
+        let first = table.longest(in: text, at: tokenIndex(text, "held"), limit: text.tokens.count)
+        #expect(first?.length == 4)
+        #expect(first?.value == "call")
+        let second = text.tokens.indices.filter { text.string(token: $0) == "held" }.last!
+        #expect(table.longest(in: text, at: second, limit: text.tokens.count) == nil)
+        #expect(table.longest(in: text, at: tokenIndex(text, "by"), limit: text.tokens.count)?.value == "short")
+        #expect(table.longest(in: text, at: tokenIndex(text, "talks"), limit: text.tokens.count) == nil)
+    }
 }
 
 @Suite("WordSet")

@@ -15,8 +15,35 @@ extension Gazetteer {
     /// The countries whose official name opens with these words followed by "of" ("Islamic Republic" → Iran;
     /// "Democratic Republic" → DR Congo, Timor-Leste, …); words compare ignoring ASCII case and extra spaces.
     public func countries(openingOfficialName words: String) -> [Country] {
-        let key = words.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        let key = Self.officialOpeningKey(words)
         return (countriesByOfficialOpening[key] ?? []).map { countries[$0] }
+    }
+
+    /// `words` with white space collapsed to single spaces and lower-cased: the key of an official name's opening
+    /// words. An ASCII name is folded on its bytes (splitting into Characters and lower-casing through Unicode
+    /// cost some 15,000 instructions a span, and the arbiter asks for most of the tagger's spans); in ASCII the
+    /// white space Characters are TAB, LF, VT, FF, CR and space, and CR LF is one of them.
+    static func officialOpeningKey(_ words: String) -> String {
+        var words = words
+        let ascii = words.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    folded.append(0x20)
+                    pendingSpace = false
+                }
+                folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
+        return ascii ?? words.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
     public func country(iso2: String) -> Country? {

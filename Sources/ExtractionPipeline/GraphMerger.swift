@@ -21,32 +21,46 @@ import Resolution
 /// evidence the earliest (document, start), first/last seen min/max. The result is in canonical order
 /// (nodes by type, label, identity; edges by source, target, kind, label), as `GraphBuilder` produces.
 ///
+/// Document lists are joined as indices: every input's table is mapped once into the merged one (the sorted
+/// union of the inputs' ids), and each node and edge is renumbered into it before grouping, so no list is spelled
+/// out as ids.
+///
 /// Runs are assumed to cover different documents: the same document in two inputs counts its mentions and
 /// sentences twice, because a graph keeps counts, not the sentences behind them.
 public enum GraphMerger {
     public static func merge(_ graphs: [EntityGraph]) -> EntityGraph {
+        let documentIDs = Set(graphs.lazy.flatMap(\.documentIDs)).sorted()
+        var position: [String: Int32] = [:]
+        position.reserveCapacity(documentIDs.count)
+        for (i, id) in documentIDs.enumerated() { position[id] = Int32(i) }
+        // Per input, its table's entries in the merged table.
+        let renumbering = graphs.map { graph in graph.documentIDs.map { DocumentIndex(position[$0]!) } }
+        position = [:]
+
         var groups: [String: [GraphNode]] = [:]
         var keysByGraph: [[String]] = []
-        for graph in graphs {
+        for (graph, renumbered) in zip(graphs, renumbering) {
             var keys: [String] = []
             keys.reserveCapacity(graph.nodes.count)
-            for node in graph.nodes {
+            for var node in graph.nodes {
                 let key = identityKey(node)
                 keys.append(key)
+                node.documents = renumber(node.documents, renumbered)
                 groups[key, default: []].append(node)
             }
             keysByGraph.append(keys)
         }
 
-        let merged = groups.map { key, nodes in (key: key, node: mergeNodes(nodes, key: key)) }
+        let merged = groups.map { key, nodes in (key: key, node: mergeNodes(nodes, key: key, documentIDs: documentIDs)) }
             .sorted { ($0.node.type, $0.node.label, $0.key) < ($1.node.type, $1.node.label, $1.key) }
         var indexByKey: [String: Int] = [:]
         for (index, entry) in merged.enumerated() { indexByKey[entry.key] = index }
 
         var edgeGroups: [EdgeKey: [GraphEdge]] = [:]
-        for (graph, keys) in zip(graphs, keysByGraph) {
-            for edge in graph.edges where keys.indices.contains(edge.source) && keys.indices.contains(edge.target) {
+        for ((graph, keys), renumbered) in zip(zip(graphs, keysByGraph), renumbering) {
+            for var edge in graph.edges where keys.indices.contains(edge.source) && keys.indices.contains(edge.target) {
                 let key = EdgeKey(source: keys[edge.source], target: keys[edge.target], kind: edge.kind, label: edge.label)
+                edge.documents = renumber(edge.documents, renumbered)
                 edgeGroups[key, default: []].append(edge)
             }
         }
@@ -58,7 +72,16 @@ public enum GraphMerger {
             edges.append(mergeEdges(group, source: source, target: target))
         }
         edges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
-        return EntityGraph(nodes: merged.map(\.node), edges: edges)
+        // Edges that became loops went, and their documents may be listed nowhere else.
+        var graph = EntityGraph(nodes: merged.map(\.node), edges: edges, documentIDs: documentIDs)
+        graph.normalizeDocumentTable()
+        return graph
+    }
+
+    /// A list of an input in the merged table. An index outside the input's table (a graph that fails
+    /// `validate()`) names no document and is dropped, as `EntityGraph.normalizeDocumentTable` drops it.
+    private static func renumber(_ documents: [DocumentIndex], _ renumbered: [DocumentIndex]) -> [DocumentIndex] {
+        documents.compactMap { renumbered.indices.contains($0.position) ? renumbered[$0.position] : nil }
     }
 
     /// The node's identity, or the fallback built from its type and normalised label.
@@ -73,8 +96,9 @@ public enum GraphMerger {
         var label: String
     }
 
-    private static func mergeNodes(_ nodes: [GraphNode], key: String) -> GraphNode {
-        let ordered = nodes.sorted(by: contributorOrder)
+    /// `nodes` list documents in the merged table, `documentIDs`.
+    private static func mergeNodes(_ nodes: [GraphNode], key: String, documentIDs: [String]) -> GraphNode {
+        let ordered = nodes.sorted { contributorOrder($0, $1, documentIDs: documentIDs) }
         var mentionsByLabel: [String: Int] = [:]
         for node in nodes { mentionsByLabel[node.label, default: 0] += node.mentions }
         let label = mentionsByLabel.min { a, b in (-a.value, a.key) < (-b.value, b.key) }!.key
@@ -111,14 +135,15 @@ public enum GraphMerger {
 
     /// A total order on nodes by content: most mentions first, then every field, so equal positions never
     /// decide and which graph a node came from does not matter.
-    private static func contributorOrder(_ a: GraphNode, _ b: GraphNode) -> Bool {
+    private static func contributorOrder(_ a: GraphNode, _ b: GraphNode, documentIDs: [String]) -> Bool {
         if a.mentions != b.mentions { return a.mentions > b.mentions }
-        return fields(a).lexicographicallyPrecedes(fields(b))
+        return fields(a, documentIDs).lexicographicallyPrecedes(fields(b, documentIDs))
     }
 
-    private static func fields(_ node: GraphNode) -> [String] {
+    /// The documents are compared as the ids they spell (through `documentIDs`), as before the lists held indices.
+    private static func fields(_ node: GraphNode, _ documentIDs: [String]) -> [String] {
         [node.label, node.type.rawValue, node.identity, node.aliases.joined(separator: "\u{1F}"),
-         node.documents.joined(separator: "\u{1F}"), node.date ?? "", node.format ?? "",
+         node.documents.lazy.map { documentIDs[$0.position] }.joined(separator: "\u{1F}"), node.date ?? "", node.format ?? "",
          node.ordinal.map(String.init) ?? "", node.series ?? "", node.firstSeen ?? "", node.lastSeen ?? ""]
     }
 }

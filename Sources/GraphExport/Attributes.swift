@@ -82,14 +82,15 @@ enum Attributes {
     static let listSeparator = "|"
 
     /// The node's values, aligned with `node`. The text is raw; each writer applies `TextPolicy` as its format needs.
-    static func values(of node: GraphNode, index: Int) throws(ExportError) -> [AttributeValue?] {
+    /// `graph` is the node's graph, whose table spells its documents: one list at a time, as each element is written.
+    static func values(of node: GraphNode, index: Int, in graph: EntityGraph) throws(ExportError) -> [AttributeValue?] {
         let element = EntityGraph.nodeID(index)
         return [
             string(node.label),
             .string(node.type.rawValue),
             list(node.aliases),
             try int32(node.mentions, element: element, attribute: "mentions"),
-            list(node.documents),
+            list(graph.documents(of: node)),
             string(node.date),
             string(node.format),
             try node.ordinal.map { value throws(ExportError) in try int32(value, element: element, attribute: "ordinal") },
@@ -101,14 +102,14 @@ enum Attributes {
     }
 
     /// The edge's values, aligned with `edge`.
-    static func values(of edge: GraphEdge, index: Int) throws(ExportError) -> [AttributeValue?] {
+    static func values(of edge: GraphEdge, index: Int, in graph: EntityGraph) throws(ExportError) -> [AttributeValue?] {
         let element = EntityGraph.edgeID(index)
         return [
             .string(edge.kind.rawValue),
             string(edge.label),
             .string(isBlank(edge.label) ? edge.kind.rawValue : edge.label),
             try double(edge.weight, element: element, attribute: "weight"),
-            list(edge.documents),
+            list(graph.documents(of: edge)),
             string(edge.evidence.sentence),
             string(edge.evidence.document),
             try int32(edge.evidence.start, element: element, attribute: "evidence_start"),
@@ -169,11 +170,11 @@ extension EntityGraph {
         try checkedForExport()
         for (index, node) in nodes.enumerated()
         where Int32(exactly: node.mentions) == nil || node.ordinal.map({ Int32(exactly: $0) == nil }) == true {
-            _ = try Attributes.values(of: node, index: index)
+            _ = try Attributes.values(of: node, index: index, in: self)
         }
         for (index, edge) in edges.enumerated()
         where !edge.weight.isFinite || Int32(exactly: edge.evidence.start) == nil || Int32(exactly: edge.evidence.end) == nil {
-            _ = try Attributes.values(of: edge, index: index)
+            _ = try Attributes.values(of: edge, index: index, in: self)
         }
     }
 }

@@ -33,7 +33,7 @@ public struct CSVWriter: Sendable {
         try graph.checkedForExport()
         var out = Self.record(["Id"] + Attributes.node.map { Self.header($0.name) })
         for (index, node) in graph.nodes.enumerated() {
-            let values = try Attributes.values(of: node, index: index)
+            let values = try Attributes.values(of: node, index: index, in: graph)
             out += Self.record([EntityGraph.nodeID(index)] + zip(Attributes.node, values).map(Self.cell))
         }
         return Array(out.utf8)
@@ -44,7 +44,7 @@ public struct CSVWriter: Sendable {
         try graph.checkedForExport()
         var out = Self.record(["Id", "Source", "Target", "Type"] + Attributes.edge.map { Self.header($0.name) })
         for (index, edge) in graph.edges.enumerated() {
-            let values = try Attributes.values(of: edge, index: index)
+            let values = try Attributes.values(of: edge, index: index, in: graph)
             out += Self.record([EntityGraph.edgeID(index), EntityGraph.nodeID(edge.source),
                                 EntityGraph.nodeID(edge.target), "Directed"]
                                + zip(Attributes.edge, values).map(Self.cell))

@@ -68,7 +68,7 @@ public struct DOTWriter: Sendable {
             out += "  \(Self.quoted(id)) [" + attributeList([
                 ("id", id),
                 ("label", label(node.label)),
-                ("tooltip", tooltip(Self.describe(node))),
+                ("tooltip", tooltip(Self.describe(node, in: graph))),
                 ("shape", style.shape),
                 ("fillcolor", style.fill),
             ]) + "];\n"
@@ -144,14 +144,15 @@ public struct DOTWriter: Sendable {
         attributes.map { "\($0.0)=\(Self.quoted($0.1))" }.joined(separator: ", ")
     }
 
-    static func describe(_ node: GraphNode) -> String {
+    /// The node's tooltip; `graph` spells its documents.
+    static func describe(_ node: GraphNode, in graph: EntityGraph) -> String {
         var lines = [node.label, "type: \(node.type.rawValue)", "mentions: \(node.mentions)"]
         if !node.aliases.isEmpty { lines.append("aliases: " + node.aliases.joined(separator: ", ")) }
         if let date = node.date { lines.append("date: \(date)") }
         if let format = node.format { lines.append("format: \(format)") }
         if let ordinal = node.ordinal { lines.append("ordinal: \(ordinal)") }
         if let series = node.series { lines.append("series: \(series)") }
-        if !node.documents.isEmpty { lines.append("documents: " + node.documents.joined(separator: ", ")) }
+        if !node.documents.isEmpty { lines.append("documents: " + graph.documents(of: node).joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
 

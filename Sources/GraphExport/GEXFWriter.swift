@@ -65,7 +65,7 @@ public struct GEXFWriter: Sendable {
             try xml.attribute("id", EntityGraph.nodeID(index))
             try xml.attribute("label", node.label)
             try nodeSpans[index].write(to: xml)
-            try writeValues(Attributes.values(of: node, index: index), columns: Attributes.node,
+            try writeValues(Attributes.values(of: node, index: index, in: graph), columns: Attributes.node,
                             native: Self.nativeNodeAttributes, in: xml)
             try writeColor(Palette.fill(for: node.type), in: xml)
             try xml.element("viz:size", ["value": Self.size(mentions: node.mentions)])
@@ -85,7 +85,7 @@ public struct GEXFWriter: Sendable {
             if !edge.label.isEmpty { try xml.attribute("label", edge.label) }
             try xml.attribute("weight", Attributes.double(edge.weight, element: id, attribute: "weight").literal)
             try edgeSpans[index].write(to: xml)
-            try writeValues(Attributes.values(of: edge, index: index), columns: Attributes.edge,
+            try writeValues(Attributes.values(of: edge, index: index, in: graph), columns: Attributes.edge,
                             native: Self.nativeEdgeAttributes, in: xml)
             try writeColor(Palette.stroke(for: edge.kind), in: xml)
             try xml.endElement()

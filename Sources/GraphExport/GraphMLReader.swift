@@ -265,6 +265,8 @@ struct GraphMLParser {
     /// Edges with their endpoints resolved when the nodes were already known (the usual order).
     private var edges: [GraphEdge] = []
     private var unresolved: [UnresolvedEdge] = []
+    /// The document ids of every list read so far, each once; sorted into the graph's table at the end.
+    private var documents = DocumentNumbering()
     private var values = ElementValues()
     /// The current node's or edge's own attributes (id, source, target), as bytes.
     private var elementAttributes: [UInt8] = []
@@ -403,6 +405,7 @@ struct GraphMLParser {
         let id = xml.appendAttribute("id", to: &elementAttributes)
         try readData(isEmpty: isEmpty, isEdge: true)
         var edge = try makeEdge(name: edgeName(id: id, source: source, target: target), line: line)
+        edge.documents = documentList(EdgeField.documents.rawValue)
         let sourceIndex = nodeIndex.find(elementAttributes[source])
         let targetIndex = nodeIndex.find(elementAttributes[target])
         if let sourceIndex, let targetIndex {
@@ -492,7 +495,7 @@ struct GraphMLParser {
 
     // MARK: Values
 
-    private func makeNode(id: Range<Int>, line: Int) throws(GraphReadError) -> GraphNode {
+    private mutating func makeNode(id: Range<Int>, line: Int) throws(GraphReadError) -> GraphNode {
         let type: NodeType
         if let value = values.string(NodeField.type.rawValue), let known = NodeType(rawValue: value) {
             type = known
@@ -509,7 +512,7 @@ struct GraphMLParser {
             type: type,
             aliases: list(NodeField.aliases.rawValue),
             mentions: try int(NodeField.mentions.rawValue, element: "node '\(text(id))'") ?? 0,
-            documents: list(NodeField.documents.rawValue),
+            documents: documentList(NodeField.documents.rawValue),
             date: optional(NodeField.date.rawValue),
             format: optional(NodeField.format.rawValue),
             ordinal: try int(NodeField.ordinal.rawValue, element: "node '\(text(id))'"),
@@ -518,7 +521,8 @@ struct GraphMLParser {
             lastSeen: optional(NodeField.lastSeen.rawValue))
     }
 
-    /// The edge with placeholder endpoints; the caller resolves them.
+    /// The edge with placeholder endpoints and no documents; the caller resolves the endpoints and reads the
+    /// documents (`documentList`, which numbers them, cannot be called while `name` holds on to the parser).
     private func makeEdge(name: @autoclosure () -> String, line: Int) throws(GraphReadError) -> GraphEdge {
         let kind: EdgeKind
         if let value = values.string(EdgeField.kind.rawValue), let known = EdgeKind(rawValue: value) {
@@ -539,7 +543,7 @@ struct GraphMLParser {
             source: -1, target: -1, kind: kind,
             label: values.string(EdgeField.label.rawValue) ?? "",
             weight: try double(EdgeField.weight.rawValue, element: "edge \(name())") ?? 1,
-            documents: list(EdgeField.documents.rawValue),
+            documents: [],
             evidence: evidence,
             firstSeen: optional(EdgeField.firstSeen.rawValue),
             lastSeen: optional(EdgeField.lastSeen.rawValue),
@@ -550,6 +554,12 @@ struct GraphMLParser {
     private func value(_ slot: Int) -> GraphMLValue? {
         guard let text = values.string(slot), let line = values.line(slot) else { return nil }
         return GraphMLValue(text: text, key: keys[values.key(slot)], line: line)
+    }
+
+    /// A list of document ids as indices into the table being made, in the file's order (duplicates and empty
+    /// items kept, so the list is written back as it was read).
+    private mutating func documentList(_ slot: Int) -> [DocumentIndex] {
+        documents.indices(of: list(slot))
     }
 
     /// Split exactly, keeping empty items, so a list the writer joined comes back to the same text.
@@ -628,7 +638,13 @@ struct GraphMLParser {
             edges[pending.index].source = source
             edges[pending.index].target = target
         }
-        return EntityGraph(nodes: nodes, edges: edges)
+        // Numbered in the order met: the table is sorted now, and the lists renumbered keeping their order.
+        var graph = EntityGraph(nodes: nodes, edges: edges, documentIDs: documents.table)
+        nodes = []
+        edges = []
+        documents = DocumentNumbering()
+        graph.normalizeDocumentTable()
+        return graph
     }
 
     // MARK: Reader plumbing

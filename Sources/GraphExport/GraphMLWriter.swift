@@ -71,7 +71,7 @@ public struct GraphMLWriter: Sendable {
             try xml.attribute(names.id, id: EntityGraph.nodeIDPrefix, index)
             // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
             try yed?.writeNode(node, index: index, in: xml)
-            try writeData(Attributes.values(of: node, index: index), keys: names.nodeKeys, in: xml)
+            try writeData(Attributes.values(of: node, index: index, in: graph), keys: names.nodeKeys, in: xml)
             try xml.endElement()
         }
         try xml.siblings(count: graph.edges.count, jobs: options.jobs) { (xml, index) throws(ExportError) in
@@ -81,7 +81,7 @@ public struct GraphMLWriter: Sendable {
             try xml.attribute(names.source, id: EntityGraph.nodeIDPrefix, edge.source)
             try xml.attribute(names.target, id: EntityGraph.nodeIDPrefix, edge.target)
             try yed?.writeEdge(edge, in: xml)
-            try writeData(Attributes.values(of: edge, index: index), keys: names.edgeKeys, in: xml)
+            try writeData(Attributes.values(of: edge, index: index, in: graph), keys: names.edgeKeys, in: xml)
             try xml.endElement()
         }
         try xml.endElement()  // graph

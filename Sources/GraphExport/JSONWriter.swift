@@ -19,7 +19,7 @@ public struct JSONWriter: Sendable {
         nodes.reserveCapacity(graph.nodes.count)
         for (index, node) in graph.nodes.enumerated() {
             var members = [("id", Self.string(EntityGraph.nodeID(index)))]
-            members += try Self.members(Attributes.values(of: node, index: index), columns: Attributes.node)
+            members += try Self.members(Attributes.values(of: node, index: index, in: graph), columns: Attributes.node)
             nodes.append(Self.element(members))
         }
         var edges: [String] = []
@@ -30,7 +30,7 @@ public struct JSONWriter: Sendable {
                 ("source", Self.string(EntityGraph.nodeID(edge.source))),
                 ("target", Self.string(EntityGraph.nodeID(edge.target))),
             ]
-            members += try Self.members(Attributes.values(of: edge, index: index), columns: Attributes.edge)
+            members += try Self.members(Attributes.values(of: edge, index: index, in: graph), columns: Attributes.edge)
             edges.append(Self.element(members))
         }
         var out = "{\n  \"elements\": {\n"

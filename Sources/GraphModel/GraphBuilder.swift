@@ -11,7 +11,8 @@
 /// in document order stores each once) and sorted and deduplicated by `build()`. Document ids and dates are
 /// stored once, in `Strings` tables, and every list and first/last date holds 4-byte indices into them: a
 /// corpus ten times larger lists ten times the documents per node and edge, and those lists were most of the
-/// memory that grew with it.
+/// memory that grew with it. The graph keeps them so (`EntityGraph.documentIDs`): the lists move into it as
+/// they are, renumbered in place only when the table needs it.
 public struct GraphBuilder: Sendable {
     struct NodeRecord: Sendable {
         var label: String
@@ -19,7 +20,7 @@ public struct GraphBuilder: Sendable {
         var surfaces: Set<String> = []
         var mentions = 0
         /// Indices into `documentIDs`, in arrival order.
-        var documents: [Int32] = []
+        var documents: [DocumentIndex] = []
         /// Indices into `dates`, or `Strings.none`.
         var firstSeen = Strings.none
         var lastSeen = Strings.none
@@ -31,7 +32,7 @@ public struct GraphBuilder: Sendable {
             set { meetingBox = [newValue] }
         }
 
-        mutating func see(document: Int32, date: Int32, dates: Strings) {
+        mutating func see(document: DocumentIndex, date: Int32, dates: Strings) {
             if documents.last != document { documents.append(document) }
             see(date: date, dates: dates)
         }
@@ -76,7 +77,7 @@ public struct GraphBuilder: Sendable {
         /// Sentences given one at a time by `addRelation`, so that the same sentence reached twice counts once.
         var sentences: Set<SentenceID> = []
         /// Indices into `documentIDs`, in arrival order.
-        var documents: [Int32] = []
+        var documents: [DocumentIndex] = []
         /// Indices into `dates`, or `Strings.none`.
         var firstSeen = Strings.none
         var lastSeen = Strings.none
@@ -87,7 +88,8 @@ public struct GraphBuilder: Sendable {
 
         mutating func add(_ evidence: EdgeEvidence, documentIDs: Strings, dates: Strings) {
             if evidence.precedes(earliest, documents: documentIDs) { earliest = evidence }
-            if documents.last != evidence.document { documents.append(evidence.document) }
+            let document = DocumentIndex(evidence.document)
+            if documents.last != document { documents.append(document) }
             see(date: evidence.date, dates: dates)
         }
 
@@ -130,9 +132,6 @@ public struct GraphBuilder: Sendable {
         private(set) var values: [String] = []
         private var index: [String: Int32] = [:]
         private var last: (value: String, index: Int32)?
-        /// Whether every value was greater than the one interned before it (document ids fed in document
-        /// order): then indices sort as their strings do, and lists of indices are sorted without comparing text.
-        private(set) var ascending = true
 
         subscript(_ i: Int32) -> String { values[Int(i)] }
 
@@ -143,7 +142,6 @@ public struct GraphBuilder: Sendable {
                 i = known
             } else {
                 i = Int32(values.count)
-                if let previous = values.last, !(previous < value) { ascending = false }
                 values.append(value)
                 index[value] = i
             }
@@ -160,13 +158,10 @@ public struct GraphBuilder: Sendable {
 
         func string(_ i: Int32) -> String? { i == Self.none ? nil : values[Int(i)] }
 
-        /// The distinct strings of `list`, sorted (`GraphBuilder.sortedUnique` of the spelled-out list). With the
-        /// values interned in ascending order the indices are sorted and deduplicated instead, without text.
-        func sortedUnique(_ list: [Int32]) -> [String] {
-            guard ascending else { return GraphBuilder.sortedUnique(list.map { values[Int($0)] }) }
-            var indices = list
-            if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) { indices = Array(Set(list)).sorted() }
-            return indices.map { values[Int($0)] }
+        /// Empties the table, giving its values.
+        mutating func takeValues() -> [String] {
+            defer { self = Strings() }
+            return values
         }
     }
 
@@ -274,7 +269,7 @@ public struct GraphBuilder: Sendable {
 
     public mutating func addMentions(_ key: Key, count: Int, surfaces: [String], document: String, date: String?) {
         guard nodes[key.slot] != nil else { return }
-        let document = documentIDs.intern(document), date = dates.intern(date)
+        let document = DocumentIndex(documentIDs.intern(document)), date = dates.intern(date)
         let dates = self.dates
         Self.update(&nodes[key.slot]) { record in
             record.mentions += count
@@ -300,7 +295,7 @@ public struct GraphBuilder: Sendable {
     /// Marks a node as seen in a document without a mention of its own (e.g. a meeting inferred from a verb).
     public mutating func addDocument(key: String, document: String, date: String?) {
         guard let index = keys.find(key), hasNode(index) else { return }
-        let document = documentIDs.intern(document), date = dates.intern(date)
+        let document = DocumentIndex(documentIDs.intern(document)), date = dates.intern(date)
         let dates = self.dates
         Self.update(&nodes[Int(index)]) { $0.see(document: document, date: date, dates: dates) }
     }
@@ -468,8 +463,10 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The graph, taken at the end of a run when memory peaks: each record is released as its node or edge is
-    /// made (the edge table as soon as every edge has its fields, before the document lists are spelled out), so
-    /// the builder and the graph are not both held at full size. The builder is empty afterwards.
+    /// made (the edge table as soon as every edge has its fields), so the builder and the graph are not both held
+    /// at full size. Document lists move into the graph as they are (indices into the builder's table of ids,
+    /// which becomes the graph's), and are renumbered, sorted and deduplicated in place once the edge table is
+    /// gone. The builder is empty afterwards.
     public mutating func takeGraph() -> (graph: EntityGraph, indexByKey: [String: Int]) {
         // The node table moves out of the builder, so that taking its records one by one changes it in place.
         var nodes: [NodeRecord?] = []
@@ -510,6 +507,11 @@ public struct GraphBuilder: Sendable {
             guard source >= 0, target >= 0, source != target else { continue }
             order.append(EdgeEntry(source: source, target: target, kind: key.kind, label: key.label, record: i))
         }
+        // The edge table's keys are all in `order` now: the table (a dictionary of the size of the largest
+        // structure) goes before the graph's edges are allocated beside the records, where memory peaks.
+        edges = [:]
+        pairs = []
+        nodeOfKey = []
         let labels = self.labels
         order.sort { a, b in
             if a.source != b.source { return a.source < b.source }
@@ -518,32 +520,31 @@ public struct GraphBuilder: Sendable {
             return a.label != b.label && labels[a.label] < labels[b.label]
         }
         var graphEdges: [GraphEdge] = []
-        var documentLists: [[Int32]] = []
         graphEdges.reserveCapacity(order.count)
-        documentLists.reserveCapacity(order.count)
         for entry in order {
-            let record = edgeRecords[Int(entry.record)]
-            graphEdges.append(edge(kind: entry.kind, label: labels[entry.label], record: record,
+            graphEdges.append(edge(kind: entry.kind, label: labels[entry.label], record: edgeRecords[Int(entry.record)],
                                    source: Int(entry.source), target: Int(entry.target)))
-            documentLists.append(record.documents)
         }
         order = []
-        edges = [:]
         edgeRecords = []
-        pairs = []
         var graphNodes: [GraphNode] = []
         graphNodes.reserveCapacity(entries.count)
         for entry in entries { graphNodes.append(node(key: entry.key, record: nodes[Int(entry.index)].take()!)) }
-        for i in graphEdges.indices {
-            graphEdges[i].documents = documentIDs.sortedUnique(documentLists[i])
-            documentLists[i] = []
-        }
-        documentIDs = Strings()
+        // The lists index the ids in the order they were interned. Fed in document order, that table is sorted
+        // and every id in it is listed, and nothing is renumbered; otherwise the table is sorted and narrowed,
+        // and the lists renumbered, which keeps their order.
+        var graph = EntityGraph(nodes: graphNodes, edges: graphEdges, documentIDs: documentIDs.takeValues())
+        graphNodes = []
+        graphEdges = []
+        graph.normalizeDocumentTable()
+        // Indices now sort as their ids do: lists are sorted and deduplicated without comparing text.
+        for i in graph.nodes.indices { Self.sortUnique(&graph.nodes[i].documents) }
+        for i in graph.edges.indices { Self.sortUnique(&graph.edges[i].documents) }
         dates = Strings()
         keys = Strings()
         eventClasses = Strings()
         self.labels = Strings()
-        return (EntityGraph(nodes: graphNodes, edges: graphEdges), indexByKey)
+        return (graph, indexByKey)
     }
 
     private func node(key: String, record: NodeRecord) -> GraphNode {
@@ -553,7 +554,7 @@ public struct GraphBuilder: Sendable {
             type: record.type,
             aliases: record.surfaces.subtracting([record.label]).sorted(),
             mentions: record.mentions,
-            documents: documentIDs.sortedUnique(record.documents),
+            documents: record.documents,
             date: record.meeting.date,
             format: record.meeting.format,
             ordinal: record.meeting.ordinal,
@@ -562,13 +563,13 @@ public struct GraphBuilder: Sendable {
             lastSeen: dates.string(record.lastSeen))
     }
 
-    /// The edge without its documents, which `takeGraph` spells out once the edge table is gone.
+    /// The edge with its documents as the record lists them (arrival order); `takeGraph` sorts them.
     private func edge(kind: EdgeKind, label: String, record: EdgeRecord, source: Int, target: Int) -> GraphEdge {
         // Weight counts distinct sentences: the same sentence reached twice is one piece of support.
         GraphEdge(
             source: source, target: target, kind: kind, label: label,
             weight: Double(record.counted + record.sentences.count),
-            documents: [],
+            documents: record.documents,
             evidence: evidence(record.earliest), firstSeen: dates.string(record.firstSeen),
             lastSeen: dates.string(record.lastSeen), eventClass: eventClasses.string(record.eventClass))
     }
@@ -578,12 +579,9 @@ public struct GraphBuilder: Sendable {
         var start: Int
     }
 
-    /// Lists fed in document order are sorted already; anything else is sorted here.
-    static func sortedUnique(_ list: [String]) -> [String] {
-        var sorted = list
-        if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) {
-            sorted = Array(Set(list)).sorted()
-        }
-        return sorted
+    /// Lists fed in document order are sorted already (and left alone, not copied); anything else is sorted
+    /// here, each document once.
+    static func sortUnique(_ list: inout [DocumentIndex]) {
+        if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) { list = Array(Set(list)).sorted() }
     }
 }

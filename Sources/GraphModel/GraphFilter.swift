@@ -82,7 +82,8 @@ extension GraphFilter {
     }
 
     /// The kept nodes, in their original (canonical) order, and the edges whose endpoints both survive, with
-    /// endpoints renumbered. Renumbering is monotonic, so the edges stay in canonical order too.
+    /// endpoints renumbered. Renumbering is monotonic, so the edges stay in canonical order too. The document
+    /// table keeps only the ids the kept lists name (renumbered, so an id of a dropped node is not carried along).
     private static func renumbered(_ graph: EntityGraph, keeping keep: [Bool], edges: [GraphEdge]) -> EntityGraph {
         var newIndex = [Int?](repeating: nil, count: graph.nodes.count)
         var nodes: [GraphNode] = []
@@ -97,6 +98,8 @@ extension GraphFilter {
             copy.target = target
             return copy
         }
-        return EntityGraph(nodes: nodes, edges: remapped)
+        var filtered = EntityGraph(nodes: nodes, edges: remapped, documentIDs: graph.documentIDs)
+        filtered.normalizeDocumentTable()
+        return filtered
     }
 }

@@ -15,22 +15,25 @@ struct BatteryTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
         var nodes: [GraphNode] = []
         var edges: [GraphEdge] = []
+        var documents = DocumentNumbering()
         for file in files {
             // What a lenient reader does: invalid UTF-8 becomes U+FFFD. Lines keep CRs, BOMs, NULs.
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)), as: UTF8.self)
             for line in text.split(separator: "\n") {
                 let type = NodeType.allCases[nodes.count % NodeType.allCases.count]
-                nodes.append(GraphNode(label: String(line), type: type, mentions: 1, documents: [file]))
+                nodes.append(GraphNode(label: String(line), type: type, mentions: 1, documents: [documents.index(of: file)]))
                 if nodes.count > 1 {
                     edges.append(GraphEdge(source: nodes.count - 2, target: nodes.count - 1,
                                            kind: EdgeKind.allCases[edges.count % EdgeKind.allCases.count],
-                                           label: String(line.prefix(40)), weight: 1, documents: [file],
+                                           label: String(line.prefix(40)), weight: 1, documents: [documents.index(of: file)],
                                            evidence: Evidence(document: file, sentence: String(line), start: 0,
                                                               end: line.unicodeScalars.count)))
                 }
             }
         }
-        return EntityGraph(nodes: nodes, edges: edges)
+        var graph = EntityGraph(nodes: nodes, edges: edges, documentIDs: documents.table)
+        graph.normalizeDocumentTable()
+        return graph
     }
 
     @Test func everyFormatPassesTheChecksOnBatteryText() throws {

@@ -49,17 +49,17 @@ struct ConformanceTests {
         for node in fixture.nodes {
             index[node.key] = nodes.count
             let type = node.type == "city" ? NodeType.location : try #require(NodeType(rawValue: node.type))
-            nodes.append(GraphNode(label: node.name, type: type, mentions: node.mentions ?? 0, documents: ["fixture"],
+            nodes.append(GraphNode(label: node.name, type: type, mentions: node.mentions ?? 0, documents: [0],
                                    date: node.date))
         }
         let edges = try fixture.edges.map { edge in
             GraphEdge(source: try #require(index[edge.source]), target: try #require(index[edge.target]),
                       kind: EdgeKind(rawValue: edge.relation) ?? .interaction, label: edge.relation,
-                      weight: edge.weight, documents: ["fixture"],
+                      weight: edge.weight, documents: [0],
                       evidence: Evidence(document: "fixture", sentence: edge.evidence, start: 0,
                                          end: edge.evidence.unicodeScalars.count, date: edge.date))
         }
-        return EntityGraph(nodes: nodes, edges: edges)
+        return EntityGraph(nodes: nodes, edges: edges, documentIDs: ["fixture"])
     }
 
     @Test func everyFormatPassesTheConformanceChecker() throws {

@@ -30,11 +30,11 @@ import GraphModel
             guard source != target, seen.insert([source, target, kindIndex]).inserted else { continue }
             graphEdges.append(GraphEdge(
                 source: source, target: target, kind: kind, label: kind == .role ? "minister" : "", weight: 1,
-                documents: ["d"], evidence: Evidence(document: "d", sentence: "Entity \(source) and \(target).",
+                documents: [0], evidence: Evidence(document: "d", sentence: "Entity \(source) and \(target).",
                                                       start: 0, end: 10)))
         }
         graphEdges.sort { ($0.source, $0.target, $0.kind, $0.label) < ($1.source, $1.target, $1.kind, $1.label) }
-        return EntityGraph(nodes: graphNodes, edges: graphEdges)
+        return EntityGraph(nodes: graphNodes, edges: graphEdges, documentIDs: ["d"])
     }
 
     @Test func coMentionsRecedeAndDoNotRankNodes() throws {

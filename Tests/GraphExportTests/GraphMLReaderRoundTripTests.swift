@@ -107,24 +107,27 @@ enum ReaderTestGraphs {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
         var nodes: [GraphNode] = []
         var edges: [GraphEdge] = []
+        var documents = DocumentNumbering()
         for file in files {
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)), as: UTF8.self)
             for line in text.split(separator: "\n") {
                 let type = NodeType.allCases[nodes.count % NodeType.allCases.count]
                 nodes.append(GraphNode(identity: "\(type.rawValue):\(line.prefix(30))", label: String(line), type: type,
-                                       aliases: [String(line.prefix(12))], mentions: 1, documents: [file],
+                                       aliases: [String(line.prefix(12))], mentions: 1, documents: [documents.index(of: file)],
                                        date: type == .meeting ? "2021-10-20" : nil, format: String(line.suffix(5))))
                 if nodes.count > 1 {
                     edges.append(GraphEdge(source: nodes.count - 2, target: nodes.count - 1,
                                            kind: EdgeKind.allCases[edges.count % EdgeKind.allCases.count],
                                            label: String(line.prefix(40)), weight: Double(edges.count) / 3,
-                                           documents: [file],
+                                           documents: [documents.index(of: file)],
                                            evidence: Evidence(document: file, sentence: String(line), start: 0,
                                                               end: line.unicodeScalars.count, date: "2021-10-21")))
                 }
             }
         }
-        return EntityGraph(nodes: nodes, edges: edges)
+        var graph = EntityGraph(nodes: nodes, edges: edges, documentIDs: documents.table)
+        graph.normalizeDocumentTable()
+        return graph
     }
 
     /// What GraphML can carry of the graph: `TextPolicy` applied to every string, and lists as a reader sees
@@ -135,21 +138,26 @@ enum ReaderTestGraphs {
         func c(_ list: [String]) -> [String] {
             list.isEmpty ? [] : list.map(c).joined(separator: "|").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
+        // Lists are cleaned as the ids they spell, numbered into a new table.
+        var documents = DocumentNumbering()
         var result = graph
         for i in result.nodes.indices {
             var n = result.nodes[i]
-            n.identity = c(n.identity); n.label = c(n.label); n.aliases = c(n.aliases); n.documents = c(n.documents)
+            n.identity = c(n.identity); n.label = c(n.label); n.aliases = c(n.aliases)
+            n.documents = documents.indices(of: c(graph.documents(of: n)))
             n.date = c(n.date); n.format = c(n.format); n.series = c(n.series)
             n.firstSeen = c(n.firstSeen); n.lastSeen = c(n.lastSeen)
             result.nodes[i] = n
         }
         for i in result.edges.indices {
             var e = result.edges[i]
-            e.label = c(e.label); e.documents = c(e.documents)
+            e.label = c(e.label); e.documents = documents.indices(of: c(graph.documents(of: e)))
             e.evidence.document = c(e.evidence.document); e.evidence.sentence = c(e.evidence.sentence)
             e.evidence.date = c(e.evidence.date); e.firstSeen = c(e.firstSeen); e.lastSeen = c(e.lastSeen)
             result.edges[i] = e
         }
+        result.documentIDs = documents.table
+        result.normalizeDocumentTable()
         return result
     }
 }

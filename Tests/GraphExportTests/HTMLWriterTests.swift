@@ -9,18 +9,21 @@ import GraphModel
     /// A graph whose every text tries to leave the script element or the JSON string it sits in.
     static func hostile() -> EntityGraph {
         let evil = payload + " <!-- <script>x</script> --> \u{2028}\u{2029} & \"q\" \\ </SCRIPT >"
+        var documents = DocumentNumbering()
         let nodes = [
             GraphNode(identity: evil, label: evil, type: .person, aliases: [payload, "<!--"], mentions: 2,
-                      documents: [payload], firstSeen: "2021-10-20", lastSeen: "2021-10-21"),
-            GraphNode(label: "Plain", type: .meeting, mentions: 1, documents: ["d"], date: "2021-10-20", format: evil,
+                      documents: [documents.index(of: payload)], firstSeen: "2021-10-20", lastSeen: "2021-10-21"),
+            GraphNode(label: "Plain", type: .meeting, mentions: 1, documents: [documents.index(of: "d")], date: "2021-10-20", format: evil,
                       series: "</style><b>"),
         ]
         let sentence = evil + " met Plain."
-        let edges = [GraphEdge(source: 0, target: 1, kind: .interaction, label: payload, weight: 1, documents: [payload],
+        let edges = [GraphEdge(source: 0, target: 1, kind: .interaction, label: payload, weight: 1, documents: [documents.index(of: payload)],
                                evidence: Evidence(document: payload, sentence: sentence, start: 0,
                                                   end: sentence.unicodeScalars.count, date: "2021-10-20"),
                                eventClass: "<!--")]
-        return EntityGraph(nodes: nodes, edges: edges)
+        var graph = EntityGraph(nodes: nodes, edges: edges, documentIDs: documents.table)
+        graph.normalizeDocumentTable()
+        return graph
     }
 
     static func text(_ graph: EntityGraph) throws -> String {

@@ -109,7 +109,8 @@ struct GraphBuilderTests {
         let node = graph.nodes[0]
         #expect(node.aliases == ["Ambassador Dupont", "Dupont"])
         #expect(node.mentions == 4)
-        #expect(node.documents == ["d1", "d2"])
+        #expect(graph.documents(of: node) == ["d1", "d2"])
+        #expect(graph.documentIDs == ["d1", "d2"])
     }
 
     @Test func labelSetLaterIsRemovedFromAliases() {
@@ -145,7 +146,7 @@ struct GraphBuilderTests {
         #expect(graph.edges.count == 3)
         let meet = graph.edges.first { $0.label == "meet" && $0.source == 0 }
         #expect(meet?.weight == 3)
-        #expect(meet?.documents == ["d1", "d2"])
+        #expect(meet.map(graph.documents(of:)) == ["d1", "d2"])
         #expect(graph.edges.first { $0.label == "visit" }?.weight == 1)
         #expect(graph.edges.first { $0.source == 1 }?.weight == 1)
     }
@@ -206,10 +207,11 @@ struct GraphBuilderTests {
         builder.addMention(key: "a", surface: "A", document: "d3", date: nil)
         builder.addDocument(key: "a", document: "d4", date: "2024-06-30")
         builder.addMention(key: "u", surface: "Undated", document: "d3", date: nil)
-        let nodes = builder.build().graph.nodes
+        let graph = builder.build().graph
+        let nodes = graph.nodes
         #expect(nodes[0].firstSeen == "2023-12-31")
         #expect(nodes[0].lastSeen == "2024-06-30")
-        #expect(nodes[0].documents == ["d1", "d2", "d3", "d4"])
+        #expect(graph.documents(of: nodes[0]) == ["d1", "d2", "d3", "d4"])
         #expect(nodes[0].mentions == 3)
         #expect(nodes[1].firstSeen == nil)
         #expect(nodes[1].lastSeen == nil)
@@ -322,6 +324,9 @@ struct GraphBuilderRekeyTests {
         for document in ["d3", "d1", "d3", "d2", "d1"] {
             builder.addMentions(key: "person:a", count: 1, surfaces: [], document: document, date: nil)
         }
-        #expect(builder.build().graph.nodes.first?.documents == ["d1", "d2", "d3"])
+        let graph = builder.build().graph
+        #expect(graph.nodes.first.map(graph.documents(of:)) == ["d1", "d2", "d3"])
+        #expect(graph.nodes.first?.documents == [0, 1, 2])
+        #expect(graph.documentIDs == ["d1", "d2", "d3"])
     }
 }

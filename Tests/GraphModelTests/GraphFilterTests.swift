@@ -19,7 +19,7 @@ import GraphModel
             GraphNode(identity: "location:paris", label: "Paris", type: .location, mentions: 0),
         ]
         func edge(_ s: Int, _ t: Int, _ kind: EdgeKind, _ label: String = "", weight: Double = 1) -> GraphEdge {
-            GraphEdge(source: s, target: t, kind: kind, label: label, weight: weight, documents: ["d"],
+            GraphEdge(source: s, target: t, kind: kind, label: label, weight: weight, documents: [0],
                       evidence: Evidence(document: "d", sentence: "\(s)-\(t)", start: s, end: t))
         }
         return EntityGraph(nodes: nodes, edges: [
@@ -31,7 +31,7 @@ import GraphModel
             edge(2, 1, .coMention, weight: 1),
             edge(3, 4, .memberOf, weight: 2),
             edge(5, 4, .locatedIn, weight: 1),
-        ])
+        ], documentIDs: ["d"])
     }
 
     static func labels(_ graph: EntityGraph) -> [String] { graph.nodes.map(\.label) }

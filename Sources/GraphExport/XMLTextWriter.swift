@@ -220,8 +220,9 @@ final class XMLTextWriter {
     }
 
     /// Elements per piece in `siblings`: large enough that setting up a piece's writer is noise, small enough
-    /// that a round of pieces (two per thread) stays a few megabytes.
-    static let siblingsPerPiece = 2_048
+    /// that a round of pieces (two per thread) stays around a megabyte: at 2,048 a piece, the pieces of a large
+    /// graph (the benchmark corpus ten times over) raised the run's peak memory by 12 MB.
+    static let siblingsPerPiece = 256
 
     /// Writes `count` sibling elements here, `write(xml, i)` writing the `i`-th into the writer it is given, on up to
     /// `jobs` threads; the bytes are the same whatever `jobs` and `perPiece`.

@@ -8,7 +8,7 @@ public func export(_ graph: EntityGraph, as format: ExportFormat,
     switch format {
     case .graphml: try GraphMLWriter(options: .init(yed: options.yed, jobs: options.jobs)).write(graph)
     case .dot: try DOTWriter(options: options.dot).write(graph)
-    case .gexf: try GEXFWriter().write(graph)
+    case .gexf: try GEXFWriter(jobs: options.jobs).write(graph)
     case .json: try JSONWriter().write(graph)
     case .html: try HTMLWriter().write(graph)
     case .csv: throw .severalFiles(format: .csv)
@@ -66,7 +66,7 @@ public func writeExport(_ graph: EntityGraph, to path: String,
         if format == .graphml {
             try GraphMLWriter(options: .init(yed: options.yed, jobs: options.jobs)).write(graph, to: file)
         } else {
-            try GEXFWriter().write(graph, to: file)
+            try GEXFWriter(jobs: options.jobs).write(graph, to: file)
         }
         do { try file.commit() } catch { throw .file(error) }
     default:

@@ -8,7 +8,7 @@ public struct ExportOptions: Sendable, Hashable {
     public var yed: Bool
     /// Options of the DOT writer (legend, label lengths, large-graph threshold).
     public var dot: DOTWriter.Options
-    /// Threads for the formats that write their elements in parallel pieces (GraphML); never changes a byte.
+    /// Threads for the formats that write their elements in parallel pieces (GraphML, GEXF); never changes a byte.
     public var jobs: Int
 
     public init(yed: Bool = false, dot: DOTWriter.Options = DOTWriter.Options(), jobs: Int = 1) {

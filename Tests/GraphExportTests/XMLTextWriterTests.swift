@@ -140,4 +140,19 @@ import GraphModel
         try writeExport(graph, to: path, options: ExportOptions(jobs: 3))
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == alone)
     }
+
+    /// GEXF takes the same pieces: the same bytes with any number of threads, in memory and streamed.
+    @Test func gexfIsTheSameWhateverTheJobs() throws {
+        var graph = TestGraphs.large(count: 3 * XMLTextWriter.siblingsPerPiece + 17)
+        for index in graph.nodes.indices {
+            graph.nodes[index].label = TestGraphs.nastyNames[index % TestGraphs.nastyNames.count] + " \(index)"
+        }
+        let alone = try GEXFWriter(jobs: 1).write(graph)
+        for jobs in [2, 5] { #expect(try GEXFWriter(jobs: jobs).write(graph) == alone) }
+        let directory = try TemporaryDirectory()
+        let path = directory.file("g.gexf")
+        try writeExport(graph, to: path, options: ExportOptions(jobs: 3))
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == alone)
+        #expect(String(decoding: alone, as: UTF8.self).contains(#"<edge id="e\#(graph.edges.count - 1)""#))
+    }
 }

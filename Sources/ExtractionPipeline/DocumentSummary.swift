@@ -92,7 +92,8 @@ extension DocumentSummary {
         var surfaces = [Set<String>](repeating: [], count: entities.count)
         var spans: [MentionSpan] = []
         let scalars = ScalarIndex(bytes: text.bytes)
-        var builder = RelationAggregator(text: text, document: document.id, date: date, scalars: scalars)
+        var builder = RelationAggregator(text: text, document: document.id, date: date, scalars: scalars,
+                                         capacity: relations.relations.count + analysis.mentions.count)
         // The mentions file lists names only (`Mention.listedNames`); every mention counts for its node.
         var listed = [Bool](repeating: false, count: analysis.mentions.count)
         if keepMentions { for m in Mention.listedNames(analysis.mentions) { listed[m] = true } }
@@ -148,14 +149,19 @@ extension DocumentSummary {
 /// Joins one document's local relations by (source, target, kind, label) and cuts each sentence's evidence
 /// out of the text once, however many relations it supports (a sentence naming n entities supports about
 /// n²/2 co-mentions).
-private struct RelationAggregator {
+///
+/// The relations are kept in an array in the order they were first seen, the dictionary only giving a key's
+/// place: a relation is updated in place rather than read out of the dictionary and written back (which
+/// hashed its key, label and all, twice per supporting sentence).
+struct RelationAggregator {
     let text: AnalyzedText
     let document: String
     let date: String?
     let scalars: ScalarIndex
-    private var order: [Key] = []
-    private var found: [Key: DocumentSummary.Relation] = [:]
-    private var evidenceOf: [Int: Evidence] = [:]
+    private var relations: [DocumentSummary.Relation] = []
+    private var place: [Key: Int] = [:]
+    /// Per sentence of the text, its evidence once cut.
+    private var evidenceOf: [Evidence?]
 
     struct Key: Hashable {
         var source: Int
@@ -164,28 +170,34 @@ private struct RelationAggregator {
         var label: String
     }
 
-    init(text: AnalyzedText, document: String, date: String?, scalars: ScalarIndex) {
+    /// `capacity`: at most how many relations will be added (local relations plus one per mention), so that the
+    /// dictionary never grows, rehashing its String-labelled keys.
+    init(text: AnalyzedText, document: String, date: String?, scalars: ScalarIndex, capacity: Int) {
         self.text = text
         self.document = document
         self.date = date
         self.scalars = scalars
+        evidenceOf = [Evidence?](repeating: nil, count: text.sentences.count)
+        place.reserveCapacity(capacity)
     }
 
     mutating func add(source: Int, target: DocumentSummary.Endpoint, kind: EdgeKind, label: String,
                       eventClass: String?, sentence: Int) {
         if case let .entity(t) = target, t == source { return }
         let key = Key(source: source, target: target, kind: kind, label: label)
-        if var relation = found[key] {
-            if relation.sentences.last != Int32(sentence) { relation.sentences.append(Int32(sentence)) }
-            let candidate = evidence(sentence)
-            if candidate < relation.evidence { relation.evidence = candidate }
-            relation.eventClass = relation.eventClass ?? eventClass
-            found[key] = relation
+        if let known = place[key] {
+            // The evidence is the least of the supporting sentences' evidence: a sentence just seen changes nothing.
+            if relations[known].sentences.last != Int32(sentence) {
+                relations[known].sentences.append(Int32(sentence))
+                let candidate = evidence(sentence)
+                if candidate < relations[known].evidence { relations[known].evidence = candidate }
+            }
+            if relations[known].eventClass == nil { relations[known].eventClass = eventClass }
         } else {
-            order.append(key)
-            found[key] = DocumentSummary.Relation(source: source, target: target, kind: kind, label: label,
-                                                  eventClass: eventClass, evidence: evidence(sentence),
-                                                  sentences: [Int32(sentence)])
+            place[key] = relations.count
+            relations.append(DocumentSummary.Relation(source: source, target: target, kind: kind, label: label,
+                                                      eventClass: eventClass, evidence: evidence(sentence),
+                                                      sentences: [Int32(sentence)]))
         }
     }
 
@@ -199,11 +211,25 @@ private struct RelationAggregator {
         return made
     }
 
+    /// The relations in the order first seen, each one's sentences sorted and distinct.
     func finish() -> [DocumentSummary.Relation] {
-        order.map { key in
-            var relation = found[key]!
-            relation.sentences = Array(Set(relation.sentences)).sorted()
+        relations.map { relation in
+            var relation = relation
+            relation.sentences = Self.sortedDistinct(relation.sentences)
             return relation
         }
+    }
+
+    /// `Array(Set(sentences)).sorted()`, without the set: sentences mostly arrive in order already.
+    static func sortedDistinct(_ sentences: [Int32]) -> [Int32] {
+        if zip(sentences, sentences.dropFirst()).allSatisfy({ $0 < $1 }) { return sentences }
+        var sorted = sentences.sorted()
+        var kept = 0
+        for value in sorted where kept == 0 || sorted[kept - 1] != value {
+            sorted[kept] = value
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }

@@ -21,6 +21,11 @@ struct HashIndex: Sendable {
 
     @inlinable @inline(__always)
     func home(_ key: UInt64) -> Int {
+        Self.home(key, shift: shift)
+    }
+
+    @inlinable @inline(__always)
+    static func home(_ key: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
@@ -41,16 +46,37 @@ struct HashIndex: Sendable {
         }
     }
 
-    /// Sets the value of `key` (values must be ≥ 0).
+    /// Makes room for `count` keys without growing (growing rehashes every key).
+    mutating func reserveCapacity(_ count: Int) {
+        var slots = keys.count
+        while count * 4 > slots * 3 { slots *= 2 }
+        guard slots > keys.count else { return }
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: slots)
+        values = [Int32](repeating: -1, count: slots)
+        shift = UInt64(64 - slots.trailingZeroBitCount)
+        self.count = 0
+        for (key, value) in zip(oldKeys, oldValues) where value >= 0 { set(key, value) }
+    }
+
+    /// Sets the value of `key` (values must be ≥ 0). Probes over raw buffers: the gazetteer sets two entries
+    /// per name at every start.
     mutating func set(_ key: UInt64, _ value: Int32) {
         precondition(value >= 0)
         if (count + 1) * 4 > keys.count * 3 { grow() }
-        let mask = keys.count - 1
-        var slot = home(key)
-        while values[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if values[slot] < 0 { count += 1 }
-        keys[slot] = key
-        values[slot] = value
+        let shift = shift
+        let added = keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                let mask = keys.count - 1
+                var slot = Self.home(key, shift: shift)
+                while values[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
+                let added = values[slot] < 0
+                keys[slot] = key
+                values[slot] = value
+                return added
+            }
+        }
+        if added { count += 1 }
     }
 
     private mutating func grow() {

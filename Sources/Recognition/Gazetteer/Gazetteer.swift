@@ -71,22 +71,30 @@ public struct Gazetteer: Sendable {
     }
 
     init(tables: Tables) throws {
+        let countriesTable = TSVReader(table: "countries", bytes: tables.countries)
+        let demonymsTable = TSVReader(table: "demonyms", bytes: tables.demonyms)
+        let citiesTable = TSVReader(table: "cities", bytes: tables.cities)
+        let regionsTable = TSVReader(table: "regions", bytes: tables.regions)
+        let titlesTable = TSVReader(table: "titles", bytes: tables.titles)
+        let organisationHeadsTable = TSVReader(table: "organisation-heads", bytes: tables.organisationHeads)
+        let meetingWordsTable = TSVReader(table: "meeting-words", bytes: tables.meetingWords)
         var index = NameIndex()
-        let countries = try GazetteerTables.countries(TSVReader(table: "countries", bytes: tables.countries), &index)
+        index.reserveCapacity(names: [
+            countriesTable, demonymsTable, citiesTable, regionsTable, titlesTable, organisationHeadsTable,
+            meetingWordsTable,
+        ].reduce(0) { $0 + $1.nameBound })
+        let countries = try GazetteerTables.countries(countriesTable, &index)
         var byISO2: [String: Int] = [:]
         for (i, country) in countries.enumerated() { byISO2[country.iso2] = i }
         self.countries = countries
         countryByISO2 = byISO2
         countriesByOfficialOpening = Self.officialOpenings(countries)
-        demonymRows = try GazetteerTables.demonyms(
-            TSVReader(table: "demonyms", bytes: tables.demonyms), countryIndex: byISO2, &index)
-        cities = try GazetteerTables.cities(TSVReader(table: "cities", bytes: tables.cities), &index)
-        regions = try GazetteerTables.regions(TSVReader(table: "regions", bytes: tables.regions), &index)
-        titles = try GazetteerTables.titles(TSVReader(table: "titles", bytes: tables.titles), &index)
-        organisationHeads = try GazetteerTables.organisationHeads(
-            TSVReader(table: "organisation-heads", bytes: tables.organisationHeads), &index)
-        meetingWords = try GazetteerTables.meetingWords(
-            TSVReader(table: "meeting-words", bytes: tables.meetingWords), &index)
+        demonymRows = try GazetteerTables.demonyms(demonymsTable, countryIndex: byISO2, &index)
+        cities = try GazetteerTables.cities(citiesTable, &index)
+        regions = try GazetteerTables.regions(regionsTable, &index)
+        titles = try GazetteerTables.titles(titlesTable, &index)
+        organisationHeads = try GazetteerTables.organisationHeads(organisationHeadsTable, &index)
+        meetingWords = try GazetteerTables.meetingWords(meetingWordsTable, &index)
 
         // Order each name's meanings: most specific kind first, cities by population, otherwise table order
         // (which puts a demonym's primary country first).
@@ -100,31 +108,69 @@ public struct Gazetteer: Sendable {
             return a.index < b.index
         }
         self.index = index
-        var capitalOfCode: [String: String?] = [:]
-        cityIsCapital = cities.map { city in
-            let capital: String?
-            if let known = capitalOfCode[city.iso2] {
-                capital = known
-            } else {
-                capital = byISO2[city.iso2.uppercased()].flatMap { countries[$0].capital }
-                capitalOfCode[city.iso2] = capital
+        cityIsCapital = Self.capitalFlags(cities: cities, countries: countries, countryByISO2: byISO2)
+    }
+
+    /// Per city: `countries[countryByISO2[city.iso2.uppercased()]].capital == city.name`. Asked of some 34,000
+    /// cities at every start, so a two-letter ASCII code picks its country from a flat table by its bytes
+    /// instead of upper-casing a String and hashing it; any other code takes the String path.
+    static func capitalFlags(cities: [City], countries: [Country], countryByISO2: [String: Int]) -> [Bool] {
+        /// The slot of a two-byte ASCII code, optionally upper-cased (ASCII upper-casing is `uppercased()` there).
+        func asciiPair(_ code: String, upperCased: Bool) -> Int? {
+            var code = code
+            return code.withUTF8 { bytes in
+                guard bytes.count == 2, bytes[0] < 0x80, bytes[1] < 0x80 else { return nil }
+                func fold(_ byte: UInt8) -> Int {
+                    upperCased && byte >= 0x61 && byte <= 0x7A ? Int(byte) - 0x20 : Int(byte)
+                }
+                return fold(bytes[0]) << 7 | fold(bytes[1])
             }
-            return capital == city.name
+        }
+        var countryOfPair = [Int32](repeating: -1, count: 128 * 128)
+        for (code, country) in countryByISO2 {
+            if let pair = asciiPair(code, upperCased: false) { countryOfPair[pair] = Int32(country) }
+        }
+        return cities.map { city in
+            let country: Int?
+            if let pair = asciiPair(city.iso2, upperCased: true) {
+                let found = countryOfPair[pair]
+                country = found >= 0 ? Int(found) : nil
+            } else {
+                country = countryByISO2[city.iso2.uppercased()]
+            }
+            return country.flatMap { countries[$0].capital } == city.name
         }
     }
 
+    /// Official names are found by their " of " on the bytes (Foundation's `range(of:)` cost more than the
+    /// rest of the table); the words before it are split, joined and lower-cased as before.
     static func officialOpenings(_ countries: [Country]) -> [String: [Int]] {
         var openings: [String: [Int]] = [:]
         for (i, country) in countries.enumerated() {
-            for name in [country.name] + country.names {
-                guard let of = name.range(of: " of ") else { continue }
-                let words = name[..<of.lowerBound].split(separator: " ")
-                guard words.count >= 2 else { continue }
+            func see(_ name: String) {
+                guard let opening = openingBeforeOf(name) else { return }
+                let words = opening.split(separator: " ")
+                guard words.count >= 2 else { return }
                 let key = words.joined(separator: " ").lowercased()
                 if openings[key]?.last != i { openings[key, default: []].append(i) }
             }
+            see(country.name)
+            country.names.forEach(see)
         }
         return openings
+    }
+
+    /// The part of `name` before its first " of ", if it has one.
+    static func openingBeforeOf(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard bytes.count >= 4 else { return nil }
+            for i in 0...(bytes.count - 4)
+            where bytes[i] == 0x20 && bytes[i + 1] == 0x6F && bytes[i + 2] == 0x66 && bytes[i + 3] == 0x20 {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<i]), as: UTF8.self)
+            }
+            return nil
+        }
     }
 
     static func kindRank(_ kind: GazetteerKinds) -> Int {

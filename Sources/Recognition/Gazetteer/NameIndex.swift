@@ -48,48 +48,55 @@ struct NameIndex: Sendable {
     private var kindsFromHere: [GazetteerKinds] = []
     /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
     private var pending: [(key: Int32, payload: Payload)] = []
-    private var scratchLowered: [UInt8] = []
-    private var scratchOriginal: [UInt8] = []
+    /// Where `add` normalises a name before it knows whether the name is new.
+    private var scratch: [UInt8] = []
 
     var nameCount: Int { keys.count }
 
     // MARK: Building
 
+    /// Makes room for `names` names, so that loading the shipped tables (some 50,000 names, serially at every
+    /// start) never rehashes the two hash indexes, which cost more than adding the names.
+    mutating func reserveCapacity(names: Int) {
+        keys.reserveCapacity(names)
+        nextWithSameHash.reserveCapacity(names)
+        nextInBucket.reserveCapacity(names)
+        pending.reserveCapacity(names)
+        byName.reserveCapacity(names)
+        byFirstSegment.reserveCapacity(names)
+    }
+
+    /// A name as `add` normalises it into `scratch`: lower-cased bytes first, then the original bytes from
+    /// `originalsStart`, with the hashes computed on the way.
+    private struct ScratchName {
+        var length = 0
+        var originalsStart = 0
+        var caseSensitive = false
+        var hash: UInt64 = 0
+        var segmentHash: UInt64 = 0
+    }
+
     /// Adds the name in `source[range]` for `payload`.
+    ///
+    /// The name is normalised into a scratch buffer on raw pointers (normalising never lengthens it), hashed on
+    /// the way, and copied into `lowered` and `originals` only when it is new.
     mutating func add(_ source: [UInt8], _ range: Range<Int>, _ payload: Payload) {
-        scratchLowered.removeAll(keepingCapacity: true)
-        scratchOriginal.removeAll(keepingCapacity: true)
-        var i = range.lowerBound
-        var pendingSpace = false
-        var hasLower = false
-        var hasUpper = false
-        while i < range.upperBound {
-            let (byte, width) = Self.normalised(source, i, range.upperBound)
-            i += width
-            if byte == 0x20 || byte == 0x09 {
-                pendingSpace = !scratchOriginal.isEmpty
-                continue
+        if scratch.count < 2 * range.count { scratch = [UInt8](repeating: 0, count: max(512, 4 * range.count)) }
+        let name = source.withUnsafeBufferPointer { source in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                Self.normalise(source, range, into: scratch)
             }
-            if pendingSpace {
-                scratchLowered.append(0x20)
-                scratchOriginal.append(0x20)
-                pendingSpace = false
-            }
-            if byte >= 0x61 && byte <= 0x7A { hasLower = true }
-            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-            scratchOriginal.append(byte)
-            scratchLowered.append(AnalyzedText.asciiLower(byte))
         }
-        guard !scratchLowered.isEmpty else { return }
-        let caseSensitive = hasUpper && !hasLower
-        let identity = caseSensitive ? scratchOriginal : scratchLowered
-        let hash = Self.hash(identity[...], caseSensitive: caseSensitive)
+        guard name.length > 0 else { return }
+        let length = name.length
+        let identityStart = name.caseSensitive ? name.originalsStart : 0
 
         var found: Int32 = -1
-        var candidate = byName[hash] ?? -1
+        var candidate = byName[name.hash] ?? -1
         while candidate >= 0 {
             let key = keys[Int(candidate)]
-            if key.caseSensitive == caseSensitive, bytesEqual(key, identity, original: caseSensitive) {
+            if key.caseSensitive == name.caseSensitive, Int(key.length) == length,
+               scratchEqual(key, identityStart, length) {
                 found = candidate
                 break
             }
@@ -97,37 +104,116 @@ struct NameIndex: Sendable {
         }
         if found < 0 {
             found = Int32(keys.count)
-            keys.append(Key(
-                start: Int32(lowered.count), length: Int32(scratchLowered.count),
-                caseSensitive: caseSensitive, kinds: [], payloads: 0..<0))
-            lowered.append(contentsOf: scratchLowered)
-            originals.append(contentsOf: scratchOriginal)
-            nextWithSameHash.append(byName[hash] ?? -1)
-            byName.set(hash, found)
-            let segment = Self.firstSegmentHash(scratchLowered[...])
-            nextInBucket.append(byFirstSegment[segment] ?? -1)
-            byFirstSegment.set(segment, found)
+            keys.append(Key(start: Int32(lowered.count), length: Int32(length), caseSensitive: name.caseSensitive,
+                            kinds: [], payloads: 0..<0))
+            lowered.append(contentsOf: scratch[0..<length])
+            originals.append(contentsOf: scratch[name.originalsStart..<(name.originalsStart + length)])
+            nextWithSameHash.append(byName[name.hash] ?? -1)
+            byName.set(name.hash, found)
+            nextInBucket.append(byFirstSegment[name.segmentHash] ?? -1)
+            byFirstSegment.set(name.segmentHash, found)
         }
         keys[Int(found)].kinds.insert(payload.kind)
         pending.append((found, payload))
     }
 
+    /// Normalises `source[range]` (white space collapsed and trimmed, typographic apostrophes read as `'`) into
+    /// `scratch`, lower-cased from 0 and as written from the middle, and hashes it the way `hash(_:caseSensitive:)`
+    /// and `firstSegmentHash` would (the lower-cased hash on the way).
+    private static func normalise(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scratch: UnsafeMutableBufferPointer<UInt8>
+    ) -> ScratchName {
+        let originalsStart = scratch.count / 2
+        var length = 0
+        var hasLower = false
+        var hasUpper = false
+        var loweredHash = fnvOffset
+        var segmentHash = fnvOffset
+        var inFirstSegment = true
+        var pendingSpace = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (byte, width) = normalised(source, i, range.upperBound)
+            i += width
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = length > 0
+                continue
+            }
+            if pendingSpace {
+                scratch[length] = 0x20
+                scratch[originalsStart + length] = 0x20
+                length += 1
+                loweredHash = (loweredHash ^ 0x20) &* fnvPrime
+                inFirstSegment = false
+                pendingSpace = false
+            }
+            if byte >= 0x61 && byte <= 0x7A { hasLower = true }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+            let lower = AnalyzedText.asciiLower(byte)
+            scratch[length] = lower
+            scratch[originalsStart + length] = byte
+            length += 1
+            loweredHash = (loweredHash ^ UInt64(lower)) &* fnvPrime
+            if inFirstSegment {
+                if isSegmentByte(lower) {
+                    segmentHash = (segmentHash ^ UInt64(lower)) &* fnvPrime
+                } else {
+                    inFirstSegment = false
+                }
+            }
+        }
+        let caseSensitive = hasUpper && !hasLower
+        // An acronym is identified by its bytes as written, hashed only then (few names are acronyms).
+        let hash = caseSensitive
+            ? Self.hash(scratch[originalsStart..<(originalsStart + length)], caseSensitive: true) : loweredHash
+        return ScratchName(length: length, originalsStart: originalsStart, caseSensitive: caseSensitive,
+                           hash: hash, segmentHash: segmentHash)
+    }
+
+    /// Whether `key`'s bytes (its original bytes for an acronym, else the lower-cased ones) equal
+    /// `scratch[start..<start + length]`.
+    private func scratchEqual(_ key: Key, _ start: Int, _ length: Int) -> Bool {
+        let stored = key.caseSensitive ? originals : lowered
+        let keyStart = Int(key.start)
+        return stored.withUnsafeBufferPointer { stored in
+            scratch.withUnsafeBufferPointer { scratch in
+                for i in 0..<length where stored[keyStart + i] != scratch[start + i] { return false }
+                return true
+            }
+        }
+    }
+
     /// Groups the payloads by name, each name's payloads ordered by `areInIncreasingOrder`.
     mutating func finish(by areInIncreasingOrder: (Payload, Payload) -> Bool) {
-        pending.sort { a, b in a.key != b.key ? a.key < b.key : areInIncreasingOrder(a.payload, b.payload) }
+        // Grouped by key with a counting pass (keys are 0..<keys.count and most have one payload), each group then
+        // sorted stably: the order a stable sort of all pairs by (key, `areInIncreasingOrder`) gives, for a
+        // fraction of the comparisons.
+        var groupStart = [Int](repeating: 0, count: keys.count + 1)
+        for entry in pending { groupStart[Int(entry.key) + 1] += 1 }
+        for k in keys.indices { groupStart[k + 1] += groupStart[k] }
+        var grouped = [Payload](repeating: Payload(kind: .country, index: 0), count: pending.count)
+        var next = groupStart
+        for entry in pending {
+            grouped[next[Int(entry.key)]] = entry.payload
+            next[Int(entry.key)] += 1
+        }
         payloads.removeAll(keepingCapacity: true)
         payloads.reserveCapacity(pending.count)
-        var i = 0
-        while i < pending.count {
-            let key = pending[i].key
-            let start = Int32(payloads.count)
-            var previous: Payload?
-            while i < pending.count, pending[i].key == key {
-                if pending[i].payload != previous { payloads.append(pending[i].payload) }
-                previous = pending[i].payload
-                i += 1
+        grouped.withUnsafeMutableBufferPointer { grouped in
+            for k in keys.indices {
+                let group = groupStart[k]..<groupStart[k + 1]
+                if group.count > 1 {
+                    var members = UnsafeMutableBufferPointer(rebasing: grouped[group])
+                    members.sort(by: areInIncreasingOrder)
+                }
+                let start = Int32(payloads.count)
+                var previous: Payload?
+                for i in group where grouped[i] != previous {
+                    payloads.append(grouped[i])
+                    previous = grouped[i]
+                }
+                keys[k].payloads = start..<Int32(payloads.count)
             }
-            keys[Int(key)].payloads = start..<Int32(payloads.count)
         }
         // Buckets chain from the newest key to older ones, so the older key's union is known first.
         kindsFromHere = keys.map(\.kinds)
@@ -135,8 +221,7 @@ struct NameIndex: Sendable {
             kindsFromHere[k].formUnion(kindsFromHere[Int(nextInBucket[k])])
         }
         pending = []
-        scratchLowered = []
-        scratchOriginal = []
+        scratch = []
     }
 
     // MARK: Looking up
@@ -349,6 +434,17 @@ struct NameIndex: Sendable {
         return (byte, 1)
     }
 
+    /// `normalised(_:_:_:)` over a buffer, for building.
+    @inline(__always)
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (UInt8, Int) {
+        let byte = bytes[i]
+        if byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+            return (0x27, 3)
+        }
+        if byte == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return (0x20, 2) }  // no-break space
+        return (byte, 1)
+    }
+
     /// Letters, digits and any non-ASCII byte continue a segment; everything else ends it.
     @inline(__always)
     private static func isSegmentByte(_ byte: UInt8) -> Bool {
@@ -357,24 +453,18 @@ struct NameIndex: Sendable {
 
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let fnvPrime: UInt64 = 0x100_0000_01b3
+    /// Mixed into the seed of an acronym's hash, so that "US" and "us" fall into different chains.
+    private static let caseSensitiveSeed: UInt64 = 0x5A
 
-    private static func hash(_ bytes: ArraySlice<UInt8>, caseSensitive: Bool) -> UInt64 {
-        var h = fnvOffset ^ (caseSensitive ? 0x5A : 0)
+    /// FNV-1a over a whole name; `add` computes the same while it normalises.
+    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes, caseSensitive: Bool) -> UInt64 {
+        var h = fnvOffset ^ (caseSensitive ? caseSensitiveSeed : 0)
         for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
         return h
     }
 
-    /// Hash of the lower-cased bytes of a name's first segment.
-    private static func firstSegmentHash(_ lowered: ArraySlice<UInt8>) -> UInt64 {
-        var h = fnvOffset
-        for b in lowered {
-            guard isSegmentByte(b) else { break }
-            h = (h ^ UInt64(b)) &* fnvPrime
-        }
-        return h
-    }
-
-    /// The same hash over a token's bytes, lower-casing as it goes (no allocation).
+    /// Hash of the lower-cased bytes of a token's first segment (`add` computes the same over a name while it
+    /// normalises it): letters, digits and non-ASCII bytes up to the first other byte.
     private static func firstSegmentHash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
         var h = fnvOffset
         var i = start

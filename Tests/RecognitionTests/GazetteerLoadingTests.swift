@@ -1,0 +1,105 @@
+import Foundation
+@testable import Recognition
+import Testing
+
+/// The byte-level loading steps give what the String-level code they replaced gave.
+struct GazetteerLoadingTests {
+    private static let shipped: Gazetteer? = try? Gazetteer.load()
+
+    /// The String-level official openings (Foundation's `range(of:)`), kept here as the reference.
+    private static func referenceOpenings(_ countries: [Country]) -> [String: [Int]] {
+        var openings: [String: [Int]] = [:]
+        for (i, country) in countries.enumerated() {
+            for name in [country.name] + country.names {
+                guard let of = name.range(of: " of ") else { continue }
+                let words = name[..<of.lowerBound].split(separator: " ")
+                guard words.count >= 2 else { continue }
+                let key = words.joined(separator: " ").lowercased()
+                if openings[key]?.last != i { openings[key, default: []].append(i) }
+            }
+        }
+        return openings
+    }
+
+    @Test func officialOpeningsMatchTheStringReference() throws {
+        let gazetteer = try #require(Self.shipped)
+        let openings = Gazetteer.officialOpenings(gazetteer.countries)
+        #expect(openings == Self.referenceOpenings(gazetteer.countries))
+        #expect(openings["islamic republic"]?.isEmpty == false)
+        #expect(Gazetteer.openingBeforeOf("Republic of Türkiye") == "Republic")
+        #expect(Gazetteer.openingBeforeOf("Côte d'Ivoire") == nil)
+        #expect(Gazetteer.openingBeforeOf(" of ") == "")
+    }
+
+    @Test func capitalFlagsMatchTheStringReference() throws {
+        let gazetteer = try #require(Self.shipped)
+        let reference = gazetteer.cities.map { city in
+            gazetteer.countryByISO2[city.iso2.uppercased()].flatMap { gazetteer.countries[$0].capital } == city.name
+        }
+        #expect(gazetteer.cityIsCapital == reference)
+        #expect(reference.contains(true))
+    }
+
+    @Test func capitalFlagsFoldLowerCaseAndOddCodes() {
+        let countries = [Country(iso2: "FR", iso3: "FRA", name: "France", capital: "Paris", names: []),
+                         Country(iso2: "XKX", iso3: "XKX", name: "Odd", capital: "Oddtown", names: [])]
+        let cities = [City(geonameID: 1, name: "Paris", iso2: "fr", population: 1, ambiguous: false),
+                      City(geonameID: 2, name: "Lyon", iso2: "FR", population: 1, ambiguous: false),
+                      City(geonameID: 3, name: "Oddtown", iso2: "xkx", population: 1, ambiguous: false),
+                      City(geonameID: 4, name: "Paris", iso2: "ZZ", population: 1, ambiguous: false)]
+        let flags = Gazetteer.capitalFlags(cities: cities, countries: countries, countryByISO2: ["FR": 0, "XKX": 1])
+        #expect(flags == [true, false, true, false])
+    }
+
+    @Test func tsvNumbersAndBounds() throws {
+        let tsv = TSVReader(table: "t", bytes: Array("a\tb\n12\tx|y|z\n\n007\t\n".utf8))
+        var rows: [[String]] = []
+        try tsv.forEachRow(columns: 2) { fields, _ in rows.append(fields.map(tsv.string)) }
+        #expect(rows == [["12", "x|y|z"], ["007", ""]])
+        #expect(try tsv.int(4..<6, line: 2) == 12)
+        #expect(throws: GazetteerError.self) { try tsv.int(7..<8, line: 2) }
+        #expect(tsv.nameBound >= 6)
+        let long = TSVReader(table: "t", bytes: Array(String(repeating: "9", count: 19).utf8))
+        #expect(throws: GazetteerError.self) { try long.int(0..<19, line: 1) }
+        let wrong = TSVReader(table: "t", bytes: Array("h\nonly\n".utf8))
+        #expect(throws: GazetteerError.malformedRow(table: "t", line: 2, reason: "expected 2 fields, found 1")) {
+            try wrong.forEachRow(columns: 2) { _, _ in }
+        }
+    }
+
+    @Test func hashIndexReservedKeepsEveryKey() {
+        var index = HashIndex()
+        index.set(7, 1)
+        index.reserveCapacity(1_000)
+        for k in 0..<1_000 { index.set(UInt64(k) &* 0x9E37_79B9, Int32(k)) }
+        index.set(7, 3)
+        #expect(index.count == 1_001)
+        for k in 1..<1_000 { #expect(index[UInt64(k) &* 0x9E37_79B9] == Int32(k)) }
+        #expect(index[7] == 3)
+        #expect(index[12345] == nil)
+    }
+
+    /// Names that normalise alike share one key; acronyms stay apart from lower-case words; payloads come out
+    /// grouped by name in the requested order, duplicates dropped.
+    @Test func nameIndexGroupsPayloadsPerName() {
+        var index = NameIndex()
+        index.reserveCapacity(names: 8)
+        let source = Array("New  York|new york|US|us|Côte d’Ivoire|Côte d'Ivoire".utf8)
+        let tsv = TSVReader(table: "t", bytes: source)
+        let parts = tsv.list(0..<source.count)
+        let payloads = [NameIndex.Payload(kind: .city, index: 2), NameIndex.Payload(kind: .region, index: 0),
+                        NameIndex.Payload(kind: .country, index: 1), NameIndex.Payload(kind: .title, index: 0),
+                        NameIndex.Payload(kind: .country, index: 5), NameIndex.Payload(kind: .country, index: 5)]
+        for (part, payload) in zip(parts, payloads) { index.add(source, part, payload) }
+        index.add(source, parts[0], NameIndex.Payload(kind: .city, index: 1))
+        index.finish { $0.raw < $1.raw }
+        #expect(index.nameCount == 4)
+        #expect(Array(index.payloads(named: "NEW YORK")) == [
+            NameIndex.Payload(kind: .city, index: 1), NameIndex.Payload(kind: .city, index: 2),
+            NameIndex.Payload(kind: .region, index: 0),
+        ].sorted { $0.raw < $1.raw })
+        #expect(Array(index.payloads(named: "US")) == [NameIndex.Payload(kind: .country, index: 1)])
+        #expect(Array(index.payloads(named: "us")) == [NameIndex.Payload(kind: .title, index: 0)])
+        #expect(Array(index.payloads(named: "côte d'ivoire")) == [NameIndex.Payload(kind: .country, index: 5)])
+    }
+}

@@ -102,4 +102,30 @@ struct GazetteerLoadingTests {
         #expect(Array(index.payloads(named: "us")) == [NameIndex.Payload(kind: .title, index: 0)])
         #expect(Array(index.payloads(named: "côte d'ivoire")) == [NameIndex.Payload(kind: .country, index: 5)])
     }
+
+    /// `allMatches` lists every end ascending, whatever order the bucket holds the names in, and each end with
+    /// the payloads `longestMatch` gives when that end is the longest within the limit.
+    @Test func allMatchesAscendByEndWithTheLongestMatchPayloads() throws {
+        var index = NameIndex()
+        let source = Array("New York City|New York|New Jersey|New York|New York".utf8)
+        let tsv = TSVReader(table: "t", bytes: source)
+        let parts = tsv.list(0..<source.count)
+        let payloads = [NameIndex.Payload(kind: .city, index: 3), NameIndex.Payload(kind: .city, index: 1),
+                        NameIndex.Payload(kind: .region, index: 0), NameIndex.Payload(kind: .region, index: 2),
+                        NameIndex.Payload(kind: .title, index: 0)]
+        for (part, payload) in zip(parts, payloads) { index.add(source, part, payload) }
+        index.finish { $0.raw < $1.raw }
+        let text = analyzed("They flew to New York City today.")
+        let new = try #require(text.tokens.indices.first { text.string(token: $0) == "New" })
+        let matches = index.allMatches(in: text, at: new, kinds: .places, head: index.head(in: text, at: new))
+        #expect(matches.map(\.end) == [new + 2, new + 3])
+        #expect(matches.first?.payloads == [NameIndex.Payload(kind: .city, index: 1), NameIndex.Payload(kind: .region, index: 2)])
+        #expect(matches.last?.payloads == [NameIndex.Payload(kind: .city, index: 3)])
+        for match in matches {
+            let longest = try #require(index.longestMatch(in: text, at: new, limit: match.end - new, kinds: .places))
+            #expect(longest.end == match.end)
+            #expect(longest.payloads == match.payloads)
+        }
+        #expect(index.allMatches(in: text, at: new + 1, kinds: .places, head: index.head(in: text, at: new + 1)).isEmpty)
+    }
 }

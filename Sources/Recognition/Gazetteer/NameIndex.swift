@@ -322,15 +322,29 @@ struct NameIndex: Sendable {
             candidate = nextInBucket[Int(candidate)]
         }
         guard !found.isEmpty else { return [] }
-        // Grouped by end, keys of one end in bucket order (the order `longestMatch` gathers them in).
+        // Grouped by end, keys of one end in bucket order (the order `longestMatch` gathers them in): a stable
+        // insertion sort by end in place (a token starts a handful of names at most), then one pass over the runs,
+        // without the set and the sorted copy of the ends a grouping by distinct end would build.
+        for i in found.indices.dropFirst() {
+            let moving = found[i]
+            var j = i
+            while j > 0, found[j - 1].end > moving.end {
+                found[j] = found[j - 1]
+                j -= 1
+            }
+            found[j] = moving
+        }
         var result: [(end: Int, payloads: [Payload])] = []
-        for end in Set(found.map(\.end)).sorted() {
+        var run = 0
+        while run < found.count {
+            let end = found[run].end
             var gathered: [Payload] = []
-            for (keyEnd, k) in found where keyEnd == end {
-                let key = keys[Int(k)]
+            while run < found.count, found[run].end == end {
+                let key = keys[Int(found[run].key)]
                 for p in payloads[Int(key.payloads.lowerBound)..<Int(key.payloads.upperBound)] where allowed.contains(p.kind) {
                     gathered.append(p)
                 }
+                run += 1
             }
             result.append((end, gathered))
         }

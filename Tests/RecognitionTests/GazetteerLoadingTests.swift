@@ -128,4 +128,33 @@ struct GazetteerLoadingTests {
         }
         #expect(index.allMatches(in: text, at: new + 1, kinds: .places, head: index.head(in: text, at: new + 1)).isEmpty)
     }
+
+    /// A name's second-segment byte is the one the text shows where the name would match, however the
+    /// tokenizer cuts it, so the bucket filter never skips a name that matches.
+    @Test func secondSegmentBytesOfNamesAndTexts() throws {
+        func name(_ s: String) -> UInt8 { NameIndex.secondSegmentByte(Array(s.utf8)[...]) }
+        func text(_ s: String) -> UInt8 {
+            let text = analyzed(s)
+            return NameIndex.secondSegmentByte(in: text, from: 0, to: text.tokens.count)
+        }
+        #expect(name("new york") == UInt8(ascii: "y"))
+        #expect(name("u.s.") == UInt8(ascii: "s"))
+        #expect(name("côte d'ivoire") == UInt8(ascii: "d"))
+        #expect(name("paris") == 0)
+        #expect(text("New York") == name("new york"))
+        #expect(text("U.S. forces") == name("u.s."))
+        #expect(text("Côte d’Ivoire") == name("côte d'ivoire"))
+        #expect(text("Paris") == 0)
+        // Found through the index: names of one bucket that differ after the first word.
+        var index = NameIndex()
+        let source = Array("New York|New Delhi|New".utf8)
+        let parts = TSVReader(table: "t", bytes: source).list(0..<source.count)
+        for (i, part) in parts.enumerated() { index.add(source, part, NameIndex.Payload(kind: .city, index: i)) }
+        index.finish { $0.raw < $1.raw }
+        let delhi = analyzed("New Delhi")
+        let match = try #require(index.longestMatch(in: delhi, at: 0, limit: 2, kinds: .places))
+        #expect(match.end == 2 && match.payloads == [NameIndex.Payload(kind: .city, index: 1)])
+        let alone = analyzed("New rules")
+        #expect(index.longestMatch(in: alone, at: 0, limit: 2, kinds: .places)?.payloads == [NameIndex.Payload(kind: .city, index: 2)])
+    }
 }

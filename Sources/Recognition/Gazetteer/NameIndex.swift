@@ -46,6 +46,11 @@ struct NameIndex: Sendable {
     /// Per key: the kinds of it and every key after it in its bucket, so that a look-up for kinds its bucket
     /// does not hold ends before scanning it (most words start some city's name, few an office's). Set by `finish`.
     private var kindsFromHere: [GazetteerKinds] = []
+    /// Per key: the lower-cased first byte of the name's second segment ("y" of "new york", "s" of "u.s."), 0 for a
+    /// one-segment name. The names of a bucket share their first segment and mostly differ in the next one, so
+    /// comparing this byte with the text's (`secondSegmentByte(in:from:to:)`) skips most of a large bucket
+    /// ("New …", "San …", "The …") without comparing the name.
+    private var secondSegmentBytes: [UInt8] = []
     /// (key, payload) pairs while building; grouped into `payloads` by `finish`.
     private var pending: [(key: Int32, payload: Payload)] = []
     /// Where `add` normalises a name before it knows whether the name is new.
@@ -61,6 +66,7 @@ struct NameIndex: Sendable {
         keys.reserveCapacity(names)
         nextWithSameHash.reserveCapacity(names)
         nextInBucket.reserveCapacity(names)
+        secondSegmentBytes.reserveCapacity(names)
         pending.reserveCapacity(names)
         byName.reserveCapacity(names)
         byFirstSegment.reserveCapacity(names)
@@ -111,6 +117,7 @@ struct NameIndex: Sendable {
             nextWithSameHash.append(byName[name.hash] ?? -1)
             byName.set(name.hash, found)
             nextInBucket.append(byFirstSegment[name.segmentHash] ?? -1)
+            secondSegmentBytes.append(Self.secondSegmentByte(scratch[0..<length]))
             byFirstSegment.set(name.segmentHash, found)
         }
         keys[Int(found)].kinds.insert(payload.kind)
@@ -313,10 +320,13 @@ struct NameIndex: Sendable {
         guard !allowed.isEmpty, !kindsFromHere[Int(head)].isDisjoint(with: allowed) else { return [] }
         let maxEnd = text.tokens.count
         var found: [(end: Int, key: Int32)] = []
+        var textSecond: UInt8?
         var candidate = head
         while candidate >= 0 {
             let key = keys[Int(candidate)]
-            if !key.kinds.isDisjoint(with: allowed), let end = matchEnd(key, text, start, maxEnd) {
+            if !key.kinds.isDisjoint(with: allowed),
+               canMatch(candidate, &textSecond, text, start, maxEnd),
+               let end = matchEnd(key, text, start, maxEnd) {
                 found.append((end, candidate))
             }
             candidate = nextInBucket[Int(candidate)]
@@ -369,9 +379,11 @@ struct NameIndex: Sendable {
         var bestEnd = 0
         var bestFirst: Int32 = -1
         var bestCount = 0
+        var textSecond: UInt8?
         while candidate >= 0 {
             let key = keys[Int(candidate)]
             if Int(key.length) <= spanBytes, !key.kinds.isDisjoint(with: allowed),
+               canMatch(candidate, &textSecond, text, start, maxEnd),
                let end = matchEnd(key, text, start, maxEnd), end >= bestEnd {
                 if end > bestEnd { bestEnd = end; bestFirst = candidate; bestCount = 0 }
                 bestCount += 1
@@ -383,6 +395,51 @@ struct NameIndex: Sendable {
     }
 
     // MARK: Byte comparison
+
+    /// Whether key `candidate` may match the text from token `start`: a name of one segment may, a longer one only
+    /// when the first byte of its second segment is the text's. `textSecond` keeps the text's byte once read, for
+    /// the rest of the bucket.
+    @inline(__always)
+    private func canMatch(_ candidate: Int32, _ textSecond: inout UInt8?, _ text: AnalyzedText, _ start: Int, _ maxEnd: Int) -> Bool {
+        let second = secondSegmentBytes[Int(candidate)]
+        guard second != 0 else { return true }
+        if textSecond == nil { textSecond = Self.secondSegmentByte(in: text, from: start, to: maxEnd) }
+        return second == textSecond
+    }
+
+    /// The lower-cased first byte of the second segment of a normalised name, 0 when it has one segment.
+    static func secondSegmentByte(_ name: ArraySlice<UInt8>) -> UInt8 {
+        var i = name.startIndex
+        while i < name.endIndex, isSegmentByte(name[i]) { i += 1 }
+        while i < name.endIndex, !isSegmentByte(name[i]) { i += 1 }
+        return i < name.endIndex ? AnalyzedText.asciiLower(name[i]) : 0
+    }
+
+    /// The lower-cased first byte of the second segment of the text from token `start` to token `maxEnd`, read as
+    /// `matchEnd` reads it (adjacent tokens run on, a gap between tokens is a space, typographic apostrophes are
+    /// `'`), 0 when there is none. A name that matches there has the same byte, or is of one segment.
+    static func secondSegmentByte(in text: AnalyzedText, from start: Int, to maxEnd: Int) -> UInt8 {
+        let bytes = text.bytes
+        let tokens = text.tokens
+        var inFirstSegment = true
+        var t = start
+        while t < maxEnd {
+            if t > start, tokens[t].start > tokens[t - 1].end { inFirstSegment = false }
+            var p = tokens[t].start
+            let tokenEnd = tokens[t].end
+            while p < tokenEnd {
+                let (byte, width) = normalised(bytes, p, tokenEnd)
+                if isSegmentByte(byte) {
+                    if !inFirstSegment { return AnalyzedText.asciiLower(byte) }
+                } else {
+                    inFirstSegment = false
+                }
+                p += width
+            }
+            t += 1
+        }
+        return 0
+    }
 
     /// Compares `key` with the text from token `start`, token by token; a gap between two tokens must be a
     /// space in the name, adjacent tokens ("U" "." "S" ".") must be adjacent in the name too. Returns the end

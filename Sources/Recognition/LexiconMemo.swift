@@ -125,21 +125,27 @@ package final class LexiconMemo {
 
     /// `Lexicon.isOrganisationHead`.
     package func isOrganisationHead(at index: Int) -> Bool {
-        guard isToken(index) else { return lexicon.isOrganisationHead(in: text, at: index) }
-        let flags = headFlags[index]
-        if flags & Self.knownOrganisationHead != 0 { return flags & Self.isOrganisationHead != 0 }
-        let answer = lexicon.isOrganisationHead(in: text, at: index)
-        headFlags[index] = flags | Self.knownOrganisationHead | (answer ? Self.isOrganisationHead : 0)
-        return answer
+        remembered(at: index, known: Self.knownOrganisationHead, yes: Self.isOrganisationHead) {
+            lexicon.isOrganisationHead(in: text, at: index)
+        }
     }
 
     /// `Lexicon.isGovernmentHead`.
     package func isGovernmentHead(at index: Int) -> Bool {
-        guard isToken(index) else { return lexicon.isGovernmentHead(in: text, at: index) }
+        remembered(at: index, known: Self.knownGovernmentHead, yes: Self.isGovernmentHead) {
+            lexicon.isGovernmentHead(in: text, at: index)
+        }
+    }
+
+    /// A yes/no answer kept in two bits of `headFlags`: `known` once asked, `yes` for the answer. Indices outside
+    /// the text are asked every time, as the lexicon answers them.
+    @inline(__always)
+    private func remembered(at index: Int, known: UInt8, yes: UInt8, _ ask: () -> Bool) -> Bool {
+        guard isToken(index) else { return ask() }
         let flags = headFlags[index]
-        if flags & Self.knownGovernmentHead != 0 { return flags & Self.isGovernmentHead != 0 }
-        let answer = lexicon.isGovernmentHead(in: text, at: index)
-        headFlags[index] = flags | Self.knownGovernmentHead | (answer ? Self.isGovernmentHead : 0)
+        if flags & known != 0 { return flags & yes != 0 }
+        let answer = ask()
+        headFlags[index] = flags | known | (answer ? yes : 0)
         return answer
     }
 

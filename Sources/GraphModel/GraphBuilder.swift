@@ -563,11 +563,15 @@ public struct GraphBuilder: Sendable {
     }
 
     private func node(key: String, record: NodeRecord) -> GraphNode {
-        GraphNode(
+        // The spellings without the label, sorted: the label is taken out of the sorted list rather than
+        // subtracted as a Set, which made a new Set of every node's spellings.
+        var aliases = record.surfaces.sorted()
+        aliases.removeAll { $0 == record.label }
+        return GraphNode(
             identity: key,
             label: record.label,
             type: record.type,
-            aliases: record.surfaces.subtracting([record.label]).sorted(),
+            aliases: aliases,
             mentions: record.mentions,
             documents: record.documents,
             date: record.meeting.date,

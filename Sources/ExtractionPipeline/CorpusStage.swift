@@ -52,9 +52,12 @@ public struct CorpusStage: Sendable {
         // Each entity's key is looked up once, by its text; everything after passes the builder's number for it.
         var keys: [GraphBuilder.Key] = []
         keys.reserveCapacity(summary.entities.count)
-        for entity in summary.entities {
-            let sighting = entity.sighting
-            let computed = entity.keys ?? resolver.sightingKeys(for: sighting)
+        // Entities are read field by field: an entity copied whole (sighting, spellings, merges) per loop cost
+        // more than the bookkeeping.
+        let entities = summary.entities
+        for e in entities.indices {
+            let sighting = entities[e].sighting
+            let computed = entities[e].keys ?? resolver.sightingKeys(for: sighting)
             surnames.add(fullName: computed.fullName)
             let provisional = spellings.settle(computed.provisional)
             if case let .surname(name) = provisional { waiting.insert(name) }
@@ -65,16 +68,16 @@ public struct CorpusStage: Sendable {
             sightingCount += 1
             if keepMerges { sightings.append(sighting) }
         }
-        for (e, entity) in summary.entities.enumerated() {
-            builder.addMentions(keys[e], count: entity.mentionCount, surfaces: entity.surfaces,
+        for e in entities.indices {
+            builder.addMentions(keys[e], count: entities[e].mentionCount, surfaces: entities[e].surfaces,
                                 document: summary.id, date: summary.date)
             if keepMerges {
                 let node = builder.name(of: keys[e])
-                for merge in entity.merges {
+                for merge in entities[e].merges {
                     merges.append(MergeRecord(node: node, name: merge.name, document: summary.id, reason: merge.reason))
                 }
             }
-            if let meeting = entity.meeting { builder.setMeeting(meeting, for: keys[e]) }
+            if let meeting = entities[e].meeting { builder.setMeeting(meeting, for: keys[e]) }
         }
         if keepMentions {
             for span in summary.mentions {

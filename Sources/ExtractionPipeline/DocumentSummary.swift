@@ -197,6 +197,7 @@ struct RelationAggregator {
         self.scalars = scalars
         evidenceOf = [Evidence?](repeating: nil, count: text.sentences.count)
         place.reserveCapacity(capacity)
+        relations.reserveCapacity(capacity)
     }
 
     mutating func add(source: Int, target: DocumentSummary.Endpoint, kind: EdgeKind, label: String,

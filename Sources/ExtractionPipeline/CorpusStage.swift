@@ -52,10 +52,14 @@ public struct CorpusStage: Sendable {
         // Each entity's key is looked up once, by its text; everything after passes the builder's number for it.
         var keys: [GraphBuilder.Key] = []
         keys.reserveCapacity(summary.entities.count)
-        for entity in summary.entities {
-            let sighting = entity.sighting
-            surnames.add(sighting)
-            let provisional = spellings.settle(resolver.provisionalKey(for: sighting))
+        // Entities are read field by field: an entity copied whole (sighting, spellings, merges) per loop cost
+        // more than the bookkeeping.
+        let entities = summary.entities
+        for e in entities.indices {
+            let sighting = entities[e].sighting
+            let computed = entities[e].keys ?? resolver.sightingKeys(for: sighting)
+            surnames.add(fullName: computed.fullName)
+            let provisional = spellings.settle(computed.provisional)
             if case let .surname(name) = provisional { waiting.insert(name) }
             let key = builder.key(Self.builderKey(provisional))
             keys.append(key)
@@ -64,16 +68,16 @@ public struct CorpusStage: Sendable {
             sightingCount += 1
             if keepMerges { sightings.append(sighting) }
         }
-        for (e, entity) in summary.entities.enumerated() {
-            builder.addMentions(keys[e], count: entity.mentionCount, surfaces: entity.surfaces,
+        for e in entities.indices {
+            builder.addMentions(keys[e], count: entities[e].mentionCount, surfaces: entities[e].surfaces,
                                 document: summary.id, date: summary.date)
             if keepMerges {
                 let node = builder.name(of: keys[e])
-                for merge in entity.merges {
+                for merge in entities[e].merges {
                     merges.append(MergeRecord(node: node, name: merge.name, document: summary.id, reason: merge.reason))
                 }
             }
-            if let meeting = entity.meeting { builder.setMeeting(meeting, for: keys[e]) }
+            if let meeting = entities[e].meeting { builder.setMeeting(meeting, for: keys[e]) }
         }
         if keepMentions {
             for span in summary.mentions {
@@ -97,36 +101,55 @@ public struct CorpusStage: Sendable {
     }
 
     /// Local relations that land on one corpus edge are joined first, so a sentence they share counts once.
+    /// Edges are keyed by the builder's numbers for endpoints and label (no text is hashed), and a relation is
+    /// copied only in the rare case that another one joins it.
     private mutating func addRelations(_ summary: DocumentSummary, keys: [GraphBuilder.Key]) {
-        struct Edge: Hashable { var source: GraphBuilder.Key, target: GraphBuilder.Key, kind: EdgeKind, label: String }
-        var order: [Edge] = []
-        var joined: [Edge: DocumentSummary.Relation] = [:]
-        for relation in summary.relations {
-            if relation.kind == .coMention, !options.includeCoMentions { continue }
-            var source = keys[relation.source]
+        struct Edge: Hashable {
+            var source: GraphBuilder.Key, target: GraphBuilder.Key, kind: EdgeKind, label: GraphBuilder.Label
+        }
+        struct Entry { var edge: Edge, relation: Int, joined: DocumentSummary.Relation? }
+        var entries: [Entry] = []
+        entries.reserveCapacity(summary.relations.count)
+        var place: [Edge: Int] = [:]
+        place.reserveCapacity(summary.relations.count)
+        let relations = summary.relations
+        // Fields are read one at a time: a relation copied whole (evidence, sentences and all) cost more than
+        // the joining.
+        for r in relations.indices {
+            let kind = relations[r].kind
+            if kind == .coMention, !options.includeCoMentions { continue }
+            var source = keys[relations[r].source]
             var target: GraphBuilder.Key
-            switch relation.target {
+            switch relations[r].target {
             case let .entity(t): target = keys[t]
             case let .key(key): target = builder.key(key)
             }
             // Co-mentions are undirected: from the smaller key to the larger.
-            if relation.kind == .coMention, builder.name(of: target) < builder.name(of: source) { swap(&source, &target) }
-            let edge = Edge(source: source, target: target, kind: relation.kind, label: relation.label)
-            if var known = joined[edge] {
-                if relation.evidence < known.evidence { known.evidence = relation.evidence }
-                known.sentences = Array(Set(known.sentences + relation.sentences))
-                known.eventClass = known.eventClass ?? relation.eventClass
-                joined[edge] = known
-            } else {
-                order.append(edge)
-                joined[edge] = relation
+            if kind == .coMention, builder.name(of: target) < builder.name(of: source) { swap(&source, &target) }
+            let edge = Edge(source: source, target: target, kind: kind, label: builder.label(relations[r].label))
+            guard let e = place[edge] else {
+                place[edge] = entries.count
+                entries.append(Entry(edge: edge, relation: r, joined: nil))
+                continue
             }
+            let relation = relations[r]
+            var known = entries[e].joined ?? relations[entries[e].relation]
+            if relation.evidence < known.evidence { known.evidence = relation.evidence }
+            known.sentences = Array(Set(known.sentences + relation.sentences))
+            known.eventClass = known.eventClass ?? relation.eventClass
+            entries[e].joined = known
         }
-        for edge in order {
-            let relation = joined[edge]!
-            builder.addSupport(from: edge.source, to: edge.target, kind: edge.kind, label: edge.label,
-                               earliest: relation.evidence, sentences: relation.sentences.count,
-                               eventClass: relation.eventClass)
+        for entry in entries {
+            if let relation = entry.joined {
+                builder.addSupport(from: entry.edge.source, to: entry.edge.target, kind: entry.edge.kind,
+                                   label: entry.edge.label, earliest: relation.evidence,
+                                   sentences: relation.sentences.count, eventClass: relation.eventClass)
+            } else {
+                let r = entry.relation
+                builder.addSupport(from: entry.edge.source, to: entry.edge.target, kind: entry.edge.kind,
+                                   label: entry.edge.label, earliest: relations[r].evidence,
+                                   sentences: relations[r].sentences.count, eventClass: relations[r].eventClass)
+            }
         }
     }
 

@@ -32,6 +32,9 @@ public struct DocumentSummary: Sendable {
         public var meeting: GraphBuilder.MeetingAttributes?
         /// Why names joined this entity in the document: (name, reason) for the merge log.
         public var merges: [(name: String, reason: String)]
+        /// The sighting's keys as `CorpusResolver.sightingKeys` gives them, when the summariser computed them
+        /// (off the corpus stage's thread); nil in summaries read from a partial result, and the stage computes them.
+        public var keys: CorpusResolver.SightingKeys? = nil
     }
 
     /// An edge endpoint: an entity of this document, or a corpus key given by the gazetteer (the country a
@@ -65,6 +68,12 @@ public struct DocumentSummary: Sendable {
 }
 
 extension DocumentSummary {
+    /// Computes every entity's `keys` with `resolver`, which must have the alias table of the corpus stage the
+    /// summary goes to.
+    public mutating func computeKeys(with resolver: CorpusResolver) {
+        for e in entities.indices { entities[e].keys = resolver.sightingKeys(for: entities[e].sighting) }
+    }
+
     /// Reduces a finished analysis. `keepMentions`: also keep every mention span (for the mentions file).
     public init(_ analysis: DocumentAnalysis, keepMentions: Bool) {
         let document = analysis.document
@@ -89,7 +98,9 @@ extension DocumentSummary {
         }
         /// The summary index of a resolver entity that is still live.
         func live(_ e: Int) -> Int? { e >= 0 && e < index.count && index[e] >= 0 ? index[e] : nil }
-        var surfaces = [Set<String>](repeating: [], count: entities.count)
+        // Each entity's spellings as they come, sorted and made distinct at the end: an entity has a handful of
+        // mentions, and a Set per entity (allocated, every spelling hashed) cost more than sorting them.
+        var surfaces = [[String]](repeating: [], count: entities.count)
         var spans: [MentionSpan] = []
         let scalars = ScalarIndex(bytes: text.bytes)
         var builder = RelationAggregator(text: text, document: document.id, date: date, scalars: scalars,
@@ -100,7 +111,7 @@ extension DocumentSummary {
         for (m, mention) in analysis.mentions.enumerated() {
             guard let local = live(resolution.entityOfMention[m]) else { continue }
             entities[local].mentionCount += 1
-            if !mention.text.isEmpty { surfaces[local].insert(mention.text) }
+            if !mention.text.isEmpty { surfaces[local].append(mention.text) }
             if listed[m] {
                 spans.append(MentionSpan(entity: local, start: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.lowerBound].start),
                                          end: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.upperBound - 1].end),
@@ -110,13 +121,13 @@ extension DocumentSummary {
         for reference in relations.references {
             guard let local = live(reference.entity) else { continue }
             entities[local].mentionCount += 1
-            if !reference.text.isEmpty { surfaces[local].insert(reference.text) }
+            if !reference.text.isEmpty { surfaces[local].append(reference.text) }
             entities[local].merges.append((reference.text,
                                            "holds this office in the document (joined '\(resolution.entities[reference.entity].name)')"))
             // Office references ("the Taliban's foreign minister") count for the holder and are in the merge log,
             // but are no names: the mentions file leaves them out.
         }
-        for local in entities.indices { entities[local].surfaces = surfaces[local].sorted() }
+        for local in entities.indices { entities[local].surfaces = RelationAggregator.sortedDistinct(surfaces[local]) }
 
         // Typed relations, then located_in from the gazetteer, then co-mentions: the order `addRelation` saw them
         // in before, which decides only which event class an edge keeps when several are given.
@@ -128,7 +139,11 @@ extension DocumentSummary {
         // A place lies in a country the text names ("Mombasa, Kenya" or Kenya anywhere in the article): the edge's
         // evidence then speaks of both. Only for the place's own name: a short form that joined another entity
         // ("the Duma", also a town in Syria, joined the "State Duma") says nothing of where that entity lies.
-        let namedCountries = Set(analysis.mentions.lazy.filter { $0.type == .country }.compactMap(\.identity))
+        // The countries named are few: a list, not a Set of hashed identities.
+        var namedCountries: [String] = []
+        for mention in analysis.mentions where mention.type == .country {
+            if let identity = mention.identity, !namedCountries.contains(identity) { namedCountries.append(identity) }
+        }
         for (m, mention) in analysis.mentions.enumerated() {
             guard let country = mention.countryIdentity, namedCountries.contains(country),
                   let source = live(resolution.entityOfMention[m]),
@@ -160,6 +175,8 @@ struct RelationAggregator {
     let scalars: ScalarIndex
     private var relations: [DocumentSummary.Relation] = []
     private var place: [Key: Int] = [:]
+    /// The document's labels by number, so keys hash no text; "" (co-mentions, located_in) is 0.
+    private var labelIDs: [String: Int32] = ["": 0]
     /// Per sentence of the text, its evidence once cut.
     private var evidenceOf: [Evidence?]
 
@@ -167,7 +184,8 @@ struct RelationAggregator {
         var source: Int
         var target: DocumentSummary.Endpoint
         var kind: EdgeKind
-        var label: String
+        /// A number from `labelIDs`.
+        var label: Int32
     }
 
     /// `capacity`: at most how many relations will be added (local relations plus one per mention), so that the
@@ -179,12 +197,22 @@ struct RelationAggregator {
         self.scalars = scalars
         evidenceOf = [Evidence?](repeating: nil, count: text.sentences.count)
         place.reserveCapacity(capacity)
+        relations.reserveCapacity(capacity)
     }
 
     mutating func add(source: Int, target: DocumentSummary.Endpoint, kind: EdgeKind, label: String,
                       eventClass: String?, sentence: Int) {
         if case let .entity(t) = target, t == source { return }
-        let key = Key(source: source, target: target, kind: kind, label: label)
+        var labelID: Int32 = 0
+        if !label.isEmpty {
+            if let known = labelIDs[label] {
+                labelID = known
+            } else {
+                labelID = Int32(labelIDs.count)
+                labelIDs[label] = labelID
+            }
+        }
+        let key = Key(source: source, target: target, kind: kind, label: labelID)
         if let known = place[key] {
             // The evidence is the least of the supporting sentences' evidence: a sentence just seen changes nothing.
             if relations[known].sentences.last != Int32(sentence) {
@@ -212,18 +240,20 @@ struct RelationAggregator {
     }
 
     /// The relations in the order first seen, each one's sentences sorted and distinct.
-    func finish() -> [DocumentSummary.Relation] {
-        relations.map { relation in
-            var relation = relation
-            relation.sentences = Self.sortedDistinct(relation.sentences)
-            return relation
+    /// In place: a relation is rewritten only when its sentences came out of order.
+    mutating func finish() -> [DocumentSummary.Relation] {
+        for r in relations.indices where !zip(relations[r].sentences, relations[r].sentences.dropFirst()).allSatisfy({ $0 < $1 }) {
+            relations[r].sentences = Self.sortedDistinct(relations[r].sentences)
         }
+        return relations
     }
 
-    /// `Array(Set(sentences)).sorted()`, without the set: sentences mostly arrive in order already.
-    static func sortedDistinct(_ sentences: [Int32]) -> [Int32] {
-        if zip(sentences, sentences.dropFirst()).allSatisfy({ $0 < $1 }) { return sentences }
-        var sorted = sentences.sorted()
+    /// `Array(Set(values)).sorted()`, without the set: sentences mostly arrive in order already. Of values that
+    /// are equal but spelled apart (canonically equivalent Strings) the first given stays, as a Set keeps it:
+    /// the sort is stable.
+    static func sortedDistinct<T: Comparable>(_ values: [T]) -> [T] {
+        if zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) { return values }
+        var sorted = values.sorted()
         var kept = 0
         for value in sorted where kept == 0 || sorted[kept - 1] != value {
             sorted[kept] = value

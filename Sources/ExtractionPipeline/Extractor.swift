@@ -69,8 +69,11 @@ public struct Extractor<L: Lexicon>: Sendable {
     }
 
     /// The document reduced to what the corpus stage needs; its text and tokens are dropped.
+    /// The entities' corpus keys are computed here, on the worker's thread, rather than by the corpus stage.
     public func summarize(_ document: Document, keepMentions: Bool = true) -> DocumentSummary {
-        DocumentSummary(analyze(document), keepMentions: keepMentions)
+        var summary = DocumentSummary(analyze(document), keepMentions: keepMentions)
+        summary.computeKeys(with: CorpusResolver(aliases: aliases))
+        return summary
     }
 
     /// An empty corpus stage with this extractor's alias table and options.

@@ -326,7 +326,7 @@ public struct GraphBuilder: Sendable {
         let i = record(for: key, earliest: compact)
         edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
         edgeRecords[i].sentences.insert(SentenceID(document: evidence.document, start: evidence.start))
-        note(key, eventClass: eventClass)
+        note(key, record: i, eventClass: eventClass)
     }
 
     /// Adds the support one document gives a relation: `sentences` distinct sentences of `earliest.document`
@@ -340,13 +340,28 @@ public struct GraphBuilder: Sendable {
 
     public mutating func addSupport(from source: Key, to target: Key, kind: EdgeKind, label: String = "",
                                     earliest: Evidence, sentences: Int, eventClass: String? = nil) {
+        addSupport(from: source, to: target, kind: kind, label: self.label(label), earliest: earliest,
+                   sentences: sentences, eventClass: eventClass)
+    }
+
+    /// An edge label as the builder numbers it: a caller that joins relations by edge before adding them (the
+    /// corpus stage, per document) hashes four small integers rather than the label's text.
+    public struct Label: Hashable, Sendable {
+        let index: Int32
+    }
+
+    /// The number of `label`, given on first use.
+    public mutating func label(_ label: String) -> Label { Label(index: labels.intern(label)) }
+
+    public mutating func addSupport(from source: Key, to target: Key, kind: EdgeKind, label: Label,
+                                    earliest: Evidence, sentences: Int, eventClass: String? = nil) {
         guard source != target else { return }
-        let key = EdgeKey(source: source.index, target: target.index, label: labels.intern(label), kind: kind)
+        let key = EdgeKey(source: source.index, target: target.index, label: label.index, kind: kind)
         let compact = compactEvidence(earliest)
         let i = record(for: key, earliest: compact)
         edgeRecords[i].add(compact, documentIDs: documentIDs, dates: dates)
         edgeRecords[i].counted += sentences
-        note(key, eventClass: eventClass)
+        note(key, record: i, eventClass: eventClass)
     }
 
     /// The index of the key's record, made (with `earliest`) if the key is new.
@@ -367,8 +382,8 @@ public struct GraphBuilder: Sendable {
                  end: compact.end, date: dates.string(compact.date))
     }
 
-    private mutating func note(_ key: EdgeKey, eventClass: String?) {
-        let i = Int(edges[key]!)
+    /// `i`: the key's record, as `record(for:earliest:)` gave it (not looked up again).
+    private mutating func note(_ key: EdgeKey, record i: Int, eventClass: String?) {
         if let eventClass, edgeRecords[i].eventClass == Strings.none { edgeRecords[i].eventClass = eventClasses.intern(eventClass) }
         if key.kind != .coMention, hasNode(key.source), hasNode(key.target) {
             pairs.insert(PairKey(key.source, key.target, key.kind))
@@ -548,11 +563,15 @@ public struct GraphBuilder: Sendable {
     }
 
     private func node(key: String, record: NodeRecord) -> GraphNode {
-        GraphNode(
+        // The spellings without the label, sorted: the label is taken out of the sorted list rather than
+        // subtracted as a Set, which made a new Set of every node's spellings.
+        var aliases = record.surfaces.sorted()
+        aliases.removeAll { $0 == record.label }
+        return GraphNode(
             identity: key,
             label: record.label,
             type: record.type,
-            aliases: record.surfaces.subtracting([record.label]).sorted(),
+            aliases: aliases,
             mentions: record.mentions,
             documents: record.documents,
             date: record.meeting.date,

@@ -126,6 +126,19 @@ public struct CorpusResolver: Sendable {
         func key(of folded: String) -> String { "person:" + (first[folded] ?? folded) }
     }
 
+    /// What the corpus needs of a sighting that the sighting alone decides (with the alias table): its
+    /// provisional key and the folded full name it adds to the surname index. Pure, so the workers that
+    /// summarise documents compute it and the serial corpus stage only looks things up.
+    public struct SightingKeys: Hashable, Sendable {
+        public var provisional: ProvisionalKey
+        /// `personNameKey` of a person's name without alias group (what `SurnameIndex` indexes), else nil.
+        public var fullName: String?
+    }
+
+    public func sightingKeys(for sighting: EntitySighting) -> SightingKeys {
+        SightingKeys(provisional: provisionalKey(for: sighting), fullName: SurnameIndex.fullName(of: sighting))
+    }
+
     public func provisionalKey(for sighting: EntitySighting) -> ProvisionalKey {
         if let identity = sighting.identity { return .final(identity) }
         if let group = sighting.aliasGroup { return .final("\(group.type.rawValue):\(normalizedName(group.canonical))") }
@@ -160,8 +173,19 @@ public struct CorpusResolver: Sendable {
         public private(set) var fullNames = FullNameIndex<String>()
         public init() {}
         public mutating func add(_ sighting: EntitySighting) {
-            guard sighting.type == .person, sighting.aliasGroup == nil else { return }
-            fullNames.add(personNameKey(sighting.name), name: sighting.name)
+            add(fullName: Self.fullName(of: sighting))
+        }
+
+        /// Adds a sighting by its `SightingKeys.fullName`, folded already.
+        public mutating func add(fullName: String?) {
+            guard let fullName else { return }
+            fullNames.add(fullName, key: fullName)
+        }
+
+        /// The form under which a sighting enters the index: people's names without alias group, folded.
+        static func fullName(of sighting: EntitySighting) -> String? {
+            guard sighting.type == .person, sighting.aliasGroup == nil else { return nil }
+            return personNameKey(sighting.name)
         }
     }
 

@@ -330,3 +330,49 @@ struct GraphBuilderRekeyTests {
         #expect(graph.documentIDs == ["d1", "d2", "d3"])
     }
 }
+
+/// Types and kinds order and hash by their place in `allCases`, as the exports list them.
+@Suite struct OrdinalTests {
+    @Test func ordinalsFollowAllCases() {
+        for (i, type) in NodeType.allCases.enumerated() {
+            #expect(Int(type.ordinal) == i)
+            for other in NodeType.allCases {
+                #expect((type < other) == (i < NodeType.allCases.firstIndex(of: other)!))
+                #expect((type == other) == (type.rawValue == other.rawValue))
+            }
+        }
+        for (i, kind) in EdgeKind.allCases.enumerated() {
+            #expect(Int(kind.ordinal) == i)
+            for other in EdgeKind.allCases {
+                #expect((kind < other) == (i < EdgeKind.allCases.firstIndex(of: other)!))
+                #expect((kind == other) == (kind.rawValue == other.rawValue))
+            }
+        }
+        #expect(Set(EdgeKind.allCases).count == EdgeKind.allCases.count)
+        #expect(Set(NodeType.allCases).count == NodeType.allCases.count)
+    }
+
+    /// A label numbered once names the same edge as its text.
+    @Test func numberedLabelsBuildWhatTextLabelsBuild() {
+        func builder(numbered: Bool) -> GraphBuilder {
+            var builder = GraphBuilder()
+            let a = builder.key("person:a"), b = builder.key("country:B")
+            builder.addEntity(a, label: "A", type: .person)
+            builder.addEntity(b, label: "B", type: .country)
+            for (document, sentences) in [("d1", 2), ("d2", 1)] {
+                let evidence = Evidence(document: document, sentence: "s", start: 0, end: 1)
+                if numbered {
+                    let envoy = builder.label("envoy")
+                    #expect(builder.label("envoy") == envoy && builder.label("") != envoy)
+                    builder.addSupport(from: a, to: b, kind: .role, label: envoy, earliest: evidence, sentences: sentences)
+                } else {
+                    builder.addSupport(from: a, to: b, kind: .role, label: "envoy", earliest: evidence, sentences: sentences)
+                }
+            }
+            return builder
+        }
+        let graph = builder(numbered: true).build().graph
+        #expect(graph == builder(numbered: false).build().graph)
+        #expect(graph.edges.map(\.weight) == [3] && graph.edges.map(\.label) == ["envoy"])
+    }
+}

@@ -31,9 +31,6 @@ public struct DocumentContext: Sendable {
     /// `neighbourKeys[neighbourOffsets[t]..<neighbourOffsets[t + 1]]`. Only capitalised tokens get them.
     package let neighbourKeys: [UInt64]
     package let neighbourOffsets: [Int]
-    /// Per token: what the token's own bytes say (`TokenInfo`), read once here and reused by the feature
-    /// extractor, which needs the same values for every sentence.
-    package let infos: [TokenInfo]
 
     public init(_ text: AnalyzedText) {
         let count = text.tokens.count
@@ -42,10 +39,13 @@ public struct DocumentContext: Sendable {
         var nextWords = [UInt64](repeating: TokenInfo.sentenceEnd.word, count: count)
         var own = [UInt32](repeating: 0, count: count)
         var capitalised = [Bool](repeating: false, count: count)
-        let infos = Self.tokenInfos(text)
-        infos.withUnsafeBufferPointer { all in
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var infos: [TokenInfo] = []
             for sentence in text.sentences {
-                let infos = UnsafeBufferPointer(rebasing: all[sentence.tokens])
+                infos.removeAll(keepingCapacity: true)
+                for t in sentence.tokens {
+                    infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end))
+                }
                 for (i, t) in sentence.tokens.enumerated() {
                     let info = infos[i]
                     let isCapitalised = info.flags & TokenFlags.initialUpper != 0
@@ -132,15 +132,8 @@ public struct DocumentContext: Sendable {
             keys.append(contentsOf: pooled[pooledRange[t]])
             offsets.append(keys.count)
         }
-        self.infos = infos
         self.bits = bits
         self.neighbourKeys = keys
         self.neighbourOffsets = offsets
-    }
-
-    private static func tokenInfos(_ text: AnalyzedText) -> [TokenInfo] {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            text.tokens.map { TokenInfo(bytes, start: $0.start, end: $0.end) }
-        }
     }
 }

@@ -94,9 +94,14 @@ package enum FeatureExtractor {
         buffer.offsets.removeAll(keepingCapacity: true)
         buffer.offsets.append(0)
         guard n > 0 else { return }
-        let document = document ?? DocumentContext(text)
-        buffer.infos.append(contentsOf: document.infos[range])
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for t in range {
+                let token = text.tokens[t]
+                buffer.infos.append(TokenInfo(bytes, start: token.start, end: token.end))
+            }
+        }
         let caseBit: UInt8 = sentence.isTitle ? titleVariant : 0
+        let document = document ?? DocumentContext(text)
         @inline(__always) func documentBits(_ i: Int) -> UInt32 {
             i >= 0 && i < n ? document.bits[range.lowerBound + i] : 0
         }

@@ -139,6 +139,34 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
         #expect(context.bits[1] & DocumentContext.seenLowercase != 0) // Worried
         #expect(context.bits[0] == 0) // Taliban
     }
+
+    /// The feature extractor takes each token's `TokenInfo` from the context: it must be what the token's own bytes
+    /// give, in every sentence, title line included.
+    @Test func tokenInfosAreEachTokensOwn() {
+        let text = analyzed(["Kabul Talks Resume", "Ms. Çelik met NATO's envoy in Kabul .", "U.S.-led talks resumed ."],
+                            titleFirst: true)
+        let context = DocumentContext(text)
+        #expect(context.infos.count == text.tokens.count)
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for (t, token) in text.tokens.enumerated() {
+                #expect(context.infos[t] == TokenInfo(bytes, start: token.start, end: token.end), "token \(t)")
+            }
+        }
+        #expect(text.string(token: 9) == "Kabul" && text.string(token: 12) == "talks")
+        #expect(context.infos[0] == context.infos[9]) // Kabul, Kabul
+        #expect(context.infos[1] != context.infos[12]) // Talks, talks: another shape
+        #expect(context.infos[1].word == context.infos[12].word) // but the same word
+        // Past the limit the context keeps no infos, and the extractor reads them itself: the same features.
+        let bare = DocumentContext(text, keepingInfosUpTo: 3)
+        #expect(bare.infos.isEmpty && bare.bits == context.bits && bare.neighbourKeys == context.neighbourKeys)
+        for sentence in text.sentences {
+            var kept = FeatureBuffer(), read = FeatureBuffer()
+            FeatureExtractor.extract(text, sentence: sentence, document: context, externalFeatures: nil, into: &kept)
+            FeatureExtractor.extract(text, sentence: sentence, document: bare, externalFeatures: nil, into: &read)
+            #expect(kept.keys == read.keys && kept.offsets == read.offsets && kept.infos == read.infos)
+            #expect(!kept.keys.isEmpty)
+        }
+    }
 }
 
 @Suite struct DecodingTests {

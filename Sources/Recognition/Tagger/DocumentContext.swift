@@ -40,6 +40,19 @@ public struct DocumentContext: Sendable {
     /// Most tokens whose `infos` are kept: far above any article (a news story has a few thousand).
     package static let keptInfoLimit = 1 << 18
 
+    /// Appends the infos of `tokens` of `text` (the text this context was made from): the kept ones, or, for a
+    /// text past `keptInfoLimit`, read again from the bytes.
+    @inline(never)
+    package func appendInfos(of tokens: Range<Int>, in text: AnalyzedText, to infos: inout [TokenInfo]) {
+        if self.infos.count == text.tokens.count {
+            infos.append(contentsOf: self.infos[tokens])
+            return
+        }
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for t in tokens { infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end)) }
+        }
+    }
+
     public init(_ text: AnalyzedText) {
         self.init(text, keepingInfosUpTo: Self.keptInfoLimit)
     }
@@ -52,16 +65,17 @@ public struct DocumentContext: Sendable {
         var nextWords = [UInt64](repeating: TokenInfo.sentenceEnd.word, count: count)
         var own = [UInt32](repeating: 0, count: count)
         var capitalised = [Bool](repeating: false, count: count)
-        let keeps = count <= limit
-        var kept = [TokenInfo](repeating: .sentenceStart, count: keeps ? count : 0)
+        let kept: [TokenInfo] = count <= limit
+            ? text.bytes.withUnsafeBufferPointer { bytes in text.tokens.map { TokenInfo(bytes, start: $0.start, end: $0.end) } }
+            : []
         var infos: [TokenInfo] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             for sentence in text.sentences {
                 infos.removeAll(keepingCapacity: true)
-                for t in sentence.tokens {
-                    let info = TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end)
-                    infos.append(info)
-                    if keeps { kept[t] = info }
+                if kept.count == count {
+                    infos.append(contentsOf: kept[sentence.tokens])
+                } else {
+                    for t in sentence.tokens { infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end)) }
                 }
                 for (i, t) in sentence.tokens.enumerated() {
                     let info = infos[i]

@@ -95,14 +95,7 @@ package enum FeatureExtractor {
         buffer.offsets.append(0)
         guard n > 0 else { return }
         let document = document ?? DocumentContext(text)
-        if document.infos.count == text.tokens.count {
-            buffer.infos.append(contentsOf: document.infos[range])
-        } else {
-            // A text too long for the context to keep its tokens' infos (`DocumentContext.keptInfoLimit`).
-            text.bytes.withUnsafeBufferPointer { bytes in
-                for t in range { buffer.infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end)) }
-            }
-        }
+        document.appendInfos(of: range, in: text, to: &buffer.infos)
         let caseBit: UInt8 = sentence.isTitle ? titleVariant : 0
         @inline(__always) func documentBits(_ i: Int) -> UInt32 {
             i >= 0 && i < n ? document.bits[range.lowerBound + i] : 0

@@ -22,19 +22,22 @@ let package = Package(
         .target(name: "DocumentReading"),
         .target(name: "TextAnalysis"),
         .target(name: "GraphModel"),
+        // Order-keeping parallel maps, shared by the per-document stages and the XML writers.
+        .target(name: "ParallelWork"),
         .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "RelationExtraction", dependencies: ["Recognition", "Resolution", "TextAnalysis", "GraphModel", "DocumentReading"]),
-        .target(name: "GraphExport", dependencies: ["GraphModel", "CLibXML2"], resources: [.copy("Resources")]),
+        .target(name: "GraphExport", dependencies: ["GraphModel", "ParallelWork", "CLibXML2"], resources: [.copy("Resources")]),
         .target(name: "ExtractionPipeline", dependencies: [
             "DocumentReading", "TextAnalysis", "Recognition", "Resolution", "RelationExtraction", "GraphModel",
+            "ParallelWork",
             // AtomicFileWriter: partial results are written by the same whole-file-or-nothing policy as exports.
             "GraphExport",
         ]),
         // Trains and evaluates the entity tagger from the GMB corpus (Scripts/train, Scripts/eval-ner).
         .executableTarget(name: "NERTraining", dependencies: ["Recognition", "TextAnalysis", "DocumentReading"]),
         .executableTarget(name: "EntityGraphCLI", dependencies: [
-            "ExtractionPipeline", "GraphExport", "DocumentReading", "GraphModel",
+            "ExtractionPipeline", "GraphExport", "DocumentReading", "GraphModel", "ParallelWork",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

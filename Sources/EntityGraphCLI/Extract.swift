@@ -4,6 +4,7 @@ import ExtractionPipeline
 import Foundation
 import GraphExport
 import GraphModel
+import ParallelWork
 import Recognition
 import Resolution
 
@@ -177,24 +178,20 @@ extension Extract {
         let wantsExtraction = files.wantsExtraction(output)
         var stage = files.corpusStage(aliases: extractor.aliases, settings: settings)
         var partialError: PartialError?
-        // File sizes are for the progress line only: asked for (one stat per file) only when it is shown, and then
-        // by the workers, not by the consumer, whose time is the run's serial part.
-        let showsProgress = Progress.isShown(quiet: quiet)
-        var progress = Progress(total: sources.count,
-                                totalBytes: showsProgress ? sources.reduce(0) { $0 + Self.size(of: $1) } : 0,
-                                quiet: quiet)
+        // File sizes are for the progress line only: asked for (one stat per file, once) only when it is shown.
+        let sizes = Progress.isShown(quiet: quiet) ? sources.map(Self.size(of:)) : []
+        var progress = Progress(total: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
         var read = 0, failed = 0, bytes = 0
-        ParallelMap.forEachBatch(sources, batchSize: Extractor<L>.batchSize(jobs: jobs), jobs: jobs, { source -> (Outcome, Int) in
-            let size = showsProgress ? Self.size(of: source) : 0
+        ParallelMap.forEachBatch(sources, batchSize: Extractor<L>.batchSize(jobs: jobs), jobs: jobs, { source -> Outcome in
             switch reader.read(source) {
             case let .success(document):
-                return (.summary(extractor.summarize(document.document, keepMentions: keepMentions),
-                                 warnings: document.warnings.map { "warning: \($0)" }), size)
+                return .summary(extractor.summarize(document.document, keepMentions: keepMentions),
+                                warnings: document.warnings.map { "warning: \($0)" })
             case let .failure(error):
-                return (.failure("error: \(error.description)"), size)
+                return .failure("error: \(error.description)")
             }
-        }, consume: { _, outcomes in
-            for (outcome, size) in outcomes {
+        }, consume: { slice, outcomes in
+            for (index, outcome) in zip(slice.indices, outcomes) {
                 switch outcome {
                 case let .summary(summary, warnings):
                     if !warnings.isEmpty { progress.finish() }
@@ -209,7 +206,7 @@ extension Extract {
                     printError(message)
                     failed += 1
                 }
-                bytes += size
+                if !sizes.isEmpty { bytes += sizes[index] }
             }
             progress.update(done: read + failed, bytes: bytes)
         })

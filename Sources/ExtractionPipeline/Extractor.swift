@@ -1,5 +1,6 @@
 import DocumentReading
 import GraphModel
+import ParallelWork
 import Recognition
 import RelationExtraction
 import Resolution

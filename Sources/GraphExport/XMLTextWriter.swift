@@ -1,6 +1,5 @@
 internal import CLibXML2
-import Dispatch
-import Foundation
+import ParallelWork
 
 /// A small Swift face for libxml2's `xmlTextWriter`, writing UTF-8 XML into memory or, a megabyte at a time,
 /// into an `AtomicFileWriter` (so a large export is never held whole in memory).
@@ -268,28 +267,20 @@ final class XMLTextWriter {
     private static func writePieces(_ pieces: [Range<Int>], state: PieceState, jobs: Int,
                                     _ write: @Sendable (XMLTextWriter, Int) throws(ExportError) -> Void)
         -> [Result<[UInt8], ExportError>] {
-        let results = PieceResults(count: pieces.count)
-        let next = PieceResults.Counter()
-        withoutActuallyEscaping(write) { write in
-            DispatchQueue.concurrentPerform(iterations: min(jobs, pieces.count)) { _ in
-                while let index = next.claim(below: pieces.count) {
-                    results.store(Result { () throws(ExportError) -> [UInt8] in
-                        try piece(pieces[index], in: state, write)
-                    }, at: index)
-                }
-            }
+        ParallelMap.map(pieces, jobs: jobs) { range in
+            Result { () throws(ExportError) -> [UInt8] in try piece(range, in: state, write) }
         }
-        return results.values
     }
 
-    /// One piece: a fresh writer in the state described at `siblings`, then the range's elements; only the bytes
-    /// after that state are kept.
+    /// What a piece writer reproduces of this one (see `siblings`).
     private struct PieceState: Sendable {
         var document: Bool
         var depth: Int
         var indent: Bool
     }
 
+    /// One piece: a fresh writer in the state described at `siblings`, then the range's elements; only the bytes
+    /// after that state are kept.
     private static func piece(_ range: Range<Int>, in state: PieceState,
                               _ write: (XMLTextWriter, Int) throws(ExportError) -> Void) throws(ExportError) -> [UInt8] {
         let xml = try XMLTextWriter(indent: state.indent)
@@ -304,36 +295,6 @@ final class XMLTextWriter {
         for index in range { try write(xml, index) }
         try xml.check(xmlTextWriterFlush(w), "xmlTextWriterFlush")
         return Array(xml.sink.bytes[start...])
-    }
-
-    /// Where the piece threads put their output, each in its own slot, and the counter they take pieces from.
-    private final class PieceResults: @unchecked Sendable {
-        private var slots: [Result<[UInt8], ExportError>?]
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func store(_ result: Result<[UInt8], ExportError>, at index: Int) {
-            lock.lock()
-            slots[index] = result
-            lock.unlock()
-        }
-
-        /// Read after `concurrentPerform` has returned, which orders every store before it.
-        var values: [Result<[UInt8], ExportError>] { slots.map { $0! } }
-
-        final class Counter: @unchecked Sendable {
-            private var next = 0
-            private let lock = NSLock()
-
-            func claim(below count: Int) -> Int? {
-                lock.lock()
-                defer { lock.unlock() }
-                guard next < count else { return nil }
-                next += 1
-                return next - 1
-            }
-        }
     }
 
     /// `<name a="…">text</name>` in one call.

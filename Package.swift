@@ -18,15 +18,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // One header: a memory prefetch hint, which Swift does not offer (the tagger's weight-table look-ups).
-        .systemLibrary(name: "CPrefetch"),
 
         .target(name: "DocumentReading"),
         .target(name: "TextAnalysis"),
         .target(name: "GraphModel"),
         // Order-keeping parallel maps, shared by the per-document stages and the XML writers.
         .target(name: "ParallelWork"),
-        .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel", "CPrefetch"], resources: [.copy("Resources")]),
+        .target(name: "Recognition", dependencies: ["TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "Resolution", dependencies: ["Recognition", "TextAnalysis", "GraphModel"], resources: [.copy("Resources")]),
         .target(name: "RelationExtraction", dependencies: ["Recognition", "Resolution", "TextAnalysis", "GraphModel", "DocumentReading"]),
         .target(name: "GraphExport", dependencies: ["GraphModel", "ParallelWork", "CLibXML2"], resources: [.copy("Resources")]),

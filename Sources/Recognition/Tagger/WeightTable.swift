@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Feature weights: an open-addressing hash table from feature key to one row of quantised weights per tag.
 ///
 /// The table is one flat byte array of fixed-size records, `stride` bytes each: a 24-bit fingerprint (high key
@@ -172,9 +170,7 @@ package struct WeightTable: Sendable, Equatable {
     /// The table is several megabytes and every key lands in a random slot, so scoring is bound by memory
     /// latency, not arithmetic (two thirds of its time was one load). Each round therefore first reads the home
     /// slot of a block of keys in a loop with no branch on what it reads, so the loads overlap, and then probes
-    /// and sums with those cache lines already arriving. Before that, it asks for the home slots of the next
-    /// block (`entitygraph_prefetch`, which unlike a load does not wait), so those lines arrive while this block
-    /// is read: about 5 % of a one-job run. The sums are the same as probing key by key.
+    /// and sums with those cache lines already arriving. The sums are the same as probing key by key.
     @inline(__always)
     private func score<Sum: Numeric & BinaryFloatingPointOrInteger>(
         _ features: FeatureBuffer, into emissions: inout [Float], sum zero: Sum,
@@ -197,16 +193,9 @@ package struct WeightTable: Sendable, Equatable {
                                 for l in 0..<labels { sums[l] = zero }
                                 t += 1
                             }
-                            /// Asks for the home slots of keys `range`.
-                            @inline(__always) func prefetch(_ range: Range<Int>) {
-                                guard let base = records.baseAddress else { return }
-                                for k in range { entitygraph_prefetch(base + Self.homeSlot(keys[k], slotCount: slotCount) &* stride) }
-                            }
-                            prefetch(0..<min(block, keys.count))
                             var first = 0
                             while first < keys.count {
                                 let last = min(first + block, keys.count)
-                                prefetch(last..<min(last + block, keys.count))
                                 for k in first..<last {
                                     let home = Self.homeSlot(keys[k], slotCount: slotCount) &* stride
                                     gathered[k &- first] = records.loadUnaligned(fromByteOffset: home, as: UInt32.self)

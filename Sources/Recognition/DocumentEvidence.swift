@@ -21,6 +21,7 @@ struct DocumentEvidence {
     init(text: AnalyzedText, headings: Set<Int>, lexicon: LexiconMemo) {
         for (s, sentence) in text.sentences.enumerated() where !headings.contains(s) {
             var run = 0
+            let opening = text.effectiveStart(of: sentence)
             for i in sentence.tokens {
                 guard text.isNameLike(i) else {
                     if run >= 2 { surnames.insert(TokenHash.of(text, i - 1)) }
@@ -35,7 +36,7 @@ struct DocumentEvidence {
                     countries.insert(demonym.place.identity)
                 }
                 let hash = TokenHash.of(text, i)
-                if i > text.effectiveStart(of: sentence) { confirmed.insert(hash) }
+                if i > opening { confirmed.insert(hash) }
                 // "the Taliban said", "the Kremlin's": the word is the whole noun phrase. In "the Himalayan
                 // kingdom" or "the European Union" it only qualifies what follows.
                 let next = i + 1

@@ -80,18 +80,19 @@ public struct RuleRecognizer<L: Lexicon>: Sendable {
     }
 }
 
-/// `SentenceReader.placeAt` answers of one document, by start and limit. The rules ask the same question
-/// several times (a chunk, then each of its segments, then the tagger's spans), and an answer costs a gazetteer
-/// match and a list of candidates; the answer depends only on the document, so one memo serves all its readers.
-/// Used by one thread: a document is recognised on one. A pure cache, bounded: a document of nothing but names
-/// (a 10 MB list) would otherwise keep an answer for every token, and the hostile list peaked 250 MB higher.
+/// `SentenceReader.placeAt` answers of one document for names that several cities share, by start and length.
+/// The rules ask the same question several times (a chunk, then each of its segments, then the tagger's spans),
+/// and telling such cities apart costs lists of candidates and the document's countries; the answer depends only
+/// on the document, so one memo serves all its readers. Used by one thread: a document is recognised on one. A
+/// pure cache, bounded: a document of nothing but names (a 10 MB list) would otherwise keep an answer for every
+/// token, and the hostile list peaked 250 MB higher.
 final class PlaceMemo {
-    private(set) var answers: [Int: (length: Int, place: PlaceReference)?] = [:]
+    private(set) var answers: [Int: (length: Int, place: PlaceReference)] = [:]
     static let capacity = 1 << 14
 
-    func remember(_ answer: (length: Int, place: PlaceReference)?, for key: Int) {
+    func remember(_ answer: (length: Int, place: PlaceReference), for key: Int) {
         if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-        answers[key] = .some(answer)
+        answers[key] = answer
     }
 }
 
@@ -123,18 +124,25 @@ struct SentenceReader {
     /// The place a name stands for here. Cities that share a name are told apart by the countries the document
     /// mentions, then by a clear lead (a capital; a city of a million or more, ten times the next); otherwise
     /// the name stays a place without a gazetteer identity rather than a guess ("Bali" is no Indian town).
+    ///
+    /// Only a name shared by several cities needs the reading below, and only its answer is remembered: the
+    /// lexicon memo answers every other name (most tokens start none) from its slot, for less than the memo of
+    /// answers costs to look up.
     func placeAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
-        let key = i << 32 | limit
+        guard let (length, candidates) = lexicon.placeCandidates(at: i, limit: limit) else { return nil }
+        guard candidates[0].kind == .city, candidates.dropFirst().contains(where: { $0.kind == .city }) else {
+            return (length, candidates[0])
+        }
+        // The answer depends on the name matched, not on the limit it was asked with.
+        let key = i << 32 | length
         if let known = places.answers[key] { return known }
-        let answer = readPlaceAt(i, limit: limit)
+        let answer = readSharedCityName(i, length: length, cities: candidates.filter { $0.kind == .city })
         places.remember(answer, for: key)
         return answer
     }
 
-    private func readPlaceAt(_ i: Int, limit: Int) -> (length: Int, place: PlaceReference)? {
-        guard let (length, places) = lexicon.placeCandidates(at: i, limit: limit) else { return nil }
-        let cities = places.filter { $0.kind == .city }
-        guard places[0].kind == .city, cities.count > 1 else { return (length, places[0]) }
+    /// The place of a name that the `cities` (two or more, as the lexicon orders them) share.
+    private func readSharedCityName(_ i: Int, length: Int, cities: [PlaceReference]) -> (length: Int, place: PlaceReference) {
         let top = cities[0], second = cities[1]
         // A national capital or a city ten times the size of any namesake is that city, even in a document that
         // names the country of a smaller one ("arrived in Berlin" in an article that names the U.S. is not a town

@@ -270,12 +270,19 @@ struct NameIndex: Sendable {
     func head(in text: AnalyzedText, at start: Int) -> Int32 {
         guard start >= 0, start < text.tokens.count else { return -1 }
         let token = text.tokens[start]
-        guard token.length > 0 else { return -1 }
-        return byFirstSegment[Self.firstSegmentHash(text.bytes, token.start, token.end)] ?? -1
+        return text.bytes.withUnsafeBufferPointer { head(of: token, in: $0) }
     }
 
     func heads(in text: AnalyzedText) -> [Int32] {
-        (0..<text.tokens.count).map { head(in: text, at: $0) }
+        text.bytes.withUnsafeBufferPointer { bytes in text.tokens.map { head(of: $0, in: bytes) } }
+    }
+
+    /// `head(in:at:)` of a token of `bytes`: read through a buffer, since the hash runs over every token's bytes
+    /// once or more per document and checked array reads cost more than the hash.
+    @inline(__always)
+    private func head(of token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard token.length > 0 else { return -1 }
+        return byFirstSegment[Self.firstSegmentHash(bytes, token.start, token.end)] ?? -1
     }
 
     /// `longestMatch` from the bucket head of token `start` (`head(in:at:)`).
@@ -536,7 +543,7 @@ struct NameIndex: Sendable {
 
     /// Hash of the lower-cased bytes of a token's first segment (`add` computes the same over a name while it
     /// normalises it): letters, digits and non-ASCII bytes up to the first other byte.
-    private static func firstSegmentHash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
+    private static func firstSegmentHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var h = fnvOffset
         var i = start
         while i < end {

@@ -38,6 +38,11 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// stops as soon as the words read so far open no phrase, instead of hashing `maxTokens` tokens at every
     /// token of a sentence (most tokens open none). A collision only makes it read on, as it always did.
     @usableFromInline var prefixes = HashIndex()
+    /// Which lengths and first bytes the phrases have (`WordShapes.mark`), and their first words: most words asked
+    /// are none of a table's, and these answer that for most of them without hashing the word (a word set is
+    /// asked several times per token).
+    @usableFromInline var phraseShapes = WordShapes()
+    @usableFromInline var firstWordShapes = WordShapes()
     public private(set) var maxTokens = 0
     public private(set) var count = 0
 
@@ -49,6 +54,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty else { return }
         let bytes = Array(words.joined(separator: " ").lowercased().utf8)
+        phraseShapes.mark(bytes[...])
+        firstWordShapes.mark(bytes.prefix { $0 != 0x20 })
         var h = FoldedHash.seed
         for b in bytes {
             if b == 0x20 { prefixes.set(h, 0) }
@@ -86,7 +93,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The value of a phrase given as bytes, compared with ASCII case folded (no allocation).
     func value(forFoldedBytes bytes: ArraySlice<UInt8>) -> Value? {
-        entry(hash: FoldedHash.of(bytes), where: { stored in
+        guard phraseShapes.mayHold(bytes) else { return nil }
+        return entry(hash: FoldedHash.of(bytes), where: { stored in
             guard stored.count == bytes.count else { return false }
             var k = 0
             for b in bytes {
@@ -103,6 +111,9 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         var h = FoldedHash.seed
         var best: (Int, Value)?
         let upper = min(limit, index + maxTokens, text.tokens.count)
+        guard index < upper else { return nil }
+        let first = text.tokens[index]
+        guard firstWordShapes.mayHold(text.bytes[first.start..<first.end]) else { return nil }
         var i = index
         while i < upper {
             if i > index { FoldedHash.mix(&h, 0x20) }
@@ -134,4 +145,34 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         }
         return k == bytes.count
     }
+}
+
+/// The lengths and ASCII-folded first bytes of a set of words, as two bit masks: a word whose length or first
+/// byte no member has is no member, which two bit tests tell. Only a filter: a word it lets through may still be
+/// none (the lengths and first bytes are not kept in pairs, lengths from 63 share a bit, and so do first bytes
+/// equal in their low six bits).
+@usableFromInline
+struct WordShapes: Sendable {
+    @usableFromInline var lengths: UInt64 = 0
+    @usableFromInline var firstBytes: UInt64 = 0
+
+    /// Adds a member, given as its lower-cased bytes.
+    mutating func mark(_ word: ArraySlice<UInt8>) {
+        guard let first = word.first else { return }
+        lengths |= Self.bit(length: word.count)
+        firstBytes |= Self.bit(first: first)
+    }
+
+    /// Whether `word` (bytes in any case) may be a member: false only when it is none.
+    @inlinable @inline(__always)
+    func mayHold(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first else { return false }
+        return lengths & Self.bit(length: word.count) != 0 && firstBytes & Self.bit(first: first) != 0
+    }
+
+    @inlinable @inline(__always)
+    static func bit(length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+
+    @inlinable @inline(__always)
+    static func bit(first: UInt8) -> UInt64 { 1 << UInt64(AnalyzedText.asciiLower(first) & 63) }
 }

@@ -7,7 +7,9 @@ import TextAnalysis
 /// tokens) gives the same answer either way. Names are bucketed by a hash of their first *segment* (the bytes up
 /// to the first space or punctuation: "u" for "U.S.", "guinea" for "Guinea-Bissau"), which is the same whatever
 /// the tokenizer does with the punctuation, so a token finds its candidates with one hash and one dictionary
-/// probe.
+/// probe. A name that opens with punctuation ("'Abasan") is bucketed by that first byte instead, which the first
+/// token of any text it matches opens with too: punctuation tokens, some tenth of a text, then find no bucket
+/// instead of scanning every such name.
 ///
 /// Matching ignores ASCII case, except for names without a lower-case letter ("US", "UK", "U.S."): those are
 /// acronyms and must match exactly, so the pronoun "us" never becomes the United States. Typographic
@@ -162,11 +164,11 @@ struct NameIndex: Sendable {
             length += 1
             loweredHash = (loweredHash ^ UInt64(lower)) &* fnvPrime
             if inFirstSegment {
-                if isSegmentByte(lower) {
+                // A byte that opens no segment is hashed when it opens the name (see the type's comment).
+                if isSegmentByte(lower) || length == 1 {
                     segmentHash = (segmentHash ^ UInt64(lower)) &* fnvPrime
-                } else {
-                    inFirstSegment = false
                 }
+                if !isSegmentByte(lower) { inFirstSegment = false }
             }
         }
         let caseSensitive = hasUpper && !hasLower
@@ -542,13 +544,17 @@ struct NameIndex: Sendable {
     }
 
     /// Hash of the lower-cased bytes of a token's first segment (`add` computes the same over a name while it
-    /// normalises it): letters, digits and non-ASCII bytes up to the first other byte.
+    /// normalises it): letters, digits and non-ASCII bytes up to the first other byte; the first byte alone when it
+    /// is another.
     private static func firstSegmentHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var h = fnvOffset
         var i = start
         while i < end {
             let (byte, width) = normalised(bytes, i, end)
-            guard isSegmentByte(byte) else { break }
+            guard isSegmentByte(byte) else {
+                if i == start { h = (h ^ UInt64(byte)) &* fnvPrime }
+                break
+            }
             h = (h ^ UInt64(AnalyzedText.asciiLower(byte))) &* fnvPrime
             i += width
         }

@@ -7,13 +7,13 @@ import TextAnalysis
 /// also writes it capitalised in mid-sentence: the same check a careful reader makes.
 struct DocumentEvidence {
     /// Words written capitalised somewhere other than the first word of a body sentence.
-    var confirmed: Set<UInt64> = []
+    var confirmed = TokenHashSet()
     /// Words seen right after a lower-case "the" and closing the phrase there ("the Taliban said", "the
     /// Kremlin's"): organisations, not people.
-    var definite: Set<UInt64> = []
+    var definite = TokenHashSet()
     /// Last words of capitalised runs of two or more words ("Bashar al-Assad" → "al-Assad"): alone, they are
     /// most likely that person's surname.
-    var surnames: Set<UInt64> = []
+    var surnames = TokenHashSet()
     /// Identities of the countries the document names (or whose nationality it uses), to tell apart cities that
     /// share a name.
     var countries: Set<String> = []

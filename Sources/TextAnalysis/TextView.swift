@@ -60,12 +60,21 @@ public struct AnalyzedText: Sendable {
         return i == token.end
     }
 
-    /// First letter is upper case (ASCII, or a Latin/Greek/Cyrillic capital when non-ASCII).
+    /// First letter is upper case (ASCII, or a Latin/Greek/Cyrillic capital when non-ASCII). Inlinable, like the
+    /// other word-shape tests below: the rules ask them of every token several times, and calls across modules
+    /// cost more than the tests (about 1 % of a run).
+    @inlinable
     public func isCapitalized(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, token.length > 0 else { return false }
         let first = bytes[token.start]
         if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return startsWithUppercaseScalar(token)
+    }
+
+    /// The non-ASCII case of `isCapitalized`, out of line.
+    @usableFromInline
+    func startsWithUppercaseScalar(_ token: Token) -> Bool {
         guard let scalar = string(from: token.start, to: min(token.end, token.start + 4)).unicodeScalars.first
         else { return false }
         return scalar.properties.isUppercase
@@ -82,11 +91,13 @@ public struct AnalyzedText: Sendable {
     public func isPunctuationComma(_ i: Int) -> Bool { isPunctuation(i, 0x2C) }
 
     /// Capitalised, an acronym, or a capitalised name behind an Arabic article ("al-Shabaab").
+    @inlinable
     public func isNameLike(_ index: Int) -> Bool {
         isCapitalized(index) || isAllCaps(index) || hasArabicArticlePrefix(index)
     }
 
     /// "al-Shabaab", "el-Sisi", "ash-Sharq": a lower-case article, a hyphen, then a capital.
+    @inlinable
     public func hasArabicArticlePrefix(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, token.length > 4 else { return false }
@@ -102,6 +113,7 @@ public struct AnalyzedText: Sendable {
     }
 
     /// Two or more letters, all upper case (acronyms: CIS, TASS, ISIS-K).
+    @inlinable
     public func isAllCaps(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word else { return false }

@@ -117,6 +117,17 @@ private func isValid(_ path: [UInt8], _ tagSet: TagSet) -> Bool {
 }
 
 @Suite struct DocumentContextTests {
+    /// A word's occurrences are read together, in text order (the neighbours kept depend on that order).
+    @Test func groupsOccurrencesOfAWordInTextOrder() {
+        #expect(DocumentContext.groupedByWord([5, 3, 5, 7, 3, 5]) == [0, 2, 5, 1, 4, 3])
+        #expect(DocumentContext.groupedByWord([9]) == [0])
+        #expect(DocumentContext.groupedByWord([]) == [])
+        let many = (0..<1_000).map { UInt64($0 % 37) }
+        let grouped = DocumentContext.groupedByWord(many)
+        #expect(grouped.sorted() == Array(0..<1_000))
+        #expect(grouped == (0..<1_000).sorted { (many[$0], $0) < (many[$1], $1) })
+    }
+
     @Test func laterMentionsLearnFromEarlierOnes() {
         let text = analyzed(["Sergey Lavrov met officials .", "Lavrov said the talks were useful ."])
         let context = DocumentContext(text)

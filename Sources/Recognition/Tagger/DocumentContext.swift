@@ -100,12 +100,11 @@ public struct DocumentContext: Sendable {
                 }
             }
         }
-        // Group occurrences of each word: sort token indices by word, so each word's tokens are contiguous.
-        // Sorted as (word, index) pairs: the same order as sorting indices by a comparator that looks both words
-        // up, without the look-ups (that sort was a percent of a one-job run).
-        var keyed = (0..<count).map { (word: words[$0], index: $0) }
-        keyed.sort { $0.word != $1.word ? $0.word < $1.word : $0.index < $1.index }
-        let order = keyed.map(\.index)
+        // Group occurrences of each word: token indices with each word's tokens contiguous and in text order, the
+        // words in order of first occurrence. Numbered through a hash index and placed by counting, one look-up a
+        // token: the loop below depends only on which tokens share a word and their order within it, and the sort
+        // that did this was a percent of a one-job run.
+        let order = Self.groupedByWord(words)
         var bits = [UInt32](repeating: 0, count: count)
         // Neighbour keys of every token, in group order, in one array (`pooled[pooledRange[t]]`), gathered in
         // token order at the end: per capitalised token a handful of small arrays was the main cost here.
@@ -171,5 +170,37 @@ public struct DocumentContext: Sendable {
         self.bits = bits
         self.neighbourKeys = keys
         self.neighbourOffsets = offsets
+    }
+
+    /// The indices of `words`, grouped by value: each group's indices ascending, the groups in order of their
+    /// first index.
+    static func groupedByWord(_ words: [UInt64]) -> [Int] {
+        var groupIndex = HashIndex()
+        groupIndex.reserveCapacity(words.count)
+        var groupOf = [Int32](repeating: 0, count: words.count)
+        var sizes: [Int] = []
+        for (t, word) in words.enumerated() {
+            if let group = groupIndex[word] {
+                groupOf[t] = group
+                sizes[Int(group)] += 1
+            } else {
+                groupOf[t] = Int32(sizes.count)
+                groupIndex.set(word, Int32(sizes.count))
+                sizes.append(1)
+            }
+        }
+        var next = [Int](repeating: 0, count: sizes.count)
+        var start = 0
+        for group in sizes.indices {
+            next[group] = start
+            start += sizes[group]
+        }
+        var order = [Int](repeating: 0, count: words.count)
+        for t in words.indices {
+            let group = Int(groupOf[t])
+            order[next[group]] = t
+            next[group] += 1
+        }
+        return order
     }
 }

@@ -66,6 +66,10 @@ public enum ParallelMap {
         private let ahead: Int
         private var claimed = 0
         private var taken = 0
+        /// Who waits, so that a store or a take wakes threads only when one of them can go on: waking every
+        /// waiter at every document was a few futex calls a document, most of them for nothing.
+        private var consumerWaitsFor: Int?
+        private var claimersWaiting = 0
         private let condition = NSCondition()
 
         init(count: Int, ahead: Int) {
@@ -79,7 +83,11 @@ public enum ParallelMap {
         func claim() -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            while claimed < count && claimed >= taken + ahead { condition.wait() }
+            while claimed < count && claimed >= taken + ahead {
+                claimersWaiting += 1
+                condition.wait()
+                claimersWaiting -= 1
+            }
             guard claimed < count else { return nil }
             claimed += 1
             return claimed - 1
@@ -88,7 +96,7 @@ public enum ParallelMap {
         func store(_ value: R, at index: Int) {
             condition.lock()
             slots[index % ahead] = value
-            condition.broadcast()
+            if consumerWaitsFor == index { condition.broadcast() }
             condition.unlock()
         }
 
@@ -97,7 +105,11 @@ public enum ParallelMap {
         func take(from first: Int, atMost limit: Int) -> [R] {
             condition.lock()
             defer { condition.unlock() }
-            while slots[first % ahead] == nil { condition.wait() }
+            while slots[first % ahead] == nil {
+                consumerWaitsFor = first
+                condition.wait()
+            }
+            consumerWaitsFor = nil
             var results: [R] = []
             var index = first
             while index < count, results.count < limit, let value = slots[index % ahead] {
@@ -106,7 +118,7 @@ public enum ParallelMap {
                 index += 1
             }
             taken = index
-            condition.broadcast()
+            if claimersWaiting > 0 { condition.broadcast() }
             return results
         }
     }

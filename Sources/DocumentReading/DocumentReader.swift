@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#else
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Finds article files and decodes them into `Document`s.
 ///
@@ -61,16 +68,42 @@ public struct DocumentReader: Sendable {
         return ReadDocument(document: document, warnings: warnings)
     }
 
+    /// The file's bytes, through one `open`, `fstat` and the reads: Foundation's checks and `Data` cost four
+    /// `stat`s and an `access` a file and a copy of its bytes, several percent of reading a corpus of short
+    /// articles. The errors are the same: missing, a directory, permission denied, or the system's message.
     private static func readFile(at path: String) -> Result<[UInt8], DocumentReadError> {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing(path: path)) }
-        if isDirectory.boolValue { return .failure(.unreadable(path: path, reason: "is a directory")) }
-        guard manager.isReadableFile(atPath: path) else { return .failure(.unreadable(path: path, reason: "permission denied")) }
-        do {
-            return .success([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-        } catch {
-            return .failure(.unreadable(path: path, reason: Self.reason(for: error)))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(openError(errno, path: path)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(.unreadable(path: path, reason: String(cString: strerror(errno))))
+        }
+        if status.st_mode & S_IFMT == S_IFDIR { return .failure(.unreadable(path: path, reason: "is a directory")) }
+        // The size is a first guess: a file that grows while it is read, or a pipe (size 0), is read to its end.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(path: path, reason: String(cString: strerror(errno))))
+            }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    private static func openError(_ code: Int32, path: String) -> DocumentReadError {
+        switch code {
+        case ENOENT, ENOTDIR: .missing(path: path)
+        case EACCES, EPERM: .unreadable(path: path, reason: "permission denied")
+        default: .unreadable(path: path, reason: String(cString: strerror(code)))
         }
     }
 

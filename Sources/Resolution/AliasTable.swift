@@ -90,7 +90,12 @@ public struct AliasTable: Sendable {
     /// Whether a "never" line names `name`: such a name is joined by its exact spelling only, never by a
     /// folded form that could reach the name it must stay apart from.
     public func isKeptApart(_ name: String) -> Bool {
-        keptApart.contains(normalizedName(name))
+        isKeptApart(normalized: normalizedName(name))
+    }
+
+    /// `isKeptApart` of a name already through `normalizedName`.
+    func isKeptApart(normalized name: String) -> Bool {
+        keptApart.contains(name)
     }
 }
 

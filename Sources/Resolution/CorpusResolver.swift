@@ -146,8 +146,8 @@ public struct CorpusResolver: Sendable {
         switch sighting.type {
         case .person:
             // A name a "never" line keeps apart joins only by its own spelling.
-            let folded = aliases.isKeptApart(sighting.name) ? name : personNameKey(sighting.name)
-            return folded.contains(" ") ? .person(folded: folded, spelled: name) : .surname(folded)
+            let folded = aliases.isKeptApart(normalized: name) ? name : personNameKey(normalized: name)
+            return containsSpace(folded) ? .person(folded: folded, spelled: name) : .surname(folded)
         case .meeting: return .final(meetingKey(sighting))
         default: return .final("\(sighting.type.rawValue):" + name)
         }

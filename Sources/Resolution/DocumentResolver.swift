@@ -92,7 +92,9 @@ public struct DocumentResolver: Sendable {
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> DocumentResolution {
         var entities: [DocumentEntity] = []
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
+        // At most one key a mention: reserved, so that the table never grows (rehashing every String key).
         var byKey: [EntityKey: Int] = [:]
+        byKey.reserveCapacity(mentions.count)
         // Person entities with a full name, by the words a lone name may stand for.
         var fullNames = FullNameIndex<Int>()
         // Each mention's name as the steps below compare it, worked out once (they asked for it up to five
@@ -107,46 +109,48 @@ public struct DocumentResolver: Sendable {
             return key
         }
 
+        // The mention is read field by field, not copied: a Mention holds five Strings.
         func join(_ m: Int, key: EntityKey, name: String, reason: String?) {
-            let mention = mentions[m]
             if let index = byKey[key] {
                 entities[index].mentions.append(m)
-                if !entities[index].surfaces.contains(mention.text) {
-                    entities[index].surfaces.append(mention.text)
+                if !entities[index].surfaces.contains(mentions[m].text) {
+                    entities[index].surfaces.append(mentions[m].text)
                     if let reason, normalized[m] != normalizedName(entities[index].name) {
-                        entities[index].merges.append(.init(name: mention.text, into: entities[index].name, reason: reason))
+                        entities[index].merges.append(.init(name: mentions[m].text, into: entities[index].name, reason: reason))
                     }
                 }
                 entityOfMention[m] = index
             } else {
                 let group = groups[m]
-                entities.append(DocumentEntity(type: group?.type ?? mention.type, name: name, surfaces: [mention.text],
-                                               identity: mention.identity, aliasGroup: group, mentions: [m], merges: []))
+                entities.append(DocumentEntity(type: group?.type ?? mentions[m].type, name: name, surfaces: [mentions[m].text],
+                                               identity: mentions[m].identity, aliasGroup: group, mentions: [m], merges: []))
                 byKey[key] = entities.count - 1
                 entityOfMention[m] = entities.count - 1
             }
             // A person's full name, however it was joined (the alias table knows "Mahmoud Abbas"), is what a lone
             // surname later in the document joins.
             let e = entityOfMention[m]
-            if mention.type == .person, entities[e].type == .person { fullNames.add(e, key: personKey(m)) }
+            if mentions[m].type == .person, entities[e].type == .person { fullNames.add(e, key: personKey(m)) }
         }
 
         // Acronyms defined in brackets point at the mention they spell, and so does every later use of the same
         // acronym in the document ("the East African Community (EAC) … the EAC").
         var endingAt: [Int: Int] = [:]
-        for (m, mention) in mentions.enumerated() where mention.type != .meeting {
-            if let other = endingAt[mention.tokens.upperBound], mentions[other].tokens.count >= mention.tokens.count { continue }
-            endingAt[mention.tokens.upperBound] = m
+        endingAt.reserveCapacity(mentions.count)
+        for m in mentions.indices where mentions[m].type != .meeting {
+            let tokens = mentions[m].tokens
+            if let other = endingAt[tokens.upperBound], mentions[other].tokens.count >= tokens.count { continue }
+            endingAt[tokens.upperBound] = m
         }
         var definitions: [String: Int] = [:]
-        for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
-            let open = mention.tokens.lowerBound - 1
+        for m in mentions.indices where mentions[m].kind == .acronym {
+            let open = mentions[m].tokens.lowerBound - 1
             guard open >= 1, text.isPunctuation(open, 0x28),
                   let full = endingAt[open], mentions[full].kind != .acronym else { continue }
             if definitions[normalized[m]] == nil { definitions[normalized[m]] = full }
         }
         var definedBy: [Int: Int] = [:]
-        for (m, mention) in mentions.enumerated() where mention.kind == .acronym {
+        for m in mentions.indices where mentions[m].kind == .acronym {
             if let full = definitions[normalized[m]] { definedBy[m] = full }
         }
         // "the Organization of American States … the OAS", "the U.S. Central Intelligence Agency … CIA": an
@@ -154,20 +158,21 @@ public struct DocumentResolver: Sendable {
         // (with or without a leading country).
         var byInitials: [String: [Int]] = [:]
         var countryEndByStart: [Int: Int] = [:]
-        for mention in mentions where mention.type == .country && countryEndByStart[mention.tokens.lowerBound] == nil {
-            countryEndByStart[mention.tokens.lowerBound] = mention.tokens.upperBound
+        for m in mentions.indices where mentions[m].type == .country && countryEndByStart[mentions[m].tokens.lowerBound] == nil {
+            countryEndByStart[mentions[m].tokens.lowerBound] = mentions[m].tokens.upperBound
         }
-        for (m, mention) in mentions.enumerated() where mention.type == .organisation && mention.kind == .name
-            && mention.tokens.count >= 2 {
-            var spelled = [initials(of: text, mention.tokens)]
-            if let countryEnd = countryEndByStart[mention.tokens.lowerBound], countryEnd < mention.tokens.upperBound - 1 {
-                spelled.append(initials(of: text, countryEnd..<mention.tokens.upperBound))
+        for m in mentions.indices where mentions[m].type == .organisation && mentions[m].kind == .name
+            && mentions[m].tokens.count >= 2 {
+            let tokens = mentions[m].tokens
+            var spelled = [initials(of: text, tokens)]
+            if let countryEnd = countryEndByStart[tokens.lowerBound], countryEnd < tokens.upperBound - 1 {
+                spelled.append(initials(of: text, countryEnd..<tokens.upperBound))
             }
             for key in Set(spelled) where key.count >= 2 { byInitials[key, default: []].append(m) }
         }
         var spelledBy: Set<Int> = []
-        for (m, mention) in mentions.enumerated() where mention.kind == .acronym && mention.type == .organisation && definedBy[m] == nil {
-            let letters = String(mention.text.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.map(Character.init))
+        for m in mentions.indices where mentions[m].kind == .acronym && mentions[m].type == .organisation && definedBy[m] == nil {
+            let letters = String(mentions[m].text.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.map(Character.init))
             guard let names = byInitials[letters],
                   Set(names.map { normalized[$0] }).count == 1 else { continue }
             definedBy[m] = names[0]
@@ -175,14 +180,16 @@ public struct DocumentResolver: Sendable {
         }
 
         // Full names first, so that surnames and acronyms find what they join.
+        let deferred = mentions.indices.map { definedBy[$0] != nil ? 1 : 0 }
         let order = mentions.indices.sorted { a, b in
             let la = mentions[a].tokens.count, lb = mentions[b].tokens.count
-            return (definedBy[a] != nil ? 1 : 0, -la, a) < (definedBy[b] != nil ? 1 : 0, -lb, b)
+            return (deferred[a], -la, a) < (deferred[b], -lb, b)
         }
         for m in order {
-            let mention = mentions[m]
-            if mention.type == .meeting {
-                entities.append(DocumentEntity(type: .meeting, name: mention.text, surfaces: [mention.text],
+            // The fields the rules read, not the whole Mention (a copy of five Strings a mention).
+            let type = mentions[m].type, surface = mentions[m].text, tokens = mentions[m].tokens
+            if type == .meeting {
+                entities.append(DocumentEntity(type: .meeting, name: surface, surfaces: [surface],
                                                identity: nil, aliasGroup: nil, mentions: [m], merges: []))
                 entityOfMention[m] = entities.count - 1
                 continue
@@ -190,15 +197,15 @@ public struct DocumentResolver: Sendable {
             // The alias table states a name's type: "U.N." that the tagger read as a place ("at U.N. offices in
             // Vienna") is the organisation the table lists, not a place of that name.
             let listed = groups[m]
-            if let identity = mention.identity, listed == nil || listed?.type == mention.type {
-                join(m, key: .identity(identity), name: mention.canonical ?? mention.text, reason: "gazetteer")
+            if let identity = mentions[m].identity, listed == nil || listed?.type == type {
+                join(m, key: .identity(identity), name: mentions[m].canonical ?? surface, reason: "gazetteer")
                 continue
             }
             if let full = definedBy[m], entityOfMention[full] >= 0 {
                 let target = entityOfMention[full]
                 entities[target].mentions.append(m)
-                if !entities[target].surfaces.contains(mention.text) { entities[target].surfaces.append(mention.text) }
-                entities[target].merges.append(.init(name: mention.text, into: entities[target].name,
+                if !entities[target].surfaces.contains(surface) { entities[target].surfaces.append(surface) }
+                entities[target].merges.append(.init(name: surface, into: entities[target].name,
                                                      reason: spelledBy.contains(m) ? "acronym of a name in the document" : "acronym defined in brackets"))
                 entityOfMention[m] = target
                 continue
@@ -207,10 +214,10 @@ public struct DocumentResolver: Sendable {
                 join(m, key: .aliasGroup(normalizedName(group.canonical)), name: group.canonical, reason: "alias table (\(group.source))")
                 continue
             }
-            let nameKey = mention.type == .person || mention.type == .organisation ? personKey(m) : normalized[m]
-            if mention.type == .person, !containsSpace(nameKey) {
+            let nameKey = type == .person || type == .organisation ? personKey(m) : normalized[m]
+            if type == .person, !containsSpace(nameKey) {
                 var (candidates, reason) = fullNames.candidates(key: nameKey) { e in
-                    entities[e].type == .person && !aliases.mustStayApart(entities[e].name, mention.text)
+                    entities[e].type == .person && !aliases.mustStayApart(entities[e].name, surface)
                 }
                 reason += " in the document"
                 // "Fidel Castro ... met again with Mr. Castro and his brother, Cuban President Raul Castro": of two
@@ -219,7 +226,7 @@ public struct DocumentResolver: Sendable {
                 if candidates.count > 1 {
                     let namedBefore = candidates.filter { e in
                         entities[e].mentions.contains { k in
-                            mentions[k].tokens.count > 1 && mentions[k].tokens.upperBound <= mention.tokens.lowerBound
+                            mentions[k].tokens.count > 1 && mentions[k].tokens.upperBound <= tokens.lowerBound
                         }
                     }
                     if namedBefore.count == 1 {
@@ -230,9 +237,9 @@ public struct DocumentResolver: Sendable {
                 if candidates.count == 1 {
                     let target = candidates.first!
                     entities[target].mentions.append(m)
-                    if !entities[target].surfaces.contains(mention.text) {
-                        entities[target].surfaces.append(mention.text)
-                        entities[target].merges.append(.init(name: mention.text, into: entities[target].name, reason: reason))
+                    if !entities[target].surfaces.contains(surface) {
+                        entities[target].surfaces.append(surface)
+                        entities[target].merges.append(.init(name: surface, into: entities[target].name, reason: reason))
                     }
                     entityOfMention[m] = target
                     continue
@@ -240,9 +247,9 @@ public struct DocumentResolver: Sendable {
             }
             // An organisation known by the same single word as a person (or vice versa) in this document stays
             // one entity: the type of the fuller mention wins.
-            let key: EntityKey = mention.type == .person || mention.type == .organisation
-                ? .actor(nameKey) : .name(mention.type, nameKey)
-            join(m, key: key, name: mention.text, reason: "same name")
+            let key: EntityKey = type == .person || type == .organisation
+                ? .actor(nameKey) : .name(type, nameKey)
+            join(m, key: key, name: surface, reason: "same name")
         }
         mergeUnqualifiedOrganisations(&entities, &entityOfMention, mentions: mentions, text: text)
         // A dateline's "BALI" is not how the place is written: prefer a spelling in mixed case when one was seen.
@@ -266,11 +273,12 @@ public struct DocumentResolver: Sendable {
         }
         var resolution = DocumentResolution(entities: entities, entityOfMention: entityOfMention)
         // "George Herbert Walker Bush … George Bush": one person written with and without a middle name.
-        var middleNames = MiddleNameIndex<Int>()
-        for e in resolution.entities.indices where resolution.entities[e].type == .person
-            && resolution.entities[e].identity == nil && resolution.entities[e].aliasGroup == nil {
-            middleNames.add(e, name: resolution.entities[e].name)
+        let people = resolution.entities.indices.filter { e in
+            resolution.entities[e].type == .person && resolution.entities[e].identity == nil
+                && resolution.entities[e].aliasGroup == nil
         }
+        var middleNames = MiddleNameIndex<Int>(reservingCapacity: people.count)
+        for e in people { middleNames.add(e, name: resolution.entities[e].name) }
         for (long, short) in middleNames.pairs()
             where !aliases.mustStayApart(resolution.entities[long].name, resolution.entities[short].name) {
             resolution.merge(short, into: long, reason: "the same first and last name without a middle name")
@@ -300,36 +308,49 @@ public struct DocumentResolver: Sendable {
         let live = entities.indices.filter { !entities[$0].mentions.isEmpty }
         let organisations = live.filter { entities[$0].type == .organisation }
         let places = live.filter { entities[$0].type == .location }
-        // Each organisation's and place's spellings, normalised once (each was asked for twice, a Set of new
-        // Strings each time).
-        var spellingsOf = [Set<String>](repeating: [], count: entities.count)
+        // Each organisation's and place's distinct spellings, normalised once (each was asked for twice). A list,
+        // not a Set: an entity has a handful, and a Set each (allocated, every spelling hashed) cost more than a
+        // scan; nothing below depends on their order.
+        var spellingsOf = [[String]](repeating: [], count: entities.count)
         for e in organisations + places {
-            var spellings = Set(entities[e].surfaces.lazy.map(normalizedName))
-            spellings.insert(normalizedName(entities[e].name))
+            var spellings: [String] = []
+            spellings.reserveCapacity(entities[e].surfaces.count + 1)
+            for surface in entities[e].surfaces { spellings.appendIfAbsent(normalizedName(surface)) }
+            spellings.appendIfAbsent(normalizedName(entities[e].name))
             spellingsOf[e] = spellings
         }
-        func spellings(_ e: Int) -> Set<String> { spellingsOf[e] }
+        func spellings(_ e: Int) -> [String] { spellingsOf[e] }
         // The alias table decides for the names it lists: they take a short form, but are never one.
         let unlisted = { (e: Int) in entities[e].aliasGroup == nil }
         // Which entities have a spelling that goes on after the short form (or before it), by the short form: one
-        // pass over the words of each name, so a document listing thousands of organisations stays linear.
-        var endingWith: [String: Set<Int>] = [:]
-        var startingWith: [String: Set<Int>] = [:]
+        // pass over the words of each name, so a document listing thousands of organisations stays linear. The
+        // short forms are slices of the spellings (no new Strings), and each lists its entities in order, once
+        // (entities are indexed one after the other, so a repeat is the last one listed).
+        var endingWith: [Substring: [Int]] = [:]
+        var startingWith: [Substring: [Int]] = [:]
+        func index(_ e: Int, under short: Substring, in index: inout [Substring: [Int]]) {
+            if index[short, default: []].last != e { index[short, default: []].append(e) }
+        }
         for e in organisations {
             for long in spellings(e) {
-                for space in spaces(in: long) { endingWith[String(long[long.index(after: space)...]), default: []].insert(e) }
+                for space in spaces(in: long) { index(e, under: long[long.index(after: space)...], in: &endingWith) }
             }
         }
         for e in places {
             for long in spellings(e) {
-                for space in spaces(in: long) { startingWith[String(long[..<space]), default: []].insert(e) }
+                for space in spaces(in: long) { index(e, under: long[..<space], in: &startingWith) }
             }
         }
-        func longer(_ e: Int, in index: [String: Set<Int>]) -> Int? {
-            var found = Set<Int>()
-            for short in spellings(e) { found.formUnion(index[short] ?? []) }
-            found.remove(e)
-            return found.count == 1 ? found.first : nil
+        /// The one entity other than `e` listed under any of `e`'s spellings; nil for none or several.
+        func longer(_ e: Int, in index: [Substring: [Int]]) -> Int? {
+            var found: Int?
+            for short in spellings(e) {
+                for other in index[Substring(short)] ?? [] where other != e {
+                    if let one = found, one != other { return nil }
+                    found = other
+                }
+            }
+            return found
         }
         for e in organisations where unlisted(e) && !entities[e].surfaces.contains(where: { $0 == $0.uppercased() }) {
             if let target = longer(e, in: endingWith) {
@@ -389,9 +410,24 @@ public struct DocumentResolver: Sendable {
 /// Characters otherwise.
 func spaces(in name: String) -> [String.Index] {
     let utf8 = name.utf8
-    guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.indices.filter { name[$0] == " " } }
-    // CR LF is one Character, but neither byte is a space.
-    return utf8.indices.filter { utf8[$0] == 0x20 }
+    // Read through the contiguous bytes, not the UTF-8 view's iterator. CR LF is one Character, but neither byte
+    // is a space.
+    let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [String.Index]? in
+        var found: [String.Index] = []
+        for (offset, byte) in bytes.enumerated() {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 { found.append(utf8.index(utf8.startIndex, offsetBy: offset)) }
+        }
+        return found
+    } ?? nil
+    return ascii ?? name.indices.filter { name[$0] == " " }
+}
+
+extension Array where Element: Equatable {
+    /// Appends `element` unless the list has it: a short list kept distinct without a Set.
+    mutating func appendIfAbsent(_ element: Element) {
+        if !contains(element) { append(element) }
+    }
 }
 
 /// Whether an identity is one the recognizer made up for a place no gazetteer lists ("location:aung san suu

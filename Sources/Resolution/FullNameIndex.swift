@@ -44,15 +44,24 @@ public struct FullNameIndex<Person: Hashable & Sendable>: Sendable {
 /// in another), so the corpus does not join them.
 public struct MiddleNameIndex<Person: Hashable & Sendable & Comparable>: Sendable {
     private struct Ends: Hashable, Sendable { var first: Substring, last: Substring }
-    private var short: [Ends: Set<Person>] = [:]
-    private var long: [Ends: Set<Person>] = [:]
+    // Lists, not Sets: a document has a handful of people by each pair of ends, and a Set per pair (allocated,
+    // every person hashed) cost more than a scan.
+    private var short: [Ends: [Person]] = [:]
+    private var long: [Ends: [Person]] = [:]
 
     public init() {}
+
+    /// An index that takes `count` names without growing (each growth rehashed every name's words).
+    public init(reservingCapacity count: Int) {
+        short.reserveCapacity(count)
+        long.reserveCapacity(count)
+    }
 
     public mutating func add(_ person: Person, name: String) {
         guard let (first, last, count) = outerWords(personNameKey(name)) else { return }
         let ends = Ends(first: first, last: last)
-        if count == 2 { short[ends, default: []].insert(person) } else { long[ends, default: []].insert(person) }
+        func addOnce(to people: inout [Person]) { if !people.contains(person) { people.append(person) } }
+        if count == 2 { addOnce(to: &short[ends, default: []]) } else { addOnce(to: &long[ends, default: []]) }
     }
 
     /// Each longer name with the one shorter name it is, in order of the longer.

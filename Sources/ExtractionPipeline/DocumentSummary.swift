@@ -83,6 +83,7 @@ extension DocumentSummary {
         let date = document.date?.iso
         var index = [Int](repeating: -1, count: resolution.entities.count)
         var entities: [Entity] = []
+        entities.reserveCapacity(resolution.entities.count)
         for (e, entity) in resolution.entities.enumerated() where !entity.mentions.isEmpty {
             index[e] = entities.count
             let facts = relations.meetings[e]
@@ -108,14 +109,17 @@ extension DocumentSummary {
         // The mentions file lists names only (`Mention.listedNames`); every mention counts for its node.
         var listed = [Bool](repeating: false, count: analysis.mentions.count)
         if keepMentions { for m in Mention.listedNames(analysis.mentions) { listed[m] = true } }
-        for (m, mention) in analysis.mentions.enumerated() {
+        // Mentions are read field by field, not copied (a Mention holds five Strings).
+        let mentions = analysis.mentions
+        for m in mentions.indices {
             guard let local = live(resolution.entityOfMention[m]) else { continue }
             entities[local].mentionCount += 1
-            if !mention.text.isEmpty { surfaces[local].append(mention.text) }
+            if !mentions[m].text.isEmpty { surfaces[local].append(mentions[m].text) }
             if listed[m] {
-                spans.append(MentionSpan(entity: local, start: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.lowerBound].start),
-                                         end: scalars.scalarOffset(ofByte: text.tokens[mention.tokens.upperBound - 1].end),
-                                         text: mention.text, type: mention.type))
+                let tokens = mentions[m].tokens
+                spans.append(MentionSpan(entity: local, start: scalars.scalarOffset(ofByte: text.tokens[tokens.lowerBound].start),
+                                         end: scalars.scalarOffset(ofByte: text.tokens[tokens.upperBound - 1].end),
+                                         text: mentions[m].text, type: mentions[m].type))
             }
         }
         for reference in relations.references {
@@ -141,15 +145,15 @@ extension DocumentSummary {
         // ("the Duma", also a town in Syria, joined the "State Duma") says nothing of where that entity lies.
         // The countries named are few: a list, not a Set of hashed identities.
         var namedCountries: [String] = []
-        for mention in analysis.mentions where mention.type == .country {
-            if let identity = mention.identity, !namedCountries.contains(identity) { namedCountries.append(identity) }
+        for m in mentions.indices where mentions[m].type == .country {
+            if let identity = mentions[m].identity, !namedCountries.contains(identity) { namedCountries.append(identity) }
         }
-        for (m, mention) in analysis.mentions.enumerated() {
-            guard let country = mention.countryIdentity, namedCountries.contains(country),
+        for m in mentions.indices {
+            guard let country = mentions[m].countryIdentity, namedCountries.contains(country),
                   let source = live(resolution.entityOfMention[m]),
-                  resolution.entities[resolution.entityOfMention[m]].identity == mention.identity else { continue }
+                  resolution.entities[resolution.entityOfMention[m]].identity == mentions[m].identity else { continue }
             builder.add(source: source, target: .key(country), kind: .locatedIn, label: "", eventClass: nil,
-                        sentence: mention.sentence)
+                        sentence: mentions[m].sentence)
         }
         for relation in relations.relations where relation.kind == .coMention {
             guard let source = live(relation.source), let target = live(relation.target) else { continue }
@@ -179,6 +183,8 @@ struct RelationAggregator {
     private var labelIDs: [String: Int32] = ["": 0]
     /// Per sentence of the text, its evidence once cut.
     private var evidenceOf: [Evidence?]
+    /// Per relation, the sentence its evidence was cut from.
+    private var evidenceSentence: [Int] = []
 
     struct Key: Hashable {
         var source: Int
@@ -186,6 +192,20 @@ struct RelationAggregator {
         var kind: EdgeKind
         /// A number from `labelIDs`.
         var label: Int32
+
+        /// The numbers in one word, and the kind left out: an `EdgeKind` hashes its raw String, and the same
+        /// two entities and label under two kinds are rare, so equality tells those apart. (Equal keys still
+        /// hash alike, which is all a Dictionary asks.)
+        func hash(into hasher: inout Hasher) {
+            switch target {
+            case let .entity(t):
+                hasher.combine(UInt64(UInt32(truncatingIfNeeded: source)) << 32 | UInt64(UInt32(truncatingIfNeeded: t)))
+            case let .key(country):
+                hasher.combine(source)
+                hasher.combine(country)
+            }
+            hasher.combine(label)
+        }
     }
 
     /// `capacity`: at most how many relations will be added (local relations plus one per mention), so that the
@@ -198,6 +218,7 @@ struct RelationAggregator {
         evidenceOf = [Evidence?](repeating: nil, count: text.sentences.count)
         place.reserveCapacity(capacity)
         relations.reserveCapacity(capacity)
+        evidenceSentence.reserveCapacity(capacity)
     }
 
     mutating func add(source: Int, target: DocumentSummary.Endpoint, kind: EdgeKind, label: String,
@@ -213,20 +234,37 @@ struct RelationAggregator {
             }
         }
         let key = Key(source: source, target: target, kind: kind, label: labelID)
-        if let known = place[key] {
+        // One look-up whether the key is new or known (a look-up and then an insertion hashed a new key twice).
+        let next = relations.count
+        func claim(_ slot: inout Int) -> Int {
+            if slot < 0 { slot = next }
+            return slot
+        }
+        let known = claim(&place[key, default: -1])
+        if known < next {
             // The evidence is the least of the supporting sentences' evidence: a sentence just seen changes nothing.
             if relations[known].sentences.last != Int32(sentence) {
                 relations[known].sentences.append(Int32(sentence))
-                let candidate = evidence(sentence)
-                if candidate < relations[known].evidence { relations[known].evidence = candidate }
+                if precedes(sentence, evidenceSentence[known]) {
+                    relations[known].evidence = evidence(sentence)
+                    evidenceSentence[known] = sentence
+                }
             }
             if relations[known].eventClass == nil { relations[known].eventClass = eventClass }
         } else {
-            place[key] = relations.count
+            evidenceSentence.append(sentence)
             relations.append(DocumentSummary.Relation(source: source, target: target, kind: kind, label: label,
                                                       eventClass: eventClass, evidence: evidence(sentence),
                                                       sentences: [Int32(sentence)]))
         }
+    }
+
+    /// Whether sentence `a`'s evidence orders before sentence `b`'s (`Evidence.<`), read off the sentences' byte
+    /// ranges without cutting either: the document is the same, scalar offsets grow with byte offsets, and equal
+    /// ranges hold the same text.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let x = text.sentences[a], y = text.sentences[b]
+        return (x.start, x.end) < (y.start, y.end)
     }
 
     private mutating func evidence(_ index: Int) -> Evidence {

@@ -21,15 +21,16 @@ extension SentenceContext {
                 found.append(next)
                 titled.removeFirst()
             }
-            let mention = mentions[m]
-            guard [.person, .organisation, .country].contains(mention.type), !mention.isModifier else { continue }
-            if mention.type != .person, let reference = roleReference(startingWith: m, entityOf: entityOf) {
+            // The two fields asked, not a copy of the Mention (five Strings), and no array of types to search.
+            let type = mentions[m].type
+            guard type == .person || type == .organisation || type == .country, !mentions[m].isModifier else { continue }
+            if type != .person, let reference = roleReference(startingWith: m, entityOf: entityOf) {
                 found.append(reference)
                 continue
             }
             // Names nested in a longer name (a country inside an organisation) are part of that name.
             if isNested[m] { continue }
-            found.append(Actor(entity: entityOf[m], tokens: mention.tokens, type: mention.type))
+            found.append(Actor(entity: entityOf[m], tokens: mentions[m].tokens, type: type))
         }
         return found + titled
     }

@@ -203,12 +203,18 @@ public struct RelationExtractor<L: Lexicon>: Sendable {
     /// Everything else that shares a sentence, once per pair and sentence, within `coMentionPairsPerSentence`.
     func coMentions(context: SentenceContext, resolution: DocumentResolution) -> [LocalRelation] {
         var found: [LocalRelation] = []
+        // Which sentence last listed each entity: one array for the document instead of a Set per sentence
+        // (allocated, each entity hashed), and the sentence's list reuses its storage.
+        var listedIn = [Int](repeating: -1, count: resolution.entities.count)
+        var entities: [Int] = []   // in order of first mention
         for s in context.text.sentences.indices {
-            var seen = Set<Int>()
-            var entities: [Int] = []   // in order of first mention
+            entities.removeAll(keepingCapacity: true)
             for m in context.mentions(in: s) {
                 let entity = resolution.entityOfMention[m]
-                if entity >= 0, seen.insert(entity).inserted { entities.append(entity) }
+                if entity >= 0, listedIn[entity] != s {
+                    listedIn[entity] = s
+                    entities.append(entity)
+                }
             }
             var budget = Self.coMentionPairsPerSentence
             var distance = 1

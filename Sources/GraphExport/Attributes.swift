@@ -83,17 +83,20 @@ enum Attributes {
 
     /// The node's values, aligned with `node`. The text is raw; each writer applies `TextPolicy` as its format needs.
     /// `graph` is the node's graph, whose table spells its documents: one list at a time, as each element is written.
+    /// The element's id names it in an error only, so it is spelled only then (`element` is an autoclosure): made
+    /// for every node and edge, it was a String built per element of every export.
     static func values(of node: GraphNode, index: Int, in graph: EntityGraph) throws(ExportError) -> [AttributeValue?] {
-        let element = EntityGraph.nodeID(index)
         return [
             string(node.label),
             .string(node.type.rawValue),
             list(node.aliases),
-            try int32(node.mentions, element: element, attribute: "mentions"),
+            try int32(node.mentions, element: EntityGraph.nodeID(index), attribute: "mentions"),
             list(graph.documents(of: node)),
             string(node.date),
             string(node.format),
-            try node.ordinal.map { value throws(ExportError) in try int32(value, element: element, attribute: "ordinal") },
+            try node.ordinal.map { value throws(ExportError) in
+                try int32(value, element: EntityGraph.nodeID(index), attribute: "ordinal")
+            },
             string(node.series),
             string(node.firstSeen),
             string(node.lastSeen),
@@ -103,17 +106,16 @@ enum Attributes {
 
     /// The edge's values, aligned with `edge`.
     static func values(of edge: GraphEdge, index: Int, in graph: EntityGraph) throws(ExportError) -> [AttributeValue?] {
-        let element = EntityGraph.edgeID(index)
         return [
             .string(edge.kind.rawValue),
             string(edge.label),
             .string(isBlank(edge.label) ? edge.kind.rawValue : edge.label),
-            try double(edge.weight, element: element, attribute: "weight"),
+            try double(edge.weight, element: EntityGraph.edgeID(index), attribute: "weight"),
             list(graph.documents(of: edge)),
             string(edge.evidence.sentence),
             string(edge.evidence.document),
-            try int32(edge.evidence.start, element: element, attribute: "evidence_start"),
-            try int32(edge.evidence.end, element: element, attribute: "evidence_end"),
+            try int32(edge.evidence.start, element: EntityGraph.edgeID(index), attribute: "evidence_start"),
+            try int32(edge.evidence.end, element: EntityGraph.edgeID(index), attribute: "evidence_end"),
             string(edge.date),
             string(edge.firstSeen),
             string(edge.lastSeen),
@@ -123,17 +125,17 @@ enum Attributes {
 
     /// A finite double. NaN and infinities have no literal in GraphML, GEXF or JSON, so they are refused
     /// rather than written.
-    static func double(_ value: Double, element: String, attribute: String) throws(ExportError) -> AttributeValue {
+    static func double(_ value: Double, element: @autoclosure () -> String, attribute: String) throws(ExportError) -> AttributeValue {
         guard value.isFinite else {
-            throw .valueOutOfRange(element: element, attribute: attribute, value: value.description)
+            throw .valueOutOfRange(element: element(), attribute: attribute, value: value.description)
         }
         return .double(value)
     }
 
     /// An integer that fits the 32-bit `int` the formats declare (Java readers such as Gephi use `int`).
-    static func int32(_ value: Int, element: String, attribute: String) throws(ExportError) -> AttributeValue {
+    static func int32(_ value: Int, element: @autoclosure () -> String, attribute: String) throws(ExportError) -> AttributeValue {
         guard Int32(exactly: value) != nil else {
-            throw .valueOutOfRange(element: element, attribute: attribute, value: String(value))
+            throw .valueOutOfRange(element: element(), attribute: attribute, value: String(value))
         }
         return .int(value)
     }
@@ -168,13 +170,16 @@ extension EntityGraph {
     /// `Attributes.values`, so the check allocates nothing.
     func checkedValuesForExport() throws(ExportError) {
         try checkedForExport()
-        for (index, node) in nodes.enumerated()
-        where Int32(exactly: node.mentions) == nil || node.ordinal.map({ Int32(exactly: $0) == nil }) == true {
-            _ = try Attributes.values(of: node, index: index, in: self)
+        // By index, reading only the numbers checked: a node or edge copied per iteration cost a retain and a
+        // release of each of its strings and lists.
+        for index in nodes.indices
+        where Int32(exactly: nodes[index].mentions) == nil || nodes[index].ordinal.map({ Int32(exactly: $0) == nil }) == true {
+            _ = try Attributes.values(of: nodes[index], index: index, in: self)
         }
-        for (index, edge) in edges.enumerated()
-        where !edge.weight.isFinite || Int32(exactly: edge.evidence.start) == nil || Int32(exactly: edge.evidence.end) == nil {
-            _ = try Attributes.values(of: edge, index: index, in: self)
+        for index in edges.indices
+        where !edges[index].weight.isFinite || Int32(exactly: edges[index].evidence.start) == nil
+            || Int32(exactly: edges[index].evidence.end) == nil {
+            _ = try Attributes.values(of: edges[index], index: index, in: self)
         }
     }
 }

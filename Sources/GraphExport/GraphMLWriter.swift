@@ -65,23 +65,23 @@ public struct GraphMLWriter: Sendable {
         try xml.attribute("id", "G")
         try xml.attribute("edgedefault", "directed")
         let names = Names.shared
+        // Nodes and edges are read in place (`graph.nodes[index]` passed on, not bound to a local): a copy per
+        // element was a retain and a release of each of its strings and lists.
         try xml.siblings(count: graph.nodes.count, jobs: options.jobs) { (xml, index) throws(ExportError) in
-            let node = graph.nodes[index]
             try xml.startElement(names.node)
             try xml.attribute(names.id, id: EntityGraph.nodeIDPrefix, index)
             // Graphics first: networkx copies the yEd label into `label`, and the exact `node_label` after it wins.
-            try yed?.writeNode(node, index: index, in: xml)
-            try writeData(Attributes.values(of: node, index: index, in: graph), keys: names.nodeKeys, in: xml)
+            try yed?.writeNode(graph.nodes[index], index: index, in: xml)
+            try writeData(Attributes.values(of: graph.nodes[index], index: index, in: graph), keys: names.nodeKeys, in: xml)
             try xml.endElement()
         }
         try xml.siblings(count: graph.edges.count, jobs: options.jobs) { (xml, index) throws(ExportError) in
-            let edge = graph.edges[index]
             try xml.startElement(names.edge)
             try xml.attribute(names.id, id: EntityGraph.edgeIDPrefix, index)
-            try xml.attribute(names.source, id: EntityGraph.nodeIDPrefix, edge.source)
-            try xml.attribute(names.target, id: EntityGraph.nodeIDPrefix, edge.target)
-            try yed?.writeEdge(edge, in: xml)
-            try writeData(Attributes.values(of: edge, index: index, in: graph), keys: names.edgeKeys, in: xml)
+            try xml.attribute(names.source, id: EntityGraph.nodeIDPrefix, graph.edges[index].source)
+            try xml.attribute(names.target, id: EntityGraph.nodeIDPrefix, graph.edges[index].target)
+            try yed?.writeEdge(graph.edges[index], in: xml)
+            try writeData(Attributes.values(of: graph.edges[index], index: index, in: graph), keys: names.edgeKeys, in: xml)
             try xml.endElement()
         }
         try xml.endElement()  // graph

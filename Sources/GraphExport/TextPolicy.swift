@@ -29,22 +29,52 @@ public enum TextPolicy {
         }
     }
 
+    /// Whether `clean` would return the text unchanged. Eight bytes are tested at once (every string an export
+    /// writes passes here, and a byte at a time was most of the writers' own work on long evidence sentences):
+    /// a word with no byte below 0x20 and no 0xEF holds nothing to strip, and only a word with one is looked at
+    /// byte by byte.
     private static func isClean(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var index = 0
+            guard let base = bytes.baseAddress else { return true }
             let count = bytes.count
+            var index = 0
             while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A { return false }
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    return false
+                if index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if !mayNeedCleaning(word) {
+                        index += 8
+                        continue
+                    }
+                    for i in index..<index + 8 where !isCleanByte(at: i, in: bytes) { return false }
+                    index += 8
+                } else {
+                    if !isCleanByte(at: index, in: bytes) { return false }
+                    index += 1
                 }
-                index += 1
             }
             return true
         }
+    }
+
+    /// Whether one of the word's bytes is below 0x20 or is 0xEF (the lead byte of U+FFFE and U+FFFF); a word
+    /// without either holds no byte `isCleanByte` refuses. The two tests are the classic "has a byte less than
+    /// n" and "has a zero byte" word tricks: a borrow starts only at a byte that matches, so they never miss one.
+    private static func mayNeedCleaning(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let ef = word ^ (ones &* 0xEF)
+        let lead = (ef &- ones) & ~ef & highs
+        return control | lead != 0
+    }
+
+    /// The byte at `index` stays as it is: not a control other than TAB and LF (CR is rewritten), nor the start
+    /// of U+FFFE or U+FFFF (EF BF BE, EF BF BF).
+    private static func isCleanByte(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte == 0x09 || byte == 0x0A }
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+        return true
     }
 
     /// Whether `clean(text)` is empty, without making it: only when no scalar survives (a CR survives, as LF).

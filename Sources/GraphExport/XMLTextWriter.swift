@@ -158,13 +158,12 @@ final class XMLTextWriter {
     /// An attribute holding a positional id (`prefix` then `index` in decimal: `n12`), spelled without a String.
     func attribute(_ name: Name, id prefix: UInt8, _ index: Int) throws(ExportError) {
         let w = try live()
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(prefix)
-        Self.appendDecimal(index, to: &scratch)
-        scratch.append(0)
-        let rc = name.chars.withUnsafeBufferPointer { n in
-            scratch.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(w, n.baseAddress, $0.baseAddress) }
-        }
+        let rc = composed({ bytes in
+            bytes.append(prefix)
+            Self.appendDecimal(index, to: &bytes)
+        }, { value in
+            name.chars.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(w, $0.baseAddress, value) }
+        })
         try check(rc, "xmlTextWriterWriteAttribute \(name.text)")
     }
 
@@ -176,19 +175,33 @@ final class XMLTextWriter {
         case let .string(string): return try text(string)
         case let .double(double): return try text(double.description)
         case let .int(int):
-            scratch.removeAll(keepingCapacity: true)
-            Self.appendDecimal(int, to: &scratch)
+            let w = try live()
+            try check(composed({ Self.appendDecimal(int, to: &$0) }, { xmlTextWriterWriteString(w, $0) }),
+                      "xmlTextWriterWriteString")
         case let .list(items):
-            scratch.removeAll(keepingCapacity: true)
-            for (i, item) in items.enumerated() {
-                if i > 0 { scratch.append(contentsOf: Attributes.listSeparator.utf8) }
-                scratch.append(contentsOf: TextPolicy.clean(item).utf8)
-            }
+            let w = try live()
+            let rc = composed({ bytes in
+                for (i, item) in items.enumerated() {
+                    if i > 0 { bytes.append(contentsOf: Attributes.listSeparator.utf8) }
+                    bytes.append(contentsOf: TextPolicy.clean(item).utf8)
+                }
+            }, { xmlTextWriterWriteString(w, $0) })
+            try check(rc, "xmlTextWriterWriteString")
         }
-        scratch.append(0)
-        let w = try live()
-        let rc = scratch.withUnsafeBufferPointer { xmlTextWriterWriteString(w, $0.baseAddress) }
-        try check(rc, "xmlTextWriterWriteString")
+    }
+
+    /// Hands libxml2 (`write`) the NUL-terminated bytes `compose` puts in the reused buffer. The buffer is reached
+    /// twice, to compose and to lend it: reached at every step (emptying, each append, the terminator, the loan)
+    /// it cost a dynamic exclusivity check per step of every number, id and list written.
+    private func composed(_ compose: (inout [UInt8]) -> Void, _ write: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        Self.compose(into: &scratch, compose)
+        return scratch.withUnsafeBufferPointer { write($0.baseAddress!) }
+    }
+
+    private static func compose(into bytes: inout [UInt8], _ compose: (inout [UInt8]) -> Void) {
+        bytes.removeAll(keepingCapacity: true)
+        compose(&bytes)
+        bytes.append(0)
     }
 
     /// `<name attribute="fixed">value</name>` (GraphML's `<data key="node_label">…</data>`) in one call.

@@ -38,9 +38,7 @@ public struct GraphBuilder: Sendable {
         }
 
         mutating func see(date: Int32, dates: Strings) {
-            guard date != Strings.none else { return }
-            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
-            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
+            (firstSeen, lastSeen) = Strings.widen(firstSeen, lastSeen, by: date, in: dates)
         }
     }
 
@@ -94,9 +92,7 @@ public struct GraphBuilder: Sendable {
         }
 
         mutating func see(date: Int32, dates: Strings) {
-            guard date != Strings.none else { return }
-            if firstSeen == Strings.none || dates[date] < dates[firstSeen] { firstSeen = date }
-            if lastSeen == Strings.none || dates[date] > dates[lastSeen] { lastSeen = date }
+            (firstSeen, lastSeen) = Strings.widen(firstSeen, lastSeen, by: date, in: dates)
         }
 
         /// Empties a record no key points at any more, so its lists are freed.
@@ -135,18 +131,25 @@ public struct GraphBuilder: Sendable {
 
         subscript(_ i: Int32) -> String { values[Int(i)] }
 
+        /// The index of `value`, given now if it is new. A new string is hashed once: looked up and added in one
+        /// step (a look-up then an insertion hashed it twice, and keys, labels and document ids are all new once).
         mutating func intern(_ value: String) -> Int32 {
             if let last, last.value == value { return last.index }
-            let i: Int32
-            if let known = index[value] {
-                i = known
-            } else {
-                i = Int32(values.count)
-                values.append(value)
-                index[value] = i
-            }
+            let next = Int32(values.count)
+            let i = claim(&index[value, default: next])
+            if i == next { values.append(value) }
             last = (value, i)
             return i
+        }
+
+        /// The first and last of a span of dates widened by `date` (all indices into `dates`, or `none`). The same
+        /// index is the same date, so the text is compared only for a date the span does not start or end on:
+        /// documents come in order, and most dates seen are the last one again.
+        static func widen(_ first: Int32, _ last: Int32, by date: Int32, in dates: Strings) -> (Int32, Int32) {
+            guard date != none, date != first || date != last else { return (first, last) }
+            let first = first == none || (date != first && dates[date] < dates[first]) ? date : first
+            let last = last == none || (date != last && dates[date] > dates[last]) ? date : last
+            return (first, last)
         }
 
         mutating func intern(_ value: String?) -> Int32 { value.map { intern($0) } ?? Self.none }
@@ -223,7 +226,8 @@ public struct GraphBuilder: Sendable {
     /// The number of `key`, given on first use (it need not be declared as a node yet).
     public mutating func key(_ key: String) -> Key {
         let index = keys.intern(key)
-        if Int(index) >= nodes.count { nodes.append(contentsOf: repeatElement(nil, count: Int(index) + 1 - nodes.count)) }
+        // Keys are numbered densely, so a new one is exactly one past the table.
+        if Int(index) == nodes.count { nodes.append(nil) }
         return Key(index)
     }
 
@@ -364,12 +368,13 @@ public struct GraphBuilder: Sendable {
         note(key, record: i, eventClass: eventClass)
     }
 
-    /// The index of the key's record, made (with `earliest`) if the key is new.
+    /// The index of the key's record, made (with `earliest`) if the key is new. The key is hashed once: looked up
+    /// and, when new, added in one step.
     private mutating func record(for key: EdgeKey, earliest: EdgeEvidence) -> Int {
-        if let i = edges[key] { return Int(i) }
-        edges[key] = Int32(edgeRecords.count)
-        edgeRecords.append(EdgeRecord(earliest: earliest))
-        return edgeRecords.count - 1
+        let next = Int32(edgeRecords.count)
+        let i = claim(&edges[key, default: next])
+        if i == next { edgeRecords.append(EdgeRecord(earliest: earliest)) }
+        return Int(i)
     }
 
     private mutating func compactEvidence(_ evidence: Evidence) -> EdgeEvidence {
@@ -567,6 +572,8 @@ public struct GraphBuilder: Sendable {
         // subtracted as a Set, which made a new Set of every node's spellings.
         var aliases = record.surfaces.sorted()
         aliases.removeAll { $0 == record.label }
+        // Read once: `meeting` makes a value (and copies its strings) at every read.
+        let meeting = record.meeting
         return GraphNode(
             identity: key,
             label: record.label,
@@ -574,10 +581,10 @@ public struct GraphBuilder: Sendable {
             aliases: aliases,
             mentions: record.mentions,
             documents: record.documents,
-            date: record.meeting.date,
-            format: record.meeting.format,
-            ordinal: record.meeting.ordinal,
-            series: record.meeting.series,
+            date: meeting.date,
+            format: meeting.format,
+            ordinal: meeting.ordinal,
+            series: meeting.series,
             firstSeen: dates.string(record.firstSeen),
             lastSeen: dates.string(record.lastSeen))
     }
@@ -604,3 +611,7 @@ public struct GraphBuilder: Sendable {
         if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) { list = Array(Set(list)).sorted() }
     }
 }
+
+/// The value in a slot, for a dictionary's `subscript(_:default:)` read through `inout`: that access adds the
+/// default when the key is missing, so `claim(&table[key, default: next])` looks a key up and adds it in one step.
+private func claim<Value>(_ slot: inout Value) -> Value { slot }

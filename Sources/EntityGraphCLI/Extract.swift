@@ -130,12 +130,16 @@ struct Extract: ParsableCommand {
             }
         }
         var summary = "\(run.read) document(s)"
+        var written: EntityGraph?
         if let extraction = run.extraction {
             let (graph, ok) = try files.write(extraction, output: output, jobs: jobs)
             if !ok { writeFailed = true }
             summary += ", \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+            written = graph
         }
         if !quiet { printSummary(summary + (run.failed > 0 ? "; \(run.failed) document(s) failed" : "")) }
+        // Everything is written: the run's graph and tables are reclaimed with the process, not freed piece by piece.
+        leaveToProcessExit((run, written, extractor))
         if writeFailed { throw ExitCode(2) }
         if run.failed > 0 { throw ExitCode(1) }
     }

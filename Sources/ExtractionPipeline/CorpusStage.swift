@@ -89,7 +89,8 @@ public struct CorpusStage: Sendable {
     }
 
     private mutating func seeLabel(of key: GraphBuilder.Key, _ sighting: EntitySighting) {
-        if key.slot >= labels.count { labels.append(contentsOf: repeatElement(nil, count: key.slot + 1 - labels.count)) }
+        // Slots are given densely, so a new key is one past the table or a few (keys named only by relations).
+        while key.slot >= labels.count { labels.append(nil) }
         guard var entry = labels[key.slot].take() else {
             var choice = LabelChoice(order: sightingCount, first: Self.candidate(sighting))
             choice.see(sighting, order: sightingCount)

@@ -63,7 +63,7 @@ public struct GraphBuilder: Sendable {
 
         /// `Evidence.<`: the earliest document (compared by id), then position, then sentence.
         func precedes(_ other: EdgeEvidence, documents: Strings) -> Bool {
-            if document != other.document { return documents[document] < documents[other.document] }
+            if document != other.document { return documents.orders(document, before: other.document) }
             return (start, end, sentence) < (other.start, other.end, other.sentence)
         }
     }
@@ -128,6 +128,10 @@ public struct GraphBuilder: Sendable {
         private(set) var values: [String] = []
         private var index: [String: Int32] = [:]
         private var last: (value: String, index: Int32)?
+        /// Whether every value was greater than the one before it, so that indices are in the order of their
+        /// strings: document ids arrive in id order (the corpus stage is fed so), and comparing two documents'
+        /// ids, which edge evidence does at every supporting sentence, is then comparing two integers.
+        private var ascending = true
 
         subscript(_ i: Int32) -> String { values[Int(i)] }
 
@@ -137,9 +141,17 @@ public struct GraphBuilder: Sendable {
             if let last, last.value == value { return last.index }
             let next = Int32(values.count)
             let i = claim(&index[value, default: next])
-            if i == next { values.append(value) }
+            if i == next {
+                if ascending, let previous = values.last, !(previous < value) { ascending = false }
+                values.append(value)
+            }
             last = (value, i)
             return i
+        }
+
+        /// Whether the string at `a` sorts before the one at `b`.
+        func orders(_ a: Int32, before b: Int32) -> Bool {
+            ascending ? a < b : self[a] < self[b]
         }
 
         /// The first and last of a span of dates widened by `date` (all indices into `dates`, or `none`). The same
@@ -403,20 +415,22 @@ public struct GraphBuilder: Sendable {
     /// largest allocation of a run).
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
-        var renamed: [Int32: Int32] = [:]
+        // By key index, so that renaming every edge's endpoints (a pass over the largest table) hashes nothing.
+        // Every key an edge names is already numbered; keys first used here (targets) are never renamed.
+        var renamed = [Int32?](repeating: nil, count: nodes.count)
         for (old, new) in mapping {
-            if let id = keys.find(old) { renamed[id] = key(new).index }
+            if let id = keys.find(old) { renamed[Int(id)] = key(new).index }
         }
         let keys = self.keys
         func new(_ key: EdgeKey) -> EdgeKey {
-            var source = renamed[key.source] ?? key.source, target = renamed[key.target] ?? key.target
+            var source = renamed[Int(key.source)] ?? key.source, target = renamed[Int(key.target)] ?? key.target
             if key.kind == .coMention, keys[target] < keys[source] { swap(&source, &target) }
             return EdgeKey(source: source, target: target, label: key.label, kind: key.kind)
         }
         // In key order, so that what a node keeps of several moved into it does not depend on hashing.
         for (old, target) in mapping.sorted(by: { $0.key < $1.key }) where old != target {
             guard let oldIndex = keys.find(old), let moved = nodes[Int(oldIndex)].take() else { continue }
-            let target = Int(renamed[oldIndex]!)
+            let target = Int(renamed[Int(oldIndex)]!)
             guard var record = nodes[target].take() else { nodes[target] = moved; continue }
             record.mentions += moved.mentions
             record.surfaces.formUnion(moved.surfaces)

@@ -103,14 +103,17 @@ public struct CorpusStage: Sendable {
 
     /// Local relations that land on one corpus edge are joined first, so a sentence they share counts once.
     /// Edges are keyed by the builder's numbers for endpoints and label (no text is hashed), and a relation is
-    /// copied only in the rare case that another one joins it.
+    /// copied only in the rare case that another one joins it; joined relations sit beside the entries, so an
+    /// entry stays a few words (with the optional relation inline, every entry was copied at its full size).
     private mutating func addRelations(_ summary: DocumentSummary, keys: [GraphBuilder.Key]) {
         struct Edge: Hashable {
             var source: GraphBuilder.Key, target: GraphBuilder.Key, kind: EdgeKind, label: GraphBuilder.Label
         }
-        struct Entry { var edge: Edge, relation: Int, joined: DocumentSummary.Relation? }
+        /// `joined`: an index into `joins`, or -1 while the relation stands alone.
+        struct Entry { var edge: Edge, relation: Int, joined: Int }
         var entries: [Entry] = []
         entries.reserveCapacity(summary.relations.count)
+        var joins: [DocumentSummary.Relation] = []
         var place: [Edge: Int] = [:]
         place.reserveCapacity(summary.relations.count)
         let relations = summary.relations
@@ -128,20 +131,26 @@ public struct CorpusStage: Sendable {
             // Co-mentions are undirected: from the smaller key to the larger.
             if kind == .coMention, builder.name(of: target) < builder.name(of: source) { swap(&source, &target) }
             let edge = Edge(source: source, target: target, kind: kind, label: builder.label(relations[r].label))
-            guard let e = place[edge] else {
-                place[edge] = entries.count
-                entries.append(Entry(edge: edge, relation: r, joined: nil))
+            let e = place.value(forKey: edge, addingIfAbsent: entries.count)
+            guard e < entries.count else {
+                entries.append(Entry(edge: edge, relation: r, joined: -1))
                 continue
             }
             let relation = relations[r]
-            var known = entries[e].joined ?? relations[entries[e].relation]
+            var known = entries[e].joined >= 0 ? joins[entries[e].joined] : relations[entries[e].relation]
             if relation.evidence < known.evidence { known.evidence = relation.evidence }
             known.sentences = Array(Set(known.sentences + relation.sentences))
             known.eventClass = known.eventClass ?? relation.eventClass
-            entries[e].joined = known
+            if entries[e].joined >= 0 {
+                joins[entries[e].joined] = known
+            } else {
+                entries[e].joined = joins.count
+                joins.append(known)
+            }
         }
         for entry in entries {
-            if let relation = entry.joined {
+            if entry.joined >= 0 {
+                let relation = joins[entry.joined]
                 builder.addSupport(from: entry.edge.source, to: entry.edge.target, kind: entry.edge.kind,
                                    label: entry.edge.label, earliest: relation.evidence,
                                    sentences: relation.sentences.count, eventClass: relation.eventClass)

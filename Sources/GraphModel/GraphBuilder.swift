@@ -140,7 +140,7 @@ public struct GraphBuilder: Sendable {
         mutating func intern(_ value: String) -> Int32 {
             if let last, last.value == value { return last.index }
             let next = Int32(values.count)
-            let i = claim(&index[value, default: next])
+            let i = index.value(forKey: value, addingIfAbsent: next)
             if i == next {
                 if ascending, let previous = values.last, !(previous < value) { ascending = false }
                 values.append(value)
@@ -384,7 +384,7 @@ public struct GraphBuilder: Sendable {
     /// and, when new, added in one step.
     private mutating func record(for key: EdgeKey, earliest: EdgeEvidence) -> Int {
         let next = Int32(edgeRecords.count)
-        let i = claim(&edges[key, default: next])
+        let i = edges.value(forKey: key, addingIfAbsent: next)
         if i == next { edgeRecords.append(EdgeRecord(earliest: earliest)) }
         return Int(i)
     }
@@ -625,7 +625,3 @@ public struct GraphBuilder: Sendable {
         if !zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) { list = Array(Set(list)).sorted() }
     }
 }
-
-/// The value in a slot, for a dictionary's `subscript(_:default:)` read through `inout`: that access adds the
-/// default when the key is missing, so `claim(&table[key, default: next])` looks a key up and adds it in one step.
-private func claim<Value>(_ slot: inout Value) -> Value { slot }

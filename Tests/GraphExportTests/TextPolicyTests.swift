@@ -29,6 +29,35 @@ import Testing
         #expect(Array(TextPolicy.clean(text).unicodeScalars) == Array(text.unicodeScalars))
     }
 
+    /// `clean` tests eight bytes at a time before looking at single bytes: a character to strip (or one that only
+    /// looks like it, such as U+EFFF or U+FFFD) must be found at every offset from a word's start, and U+FFFE/U+FFFF
+    /// also where its three bytes straddle two words.
+    @Test func findsWhatToStripAtEveryOffset() {
+        let inserts: [String] = ["\u{0}", "\u{1F}", "\r", "\r\n", "\t", "\n", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFFF}",
+                                 "\u{F8FF}", "é", "\u{7F}"]
+        func expected(_ text: String) -> String {
+            var result = String.UnicodeScalarView()
+            var previousWasCR = false
+            for scalar in text.unicodeScalars {
+                defer { previousWasCR = scalar == "\r" }
+                if scalar == "\r" { result.append("\n"); continue }
+                if scalar == "\n" && previousWasCR { continue }
+                if TextPolicy.isAllowed(scalar) { result.append(scalar) }
+            }
+            return String(result)
+        }
+        for insert in inserts {
+            for length in [7, 8, 9, 15, 16, 17, 24, 40] {
+                for offset in 0...length {
+                    let plain = String(repeating: "abcdefgh", count: 6).prefix(length)
+                    let text = plain.prefix(offset) + insert + plain.dropFirst(offset)
+                    #expect(Array(TextPolicy.clean(String(text)).unicodeScalars) == Array(expected(String(text)).unicodeScalars),
+                            "\(insert.unicodeScalars.map(\.value)) at \(offset) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func isIdempotent() {
         for name in TestGraphs.nastyNames {
             let once = TextPolicy.clean(name)

@@ -416,11 +416,13 @@ public struct GraphBuilder: Sendable {
     public mutating func rekey(_ mapping: [String: String]) {
         guard !mapping.isEmpty else { return }
         // By key index, so that renaming every edge's endpoints (a pass over the largest table) hashes nothing.
-        // Every key an edge names is already numbered; keys first used here (targets) are never renamed.
-        var renamed = [Int32?](repeating: nil, count: nodes.count)
+        // Sized once every target is numbered, so that even a key first numbered here has its slot.
+        var renames: [(old: Int32, new: Int32)] = []
         for (old, new) in mapping {
-            if let id = keys.find(old) { renamed[Int(id)] = key(new).index }
+            if let id = self.keys.find(old) { renames.append((id, key(new).index)) }
         }
+        var renamed = [Int32?](repeating: nil, count: nodes.count)
+        for (old, new) in renames { renamed[Int(old)] = new }
         let keys = self.keys
         func new(_ key: EdgeKey) -> EdgeKey {
             var source = renamed[Int(key.source)] ?? key.source, target = renamed[Int(key.target)] ?? key.target

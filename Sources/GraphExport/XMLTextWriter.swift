@@ -244,8 +244,10 @@ final class XMLTextWriter {
     /// as many elements open, one empty child written), and each piece's output from that point on is appended
     /// here in order. libxml2's writer keeps no state between siblings beyond the open elements and "an element
     /// just ended" (`doindent`), which is why the first element is written here: after it, this writer is in that
-    /// same state, and after each piece it is again. Pieces go a round of two per thread at a time, so a large
-    /// export streams into its file as before instead of being gathered whole.
+    /// same state, and after each piece it is again. The pieces stream through `ParallelMap.forEachBatch`: the
+    /// workers write the next pieces while this thread appends the finished ones in order (a round at a time, the
+    /// appending and the file writes left the workers idle), at most two rounds of two pieces per thread ahead,
+    /// so a large export streams into its file instead of being gathered whole.
     func siblings(count: Int, jobs: Int, perPiece: Int = siblingsPerPiece,
                   _ write: @Sendable (XMLTextWriter, Int) throws(ExportError) -> Void) throws(ExportError) {
         guard count > 0 else { return }
@@ -259,30 +261,26 @@ final class XMLTextWriter {
         try check(xmlTextWriterFlush(w), "xmlTextWriterFlush")
         let depth = openElements
         let pieces = stride(from: 1, to: count, by: size).map { $0..<min($0 + size, count) }
-        let round = 2 * jobs
-        for first in stride(from: 0, to: pieces.count, by: round) {
-            let batch = pieces[first..<min(first + round, pieces.count)]
-            let results = Self.writePieces(Array(batch), state: PieceState(document: documentStarted, depth: depth,
-                                                                           indent: indents), jobs: jobs, write)
-            for result in results {
-                switch result {
-                case let .success(bytes):
-                    sink.bytes.append(contentsOf: bytes)
-                    if sink.file != nil && sink.bytes.count >= Sink.flushSize { sink.flush() }
-                case let .failure(error):
-                    throw error
+        let state = PieceState(document: documentStarted, depth: depth, indent: indents)
+        let sink = sink
+        var failure: ExportError?
+        withoutActuallyEscaping(write) { write in
+            ParallelMap.forEachBatch(pieces, batchSize: 2 * jobs, jobs: jobs, { range in
+                Result { () throws(ExportError) -> [UInt8] in try Self.piece(range, in: state, write) }
+            }, consume: { _, results in
+                // After a failure the rest is not appended; the error is thrown once the workers are done.
+                for result in results where failure == nil {
+                    switch result {
+                    case let .success(bytes):
+                        sink.bytes.append(contentsOf: bytes)
+                        if sink.file != nil && sink.bytes.count >= Sink.flushSize { sink.flush() }
+                    case let .failure(error):
+                        failure = error
+                    }
                 }
-            }
+            })
         }
-    }
-
-    /// The output of each range of siblings, in order, made on up to `jobs` threads.
-    private static func writePieces(_ pieces: [Range<Int>], state: PieceState, jobs: Int,
-                                    _ write: @Sendable (XMLTextWriter, Int) throws(ExportError) -> Void)
-        -> [Result<[UInt8], ExportError>] {
-        ParallelMap.map(pieces, jobs: jobs) { range in
-            Result { () throws(ExportError) -> [UInt8] in try piece(range, in: state, write) }
-        }
+        if let failure { throw failure }
     }
 
     /// What a piece writer reproduces of this one (see `siblings`).

@@ -236,11 +236,7 @@ struct RelationAggregator {
         let key = Key(source: source, target: target, kind: kind, label: labelID)
         // One look-up whether the key is new or known (a look-up and then an insertion hashed a new key twice).
         let next = relations.count
-        func claim(_ slot: inout Int) -> Int {
-            if slot < 0 { slot = next }
-            return slot
-        }
-        let known = claim(&place[key, default: -1])
+        let known = place.value(forKey: key, addingIfAbsent: next)
         if known < next {
             // The evidence is the least of the supporting sentences' evidence: a sentence just seen changes nothing.
             if relations[known].sentences.last != Int32(sentence) {

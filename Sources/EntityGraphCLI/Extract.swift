@@ -106,8 +106,7 @@ struct Extract: ParsableCommand {
                 throw CLIError(error.description)
             }
         }
-        let lexicon = try ShippedData.lexicon()
-        let tagger = settings.tagger ? try ShippedData.tagger() : nil
+        let (lexicon, tagger) = try ShippedData.lexiconAndTagger(withTagger: settings.tagger)
         let extractor = Extractor(lexicon: lexicon, aliases: aliasTable, tagger: tagger,
                                   options: settings.extractionOptions(includeCoMentions: !files.noCoMentions))
         let writer = try partial.map { path throws(PartialError) in

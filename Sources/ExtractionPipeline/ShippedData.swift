@@ -1,3 +1,4 @@
+import Dispatch
 import Recognition
 import Resolution
 
@@ -13,5 +14,25 @@ public enum ShippedData {
 
     public static func aliasTable() throws -> AliasTable {
         try AliasTable.shipped()
+    }
+
+    /// The lexicon and, when `withTagger`, the tagger, read at the same time: they are independent files, and the
+    /// model's checksum pass (a few milliseconds, one byte after another) then runs while the gazetteer is built,
+    /// so a run starts when the longer of the two is ready. A run of a few articles is mostly this start.
+    public static func lexiconAndTagger(withTagger: Bool) throws -> (lexicon: GazetteerLexicon, tagger: EntityTagger?) {
+        guard withTagger else { return (try lexicon(), nil) }
+        let loaded = LoadedTagger()
+        let loading = DispatchGroup()
+        DispatchQueue.global().async(group: loading) { loaded.result = Result { try tagger() } }
+        defer { loading.wait() }
+        let lexicon = try lexicon()
+        loading.wait()
+        return (lexicon, try loaded.result!.get())
+    }
+
+    /// Where the tagger's loading thread leaves its result; read only after `DispatchGroup.wait`, which orders the
+    /// write before the read.
+    private final class LoadedTagger: @unchecked Sendable {
+        var result: Result<EntityTagger, any Error>?
     }
 }

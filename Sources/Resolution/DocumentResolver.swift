@@ -204,7 +204,7 @@ public struct DocumentResolver: Sendable {
             if let full = definedBy[m], entityOfMention[full] >= 0 {
                 let target = entityOfMention[full]
                 entities[target].mentions.append(m)
-                if !entities[target].surfaces.contains(surface) { entities[target].surfaces.append(surface) }
+                entities[target].surfaces.appendIfAbsent(surface)
                 entities[target].merges.append(.init(name: surface, into: entities[target].name,
                                                      reason: spelledBy.contains(m) ? "acronym of a name in the document" : "acronym defined in brackets"))
                 entityOfMention[m] = target
@@ -421,13 +421,6 @@ func spaces(in name: String) -> [String.Index] {
         return found
     } ?? nil
     return ascii ?? name.indices.filter { name[$0] == " " }
-}
-
-extension Array where Element: Equatable {
-    /// Appends `element` unless the list has it: a short list kept distinct without a Set.
-    mutating func appendIfAbsent(_ element: Element) {
-        if !contains(element) { append(element) }
-    }
 }
 
 /// Whether an identity is one the recognizer made up for a place no gazetteer lists ("location:aung san suu

@@ -17,9 +17,8 @@ public struct FullNameIndex<Person: Hashable & Sendable>: Sendable {
     mutating func add(_ person: Person, key: String) {
         guard let (first, last, _) = outerWords(key) else { return }
         // In place: one lookup a word, and no copy of the list.
-        func addOnce(to people: inout [Person]) { if !people.contains(person) { people.append(person) } }
-        addOnce(to: &byLastWord[String(last), default: []])
-        addOnce(to: &byFirstWord[String(first), default: []])
+        byLastWord[String(last), default: []].appendIfAbsent(person)
+        byFirstWord[String(first), default: []].appendIfAbsent(person)
     }
 
     /// Whom a lone name may stand for, and why: the full names ending with it, else those written family name
@@ -60,8 +59,7 @@ public struct MiddleNameIndex<Person: Hashable & Sendable & Comparable>: Sendabl
     public mutating func add(_ person: Person, name: String) {
         guard let (first, last, count) = outerWords(personNameKey(name)) else { return }
         let ends = Ends(first: first, last: last)
-        func addOnce(to people: inout [Person]) { if !people.contains(person) { people.append(person) } }
-        if count == 2 { addOnce(to: &short[ends, default: []]) } else { addOnce(to: &long[ends, default: []]) }
+        if count == 2 { short[ends, default: []].appendIfAbsent(person) } else { long[ends, default: []].appendIfAbsent(person) }
     }
 
     /// Each longer name with the one shorter name it is, in order of the longer.
@@ -70,5 +68,13 @@ public struct MiddleNameIndex<Person: Hashable & Sendable & Comparable>: Sendabl
             guard longer.count == 1, let shorter = short[ends], shorter.count == 1 else { return nil }
             return (longer.first!, shorter.first!)
         }.sorted { $0.long < $1.long }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Appends `element` unless the list has it: the short lists of people and spellings here are kept distinct
+    /// without a Set (allocated, every element hashed), which cost more than a scan.
+    mutating func appendIfAbsent(_ element: Element) {
+        if !contains(element) { append(element) }
     }
 }

@@ -24,10 +24,10 @@ public enum ShippedData {
         let loaded = LoadedTagger()
         let loading = DispatchGroup()
         DispatchQueue.global().async(group: loading) { loaded.result = Result { try tagger() } }
-        defer { loading.wait() }
-        let lexicon = try lexicon()
+        let readLexicon = Result { try Self.lexicon() }
         loading.wait()
-        return (lexicon, try loaded.result!.get())
+        // The lexicon's error first, as when the two were read one after the other.
+        return (try readLexicon.get(), try loaded.result!.get())
     }
 
     /// Where the tagger's loading thread leaves its result; read only after `DispatchGroup.wait`, which orders the

@@ -221,11 +221,10 @@ public struct DocumentNumbering: Sendable {
 
     /// The index of `id`, numbered now if it is new.
     public mutating func index(of id: String) -> DocumentIndex {
-        if let known = index[id] { return DocumentIndex(known) }
-        let new = Int32(table.count)
-        table.append(id)
-        index[id] = new
-        return DocumentIndex(new)
+        let next = Int32(table.count)
+        let known = index.value(forKey: id, addingIfAbsent: next)
+        if known == next { table.append(id) }
+        return DocumentIndex(known)
     }
 
     /// The indices of a list of ids, in its order.

@@ -504,19 +504,11 @@ struct NameIndex: Sendable {
     // MARK: Normalising and hashing
 
     /// The byte at `i` with typographic apostrophes (’ ‘, E2 80 99/98) read as `'`, and how many bytes it took.
+    /// Generic so that matching (on the text's array) and building and hashing (on raw buffers) read bytes one
+    /// way; always inlined, so each caller gets it specialised to its container.
     @inline(__always)
-    static func normalised(_ bytes: [UInt8], _ i: Int, _ end: Int) -> (UInt8, Int) {
-        let byte = bytes[i]
-        if byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-            return (0x27, 3)
-        }
-        if byte == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return (0x20, 2) }  // no-break space
-        return (byte, 1)
-    }
-
-    /// `normalised(_:_:_:)` over a buffer, for building.
-    @inline(__always)
-    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (UInt8, Int) {
+    static func normalised<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int, _ end: Int) -> (UInt8, Int)
+    where Bytes.Index == Int {
         let byte = bytes[i]
         if byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
             return (0x27, 3)

@@ -21,17 +21,14 @@ struct TSVReader {
             // The row's end and its tabs are found with `memchr` on the raw buffer: the cities table alone is a
             // megabyte, read at every start.
             let (lineEnd, found) = bytes.withUnsafeBufferPointer { bytes -> (Int, Int) in
-                let base = bytes.baseAddress!
-                let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart)
-                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                let lineEnd = Self.offset(of: 0x0A, in: bytes, from: lineStart, to: count) ?? count
                 var contentEnd = lineEnd
                 if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 guard line > 1, contentEnd > lineStart else { return (lineEnd, 0) }
                 var found = 0
                 var fieldStart = lineStart
                 while true {
-                    let tab = memchr(base + fieldStart, 0x09, contentEnd - fieldStart)
-                        .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? contentEnd
+                    let tab = Self.offset(of: 0x09, in: bytes, from: fieldStart, to: contentEnd) ?? contentEnd
                     if found < columns { fields[found] = fieldStart..<tab }
                     found += 1
                     guard tab < contentEnd else { break }
@@ -53,17 +50,24 @@ struct TSVReader {
     /// At least as many names as the table can add: one per line, one more per `|` (the list separator).
     var nameBound: Int {
         bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return 0 }
+            guard !bytes.isEmpty else { return 0 }
             var bound = 1
-            for separator in [0x0A, 0x7C] as [Int32] {
+            for separator: UInt8 in [0x0A, 0x7C] {
                 var at = 0
-                while at < bytes.count, let found = memchr(base + at, separator, bytes.count - at) {
+                while let found = Self.offset(of: separator, in: bytes, from: at, to: bytes.count) {
                     bound += 1
-                    at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                    at = found + 1
                 }
             }
             return bound
         }
+    }
+
+    /// The offset of the first `byte` in `bytes[start..<end]`, found by `memchr`; nil when there is none.
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = bytes.baseAddress else { return nil }
+        return memchr(base + start, Int32(byte), end - start)
+            .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
     }
 
     func string(_ range: Range<Int>) -> String {

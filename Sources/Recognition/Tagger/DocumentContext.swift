@@ -44,8 +44,14 @@ public struct DocumentContext: Sendable {
     /// text past `keptInfoLimit`, read again from the bytes.
     @inline(never)
     package func appendInfos(of tokens: Range<Int>, in text: AnalyzedText, to infos: inout [TokenInfo]) {
-        if self.infos.count == text.tokens.count {
-            infos.append(contentsOf: self.infos[tokens])
+        Self.appendInfos(of: tokens, in: text, kept: self.infos, to: &infos)
+    }
+
+    /// `appendInfos(of:in:to:)` given what was `kept` (every token's infos, or none), for `init` too.
+    private static func appendInfos(of tokens: Range<Int>, in text: AnalyzedText, kept: [TokenInfo],
+                                    to infos: inout [TokenInfo]) {
+        if kept.count == text.tokens.count {
+            infos.append(contentsOf: kept[tokens])
             return
         }
         text.bytes.withUnsafeBufferPointer { bytes in
@@ -69,35 +75,29 @@ public struct DocumentContext: Sendable {
             ? text.bytes.withUnsafeBufferPointer { bytes in text.tokens.map { TokenInfo(bytes, start: $0.start, end: $0.end) } }
             : []
         var infos: [TokenInfo] = []
-        text.bytes.withUnsafeBufferPointer { bytes in
-            for sentence in text.sentences {
-                infos.removeAll(keepingCapacity: true)
-                if kept.count == count {
-                    infos.append(contentsOf: kept[sentence.tokens])
-                } else {
-                    for t in sentence.tokens { infos.append(TokenInfo(bytes, start: text.tokens[t].start, end: text.tokens[t].end)) }
+        for sentence in text.sentences {
+            infos.removeAll(keepingCapacity: true)
+            Self.appendInfos(of: sentence.tokens, in: text, kept: kept, to: &infos)
+            for (i, t) in sentence.tokens.enumerated() {
+                let info = infos[i]
+                let isCapitalised = info.flags & TokenFlags.initialUpper != 0
+                var bits: UInt32 = 0
+                if !isCapitalised && info.flags & TokenFlags.hasLower != 0 && info.flags & TokenFlags.hasDigit == 0 {
+                    bits |= Self.seenLowercase
                 }
-                for (i, t) in sentence.tokens.enumerated() {
-                    let info = infos[i]
-                    let isCapitalised = info.flags & TokenFlags.initialUpper != 0
-                    var bits: UInt32 = 0
-                    if !isCapitalised && info.flags & TokenFlags.hasLower != 0 && info.flags & TokenFlags.hasDigit == 0 {
-                        bits |= Self.seenLowercase
-                    }
-                    if isCapitalised && !sentence.isTitle && i > 0 {
-                        bits |= Self.seenCapitalisedMidSentence
-                        if infos[i - 1].flags & TokenFlags.initialUpper != 0 { bits |= Self.seenAfterCapitalised }
-                    }
-                    if isCapitalised && !sentence.isTitle && i + 1 < infos.count
-                        && infos[i + 1].flags & TokenFlags.initialUpper != 0 {
-                        bits |= Self.seenBeforeCapitalised
-                    }
-                    words[t] = info.word
-                    if i > 0 { previousWords[t] = infos[i - 1].word }
-                    if i + 1 < infos.count { nextWords[t] = infos[i + 1].word }
-                    own[t] = bits
-                    capitalised[t] = isCapitalised
+                if isCapitalised && !sentence.isTitle && i > 0 {
+                    bits |= Self.seenCapitalisedMidSentence
+                    if infos[i - 1].flags & TokenFlags.initialUpper != 0 { bits |= Self.seenAfterCapitalised }
                 }
+                if isCapitalised && !sentence.isTitle && i + 1 < infos.count
+                    && infos[i + 1].flags & TokenFlags.initialUpper != 0 {
+                    bits |= Self.seenBeforeCapitalised
+                }
+                words[t] = info.word
+                if i > 0 { previousWords[t] = infos[i - 1].word }
+                if i + 1 < infos.count { nextWords[t] = infos[i + 1].word }
+                own[t] = bits
+                capitalised[t] = isCapitalised
             }
         }
         // Group occurrences of each word: token indices with each word's tokens contiguous and in text order, the
